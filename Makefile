@@ -1,0 +1,51 @@
+# The two commands a new machine needs: `make serve` and `make test`. Both do all set-up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+USER ?= alice
+
+.PHONY: serve test lint typecheck pytest token export-schema lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Hash-pinned install from the lock; the project itself is installed without resolving anything.
+$(VENV)/.installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(VENV)/.installed
+	PORT=$(PORT) $(BIN)/agora serve
+
+token: $(VENV)/.installed
+	@$(BIN)/agora token $(USER)
+
+export-schema: $(VENV)/.installed
+	$(BIN)/agora export-schema
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy .
+
+pytest: $(VENV)/.installed node_modules/.installed
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+# Regenerates the lock files (needs `uv`); commit the result.
+lock:
+	uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --no-header -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --universal --generate-hashes --python-version 3.11 --no-header -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache

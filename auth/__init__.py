@@ -1,0 +1,1 @@
+"""Identity: who is asking, from a verified JWT."""

@@ -1,0 +1,1 @@
+"""The `agora` command: local serve, dev tokens, table and schema management."""

@@ -1,0 +1,74 @@
+"""The `agora` console script."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="agora", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API locally with GraphiQL")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument(
+        "--backend",
+        choices=["embedded", "configured"],
+        default="configured" if os.environ.get("AWS_ENDPOINT_URL_DYNAMODB") else "embedded",
+        help="embedded: in-process emulator (default unless AWS_ENDPOINT_URL_DYNAMODB is set)",
+    )
+    serve.add_argument("--no-seed", action="store_true", help="do not write demo data")
+
+    token = commands.add_parser("token", help="print a dev token for a demo user (last line)")
+    token.add_argument("user", help="a demo user's handle, e.g. alice")
+
+    commands.add_parser("create-table", help="create the table on the configured endpoint")
+    commands.add_parser("seed", help="write the demo data to the configured table")
+
+    export = commands.add_parser("export-schema", help="write the SDL")
+    export.add_argument("--output", type=Path, default=Path("schema.graphql"))
+
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        from cli.serve import serve as run_server
+
+        run_server(args.host, args.port, embedded=args.backend == "embedded",
+                   seed_demo=not args.no_seed)
+    elif args.command == "token":
+        from auth.dev_issuer import DevIssuer
+        from cli.demo import demo_user_id
+        from cli.local import data_dir
+
+        user_id = demo_user_id(args.user)
+        print(f"Dev token for {args.user} ({user_id}), valid 12 hours:", file=sys.stderr)
+        print(DevIssuer.in_directory(data_dir()).issue(user_id, args.user))
+    elif args.command in ("create-table", "seed"):
+        from core.config import Settings
+        from store.clients import dynamodb_client
+        from store.table import create_table
+
+        settings = Settings.from_env()
+        client = dynamodb_client(settings.region)
+        if args.command == "create-table":
+            created = create_table(client, settings.table_name)
+            print(f"table {settings.table_name}: {'created' if created else 'already exists'}")
+        else:
+            from cli.demo import seed
+            from store.repository import Store
+
+            count = seed(Store.connect(client, settings.table_name, settings.cursor_secret))
+            print(f"seeded {count} posts" if count else "demo data already present")
+    elif args.command == "export-schema":
+        from schema.build import sdl
+
+        args.output.write_text(sdl())
+        print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""`agora serve`: the API on loopback with GraphiQL, emulated AWS, demo data and a dev token."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from auth.dev_issuer import DevIssuer
+from cli.demo import DEMO_USERS, seed
+from cli.local import EmbeddedAws, data_dir, local_cursor_secret
+from core.config import Settings
+from store.buckets import create_bucket
+from store.clients import dynamodb_client, s3_client
+from store.repository import Store
+from store.table import create_table
+from web.app import GRAPHQL_PATH, create_app
+
+
+def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    directory = data_dir()
+    os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))
+    os.environ.setdefault("INTROSPECTION", "true")
+    aws = EmbeddedAws.start() if embedded else None
+    try:
+        settings = Settings.from_env()
+        client = dynamodb_client(settings.region)
+        create_table(client, settings.table_name)
+        create_bucket(s3_client(settings.region), settings.bucket_name, settings.region)
+        if seed_demo:
+            seed(Store.connect(client, settings.table_name, settings.require_cursor_secret()))
+        issuer = DevIssuer.in_directory(directory)
+        app = create_app(settings, dev_issuer=issuer, graphiql=True)
+        handle = next(iter(DEMO_USERS))
+        token = issuer.issue(DEMO_USERS[handle][0], handle)
+        backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
+        print(
+            f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"
+            f"DynamoDB and S3: {backend}; table {settings.table_name!r}\n"
+            f"Other users' tokens: make token USER=<{'|'.join(DEMO_USERS)}>\n"
+            f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",
+            flush=True,
+        )
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        if aws is not None:
+            aws.stop()

@@ -1,0 +1,1 @@
+"""Domain values, errors, configuration and small helpers shared by every layer."""

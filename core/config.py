@@ -1,0 +1,97 @@
+"""Configuration read from the environment once per process (boto3 reads its own variables)."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from core.errors import ConfigurationError
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigurationError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{name} must be true or false, got {raw!r}")
+
+
+def decode_secret(raw: str) -> bytes:
+    """Secrets are configured base64-encoded and must carry at least 256 bits."""
+    try:
+        secret = base64.b64decode(raw, validate=True)
+    except ValueError:
+        raise ConfigurationError("CURSOR_SECRET must be base64") from None
+    if len(secret) < 32:
+        raise ConfigurationError("CURSOR_SECRET must decode to at least 32 bytes")
+    return secret
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Abuse limits applied to every GraphQL operation."""
+
+    max_depth: int = 10
+    max_aliases: int = 15
+    max_tokens: int = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    table_name: str = "agora"
+    bucket_name: str = "agora-uploads"
+    region: str = "us-east-1"
+    cursor_secret: bytes = field(default=b"", repr=False)
+    auth_issuer: str | None = None
+    auth_audience: tuple[str, ...] = ()
+    auth_jwks_url: str | None = None
+    introspection: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+    def require_cursor_secret(self) -> bytes:
+        if not self.cursor_secret:
+            raise ConfigurationError(
+                "CURSOR_SECRET is not set: cursors cannot be sealed (see README, Configuration)"
+            )
+        return self.cursor_secret
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        raw_secret = env.get("CURSOR_SECRET", "")
+        issuer = env.get("AUTH_ISSUER") or None
+        return cls(
+            table_name=env.get("TABLE_NAME") or "agora",
+            bucket_name=env.get("BUCKET_NAME") or "agora-uploads",
+            region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
+            cursor_secret=decode_secret(raw_secret) if raw_secret else b"",
+            auth_issuer=issuer.rstrip("/") if issuer else None,
+            auth_audience=tuple(
+                a.strip() for a in env.get("AUTH_AUDIENCE", "").split(",") if a.strip()
+            ),
+            auth_jwks_url=env.get("AUTH_JWKS_URL") or None,
+            introspection=_bool(env, "INTROSPECTION", False),
+            limits=Limits(
+                max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),
+                max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),
+                max_tokens=_int(env, "MAX_QUERY_TOKENS", 2000, 100, 100_000),
+            ),
+        )

@@ -1,0 +1,8 @@
+"""Domain resolvers: plain functions of (context, source, arguments) -> domain values.
+
+Importing this package registers every resolver in `resolvers.registry`.
+"""
+
+from resolvers import posts, users
+
+__all__ = ["posts", "users"]

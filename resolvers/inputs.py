@@ -1,0 +1,114 @@
+"""Argument validation with pydantic; every failure becomes one BAD_USER_INPUT error."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
+
+from core.categories import CATEGORIES, is_category
+from core.errors import BadUserInput
+from core.ids import is_post_id, is_user_id
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+def _category(value: str) -> str:
+    if not is_category(value):
+        raise ValueError(f"unknown category; use one of {', '.join(CATEGORIES)}")
+    return value
+
+
+def _post_id(value: str) -> str:
+    if not is_post_id(value):
+        raise ValueError("not a post id")
+    return value
+
+
+def _user_id(value: str) -> str:
+    if not is_user_id(value):
+        raise ValueError("not a user id")
+    return value
+
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Body = Annotated[str, StringConstraints(max_length=10_000)]
+Category = Annotated[str, AfterValidator(_category)]
+PostId = Annotated[str, AfterValidator(_post_id)]
+UserId = Annotated[str, AfterValidator(_user_id)]
+RequestToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+
+
+class Arguments(BaseModel):
+    """GraphQL argument names are camelCase; Python names are snake_case."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", frozen=True
+    )
+
+
+class PageArgs(Arguments):
+    limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    next_token: str | None = None
+
+
+class PostsArgs(PageArgs):
+    category: Category | None = None
+
+
+class PostIdArgs(Arguments):
+    id: PostId
+
+
+class UserIdArgs(Arguments):
+    id: UserId
+
+
+class CreatePostInput(Arguments):
+    title: Title
+    body: Body = ""
+    category: Category
+    client_request_token: RequestToken | None = None
+
+
+class UpdatePostInput(Arguments):
+    id: PostId
+    expected_version: int = Field(ge=1)
+    title: Title | None = None
+    body: Body | None = None
+    category: Category | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> UpdatePostInput:
+        if self.title is None and self.body is None and self.category is None:
+            raise ValueError("give at least one of title, body, category")
+        return self
+
+
+def parse(model: type[M], arguments: Mapping[str, Any]) -> M:
+    try:
+        return model.model_validate(arguments)
+    except ValidationError as exc:
+        raise BadUserInput(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        problems.append(f"{where}: {message}" if where else message)
+    return "Invalid input: " + "; ".join(problems)

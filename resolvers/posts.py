@@ -1,0 +1,80 @@
+"""Posts: create, read, update, delete, and newest-first pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from core.models import Page, Post, PostChanges
+from resolvers.inputs import (
+    CreatePostInput,
+    PageArgs,
+    PostIdArgs,
+    PostsArgs,
+    UpdatePostInput,
+    parse,
+)
+from resolvers.registry import resolver
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Mapping
+
+    from core.models import UserProfile
+    from resolvers.context import RequestContext
+
+
+@resolver("Query.post")
+def post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post | None:
+    args = parse(PostIdArgs, arguments)
+    return ctx.store.posts.get(args.id)
+
+
+@resolver("Query.posts")
+def posts(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Page[Post]:
+    args = parse(PostsArgs, arguments)
+    return ctx.store.posts.recent(args.category, args.limit, args.next_token)
+
+
+@resolver("User.posts")
+def user_posts(ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]) -> Page[Post]:
+    args = parse(PageArgs, arguments)
+    return ctx.store.posts.by_author(source.id, args.limit, args.next_token)
+
+
+@resolver("Post.author")
+def author(
+    ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
+) -> Awaitable[UserProfile | None]:
+    return ctx.loaders.users.load(source.author_id)
+
+
+@resolver("Mutation.createPost")
+def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
+    viewer = ctx.require_viewer()
+    args = parse(CreatePostInput, arguments["input"])
+    return ctx.store.posts.create(
+        author_id=viewer.id,
+        title=args.title,
+        body=args.body,
+        category=args.category,
+        request_token=args.client_request_token,
+    )
+
+
+@resolver("Mutation.updatePost")
+def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
+    viewer = ctx.require_viewer()
+    args = parse(UpdatePostInput, arguments["input"])
+    return ctx.store.posts.update(
+        args.id,
+        author_id=viewer.id,
+        expected_version=args.expected_version,
+        changes=PostChanges(title=args.title, body=args.body, category=args.category),
+    )
+
+
+@resolver("Mutation.deletePost")
+def delete_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
+    viewer = ctx.require_viewer()
+    args = parse(PostIdArgs, arguments)
+    ctx.store.posts.delete(args.id, author_id=viewer.id)
+    return args.id

@@ -1,0 +1,1 @@
+"""Strawberry types, inputs and root operations; SDL export. No boto3 here."""

@@ -1,0 +1,71 @@
+"""The Strawberry schema with its extensions, assembled from configuration."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+
+import resolvers  # noqa: F401  (registers every resolver)
+from schema.errors import ErrorCodes, is_client_error
+from schema.operations import Mutation, Query
+
+if TYPE_CHECKING:
+    from graphql import GraphQLError
+    from strawberry.types import ExecutionContext
+
+    from core.config import Limits
+
+log = logging.getLogger("agora.graphql")
+
+
+class AgoraSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log unexpected errors with the request id; client errors are not ours to alarm on."""
+        request_id = getattr(getattr(execution_context, "context", None), "request_id", None)
+        for error in errors:
+            if is_client_error(error):
+                log.info("client error: %s", error.message, extra={"request_id": request_id})
+            else:
+                log.error(
+                    "unexpected error at %s (request %s)",
+                    error.path,
+                    request_id,
+                    exc_info=error.original_error or error,
+                    extra={"request_id": request_id},
+                )
+
+
+def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
+    extensions: list[Any] = [
+        ErrorCodes,
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+        lambda: QueryDepthLimiter(max_depth=limits.max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection)
+    return AgoraSchema(query=Query, mutation=Mutation, extensions=_typed(extensions))
+
+
+def _typed(extensions: list[Any]) -> list[type[SchemaExtension] | SchemaExtension]:
+    return extensions
+
+
+def sdl() -> str:
+    """The schema's SDL, independent of runtime configuration."""
+    return strawberry.Schema(query=Query, mutation=Mutation).as_str() + "\n"

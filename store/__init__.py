@@ -1,0 +1,1 @@
+"""The single-table model: key builders, codecs, the table definition and all DynamoDB I/O."""

@@ -1,0 +1,32 @@
+"""AWS clients, created lazily once per container with deliberate retry and timeout settings."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+import boto3
+from botocore.config import Config
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_s3 import S3Client
+
+# Timeouts well under API Gateway's 29 s so a stuck call surfaces as UNAVAILABLE, not a 504.
+_CONFIG = Config(
+    connect_timeout=2,
+    read_timeout=5,
+    retries={"mode": "standard", "max_attempts": 4},
+)
+
+
+@cache
+def dynamodb_client(region: str) -> DynamoDBClient:
+    """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB when set."""
+    return boto3.client("dynamodb", region_name=region, config=_CONFIG)
+
+
+@cache
+def s3_client(region: str) -> S3Client:
+    """The endpoint comes from boto3's own AWS_ENDPOINT_URL_S3 when set."""
+    return boto3.client("s3", region_name=region, config=Config(signature_version="s3v4"))

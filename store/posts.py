@@ -1,0 +1,247 @@
+"""Posts: conditional writes, idempotent creation and newest-first index pages."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from core.clock import now_iso
+from core.errors import Conflict, Forbidden, PostNotFound, VersionConflict
+from core.ids import new_id
+from core.models import Page, Post
+from store.codecs import attribute_values, post_from_item, post_to_item
+from store.errors import error_code, translated_errors
+from store.keys import (
+    author_partition,
+    category_partition,
+    ALL_POSTS_PARTITION,
+    post_key,
+    request_token_key,
+)
+from store.table import INDEXES, TTL_ATTRIBUTE
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+    from core.models import PostChanges
+    from store.cursors import CursorCodec
+
+#: How long a client request token keeps answering with the post it created.
+REQUEST_TOKEN_TTL_SECONDS = 24 * 3600
+
+
+class RequestTokenReused(Conflict):
+    def __init__(self) -> None:
+        super().__init__(
+            "clientRequestToken was already used for a different post; use a new token"
+        )
+
+
+class PostRepository:
+    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
+        self._client = client
+        self._table = table_name
+        self._cursors = cursors
+
+    def get(self, post_id: str) -> Post | None:
+        with translated_errors():
+            response = self._client.get_item(
+                TableName=self._table, Key=attribute_values(post_key(post_id))
+            )
+        item = response.get("Item")
+        return post_from_item(item) if item else None
+
+    def create(
+        self,
+        *,
+        author_id: str,
+        title: str,
+        body: str,
+        category: str,
+        request_token: str | None = None,
+    ) -> Post:
+        """Create a post; with a request token, a retry returns the post the first try made."""
+        now = now_iso()
+        post = Post(
+            id=new_id(),
+            author_id=author_id,
+            title=title,
+            body=body,
+            category=category,
+            created_at=now,
+            updated_at=now,
+            version=1,
+        )
+        put_post = {
+            "TableName": self._table,
+            "Item": post_to_item(post),
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+        with translated_errors():
+            if request_token is None:
+                self._client.put_item(**put_post)  # type: ignore[arg-type]
+                return post
+            fingerprint = _fingerprint(title, body, category)
+            try:
+                self._client.transact_write_items(
+                    TransactItems=[
+                        {"Put": put_post},  # type: ignore[typeddict-item]
+                        {
+                            "Put": {
+                                "TableName": self._table,
+                                "Item": {
+                                    **attribute_values(request_token_key(author_id, request_token)),
+                                    "postId": {"S": post.id},
+                                    "fingerprint": {"S": fingerprint},
+                                    TTL_ATTRIBUTE: {
+                                        "N": str(int(time.time()) + REQUEST_TOKEN_TTL_SECONDS)
+                                    },
+                                },
+                                "ConditionExpression": "attribute_not_exists(PK)",
+                            }
+                        },
+                    ]
+                )
+            except ClientError as exc:
+                reasons = exc.response.get("CancellationReasons", [])
+                token_taken = (
+                    error_code(exc) == "TransactionCanceledException"
+                    and len(reasons) > 1
+                    and reasons[1].get("Code") == "ConditionalCheckFailed"
+                )
+                if not token_taken:
+                    raise
+                return self._replay(author_id, request_token, fingerprint)
+        return post
+
+    def _replay(self, author_id: str, request_token: str, fingerprint: str) -> Post:
+        response = self._client.get_item(
+            TableName=self._table,
+            Key=attribute_values(request_token_key(author_id, request_token)),
+            ConsistentRead=True,
+        )
+        record = response.get("Item")
+        if record is None or record["fingerprint"]["S"] != fingerprint:
+            raise RequestTokenReused()
+        post_id = record["postId"]["S"]
+        existing = self._client.get_item(
+            TableName=self._table, Key=attribute_values(post_key(post_id)), ConsistentRead=True
+        ).get("Item")
+        if existing is None:
+            raise Conflict(f"clientRequestToken created post {post_id}, which has been deleted")
+        return post_from_item(existing)
+
+    def update(
+        self, post_id: str, *, author_id: str, expected_version: int, changes: PostChanges
+    ) -> Post:
+        """Apply changes if the viewer wrote the post and nobody changed it since expected_version."""
+        names = {"#version": "version", "#updatedAt": "updatedAt", "#authorId": "authorId"}
+        values: dict[str, Any] = {
+            ":one": {"N": "1"},
+            ":expected": {"N": str(expected_version)},
+            ":author": {"S": author_id},
+            ":now": {"S": now_iso()},
+        }
+        sets = ["#version = #version + :one", "#updatedAt = :now"]
+        for field, value in (("title", changes.title), ("body", changes.body)):
+            if value is not None:
+                names[f"#{field}"] = field
+                values[f":{field}"] = {"S": value}
+                sets.append(f"#{field} = :{field}")
+        if changes.category is not None:
+            names.update({"#category": "category", "#gsi1pk": INDEXES["GSI1"][0]})
+            values[":category"] = {"S": changes.category}
+            values[":categoryPartition"] = {"S": category_partition(changes.category)}
+            sets += ["#category = :category", "#gsi1pk = :categoryPartition"]
+        with translated_errors():
+            try:
+                response = self._client.update_item(
+                    TableName=self._table,
+                    Key=attribute_values(post_key(post_id)),
+                    UpdateExpression="SET " + ", ".join(sets),
+                    ConditionExpression=(
+                        "attribute_exists(PK) AND #authorId = :author AND #version = :expected"
+                    ),
+                    ExpressionAttributeNames=names,
+                    ExpressionAttributeValues=values,
+                    ReturnValues="ALL_NEW",
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                )
+            except ClientError as exc:
+                if error_code(exc) != "ConditionalCheckFailedException":
+                    raise
+                raise _why_refused(exc, post_id, author_id, expected_version) from exc
+        return post_from_item(response["Attributes"])
+
+    def delete(self, post_id: str, *, author_id: str) -> None:
+        with translated_errors():
+            try:
+                self._client.delete_item(
+                    TableName=self._table,
+                    Key=attribute_values(post_key(post_id)),
+                    ConditionExpression="attribute_exists(PK) AND #authorId = :author",
+                    ExpressionAttributeNames={"#authorId": "authorId"},
+                    ExpressionAttributeValues={":author": {"S": author_id}},
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                )
+            except ClientError as exc:
+                if error_code(exc) != "ConditionalCheckFailedException":
+                    raise
+                raise _why_refused(exc, post_id, author_id, None) from exc
+
+    def recent(self, category: str | None, limit: int, after: str | None) -> Page[Post]:
+        """Newest posts first, in one category or across all of them (GSI3: no scan)."""
+        if category is None:
+            return self._index_page("GSI3", ALL_POSTS_PARTITION, limit, after)
+        return self._index_page("GSI1", category_partition(category), limit, after)
+
+    def by_author(self, author_id: str, limit: int, after: str | None) -> Page[Post]:
+        return self._index_page("GSI2", author_partition(author_id), limit, after)
+
+    def _index_page(self, index: str, partition: str, limit: int, after: str | None) -> Page[Post]:
+        pk_name, sk_name = INDEXES[index]
+        scope = f"posts:{index}:{partition}"
+        query: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": index,
+            "KeyConditionExpression": "#pk = :pk",
+            "ExpressionAttributeNames": {"#pk": pk_name},
+            "ExpressionAttributeValues": {":pk": {"S": partition}},
+            "ScanIndexForward": False,
+            # One extra item tells whether another page exists, so the last page has no token.
+            "Limit": limit + 1,
+        }
+        if after is not None:
+            query["ExclusiveStartKey"] = self._cursors.decode(after, scope)
+        with translated_errors():
+            response = self._client.query(**query)
+        items = response.get("Items", [])
+        next_token = None
+        if len(items) > limit:
+            items = items[:limit]
+            last = items[-1]
+            next_token = self._cursors.encode(
+                {name: last[name] for name in ("PK", "SK", pk_name, sk_name)}, scope
+            )
+        return Page(items=[post_from_item(item) for item in items], next_token=next_token)
+
+
+def _fingerprint(title: str, body: str, category: str) -> str:
+    return hashlib.sha256("\x1f".join((title, body, category)).encode()).hexdigest()
+
+
+def _why_refused(
+    exc: ClientError, post_id: str, author_id: str, expected_version: int | None
+) -> Exception:
+    """Name the condition that failed from the item DynamoDB returned with the failure."""
+    old = exc.response.get("Item")  # type: ignore[typeddict-item]
+    if not old:
+        return PostNotFound(post_id)
+    if old["authorId"]["S"] != author_id:
+        return Forbidden("Only the author can change this post")
+    current = int(old["version"]["N"])
+    return VersionConflict(expected_version if expected_version is not None else current, current)
+

@@ -1,0 +1,1 @@
+"""HTTP front doors: the ASGI app (local server and Lambda through Mangum)."""

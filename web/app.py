@@ -1,0 +1,44 @@
+"""The ASGI application: the GraphQL endpoint, plus the dev issuer's JWKS in local serve."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from schema.build import build_schema
+from web.services import Services
+from web.view import GraphQLView
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+    from auth.dev_issuer import DevIssuer
+    from core.config import Settings
+
+GRAPHQL_PATH = "/graphql"
+JWKS_PATH = "/.well-known/jwks.json"
+
+
+def create_app(
+    settings: Settings, *, dev_issuer: DevIssuer | None = None, graphiql: bool = False
+) -> Starlette:
+    settings.require_cursor_secret()
+    services = Services(
+        settings, verifier_override=dev_issuer.verifier() if dev_issuer is not None else None
+    )
+    schema = build_schema(settings.limits, introspection=settings.introspection)
+    view = GraphQLView(schema, services, graphiql=graphiql)
+    routes = [Route(GRAPHQL_PATH, view, methods=["GET", "POST"])]
+    if dev_issuer is not None:
+        jwks = dev_issuer.jwks()
+
+        async def serve_jwks(_request: Request) -> JSONResponse:
+            return JSONResponse(jwks)
+
+        routes.append(Route(JWKS_PATH, serve_jwks, methods=["GET"]))
+    app = Starlette(routes=routes)
+    app.state.services = services
+    return app

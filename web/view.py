@@ -1,0 +1,85 @@
+"""Strawberry's ASGI view, answering every failure in GraphQL's error shape."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from cross_web import HTTPException
+from starlette.responses import JSONResponse
+from strawberry.asgi import GraphQL
+
+from core.errors import ErrorCode
+from resolvers.context import RequestContext
+from schema.errors import INTERNAL_MESSAGE, shape_error
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.types import Receive, Scope, Send
+    from starlette.websockets import WebSocket
+    from strawberry.http import GraphQLHTTPResponse
+    from strawberry.schema import BaseSchema
+    from strawberry.types import ExecutionResult
+
+    from web.services import Services
+
+log = logging.getLogger("agora.http")
+
+
+def error_body(message: str, code: ErrorCode) -> dict[str, Any]:
+    return {"errors": [{"message": message, "extensions": {"code": code.value}}]}
+
+
+def request_id_of(scope: Scope) -> str:
+    """Lambda's request id when behind Mangum, else the caller's x-request-id, else a new one."""
+    aws_context = scope.get("aws.context")
+    if aws_context is not None and getattr(aws_context, "aws_request_id", None):
+        return str(aws_context.aws_request_id)
+    for name, value in scope.get("headers", []):
+        if name == b"x-request-id" and 0 < len(value) <= 128:
+            return value.decode("latin-1")
+    return str(uuid.uuid4())
+
+
+class GraphQLView(GraphQL[RequestContext, None]):
+    def __init__(self, schema: BaseSchema, services: Services, *, graphiql: bool) -> None:
+        super().__init__(schema, graphql_ide="graphiql" if graphiql else None)
+        self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            await super().__call__(scope, receive, send)
+        except Exception:
+            # Strawberry answers request errors itself; anything reaching here is ours.
+            log.exception("unhandled error (request %s)", request_id_of(scope))
+            response = JSONResponse(error_body(INTERNAL_MESSAGE, ErrorCode.INTERNAL), 500)
+            await response(scope, receive, send)
+
+    async def run(  # type: ignore[override]
+        self, request: Request | WebSocket, context: Any = None, root_value: Any = None
+    ) -> Response | WebSocket:
+        try:
+            return await super().run(request)
+        except HTTPException as exc:
+            code = ErrorCode.BAD_USER_INPUT if exc.status_code < 500 else ErrorCode.INTERNAL
+            return JSONResponse(error_body(exc.reason, code), exc.status_code)
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
+        return RequestContext(
+            store=self.services.store,
+            verifier=self.services.verifier,
+            authorization=request.headers.get("authorization"),
+            request_id=request_id_of(request.scope),
+        )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        if result.errors:
+            result.errors = [shape_error(e) for e in result.errors]
+        return await super().process_result(request, result)
