@@ -62,7 +62,7 @@ def bearer_token(authorization: str | None) -> str | None:
     if authorization is None or not authorization.strip():
         return None
     scheme, _, rest = authorization.strip().partition(" ")
-    if not rest:
+    if not rest and scheme.lower() != "bearer":
         return scheme
     if scheme.lower() != "bearer" or not rest.strip():
         raise Unauthenticated("Send the token as `Authorization: Bearer <token>`")

@@ -19,6 +19,7 @@ from strawberry.extensions import (
 import resolvers  # noqa: F401  (registers every resolver)
 from schema.errors import ErrorCodes, is_client_error
 from schema.operations import Mutation, Query
+from schema.scalars import schema_config
 
 if TYPE_CHECKING:
     from graphql import GraphQLError
@@ -59,7 +60,9 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return AgoraSchema(query=Query, mutation=Mutation, extensions=_typed(extensions))
+    return AgoraSchema(
+        query=Query, mutation=Mutation, extensions=_typed(extensions), config=schema_config()
+    )
 
 
 def _typed(extensions: list[Any]) -> list[type[SchemaExtension] | SchemaExtension]:
@@ -68,4 +71,4 @@ def _typed(extensions: list[Any]) -> list[type[SchemaExtension] | SchemaExtensio
 
 def sdl() -> str:
     """The schema's SDL, independent of runtime configuration."""
-    return strawberry.Schema(query=Query, mutation=Mutation).as_str() + "\n"
+    return strawberry.Schema(query=Query, mutation=Mutation, config=schema_config()).as_str() + "\n"

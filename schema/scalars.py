@@ -5,10 +5,21 @@ from __future__ import annotations
 from typing import NewType
 
 import strawberry
+from strawberry.schema.config import StrawberryConfig
 
-AWSDateTime = strawberry.scalar(
-    NewType("AWSDateTime", str),
-    description="An ISO 8601 UTC timestamp, `YYYY-MM-DDTHH:MM:SS.sssZ` (AppSync's AWSDateTime).",
-    serialize=str,
-    parse_value=str,
-)
+AWSDateTime = NewType("AWSDateTime", str)
+
+SCALARS = {
+    AWSDateTime: strawberry.scalar(
+        name="AWSDateTime",
+        description=(
+            "An ISO 8601 UTC timestamp, `YYYY-MM-DDTHH:MM:SS.sssZ` (AppSync's AWSDateTime)."
+        ),
+        serialize=str,
+        parse_value=str,
+    )
+}
+
+
+def schema_config() -> StrawberryConfig:
+    return StrawberryConfig(scalar_map=SCALARS)

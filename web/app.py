@@ -17,21 +17,29 @@ if TYPE_CHECKING:
 
     from auth.dev_issuer import DevIssuer
     from core.config import Settings
+    from store.repository import Store
 
 GRAPHQL_PATH = "/graphql"
 JWKS_PATH = "/.well-known/jwks.json"
 
 
 def create_app(
-    settings: Settings, *, dev_issuer: DevIssuer | None = None, graphiql: bool = False
+    settings: Settings,
+    *,
+    dev_issuer: DevIssuer | None = None,
+    graphiql: bool = False,
+    store: Store | None = None,
 ) -> Starlette:
+    """The app; `dev_issuer` (local serve only) replaces AUTH_ISSUER and publishes its JWKS."""
     settings.require_cursor_secret()
     services = Services(
-        settings, verifier_override=dev_issuer.verifier() if dev_issuer is not None else None
+        settings,
+        store=store,
+        verifier=dev_issuer.verifier() if dev_issuer is not None else None,
     )
     schema = build_schema(settings.limits, introspection=settings.introspection)
     view = GraphQLView(schema, services, graphiql=graphiql)
-    routes = [Route(GRAPHQL_PATH, view, methods=["GET", "POST"])]
+    routes = [Route(GRAPHQL_PATH, view)]
     if dev_issuer is not None:
         jwks = dev_issuer.jwks()
 
@@ -39,6 +47,4 @@ def create_app(
             return JSONResponse(jwks)
 
         routes.append(Route(JWKS_PATH, serve_jwks, methods=["GET"]))
-    app = Starlette(routes=routes)
-    app.state.services = services
-    return app
+    return Starlette(routes=routes)

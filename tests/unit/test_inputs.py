@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from core.errors import BadUserInput
+from resolvers.inputs import CreatePostInput, PostsArgs, UpdatePostInput, parse
+
+POST_ID = "01HZ0000000000000000000000"
+
+
+def test_accepts_graphql_and_python_names() -> None:
+    by_alias = parse(CreatePostInput, {"title": " Hi ", "category": "tech", "clientRequestToken": "abcdefgh"})
+    by_name = parse(CreatePostInput, {"title": "Hi", "category": "tech", "client_request_token": "abcdefgh"})
+    assert by_alias == by_name
+    assert by_alias.title == "Hi"
+
+
+@pytest.mark.parametrize(
+    ("model", "arguments", "complaint"),
+    [
+        (CreatePostInput, {"title": "", "category": "tech"}, "title"),
+        (CreatePostInput, {"title": "   ", "category": "tech"}, "title"),
+        (CreatePostInput, {"title": "x" * 201, "category": "tech"}, "title"),
+        (CreatePostInput, {"title": "t", "body": "x" * 10_001, "category": "tech"}, "body"),
+        (CreatePostInput, {"title": "t", "category": "cooking"}, "unknown category"),
+        (CreatePostInput, {"title": "t", "category": "tech", "clientRequestToken": "a#b"}, "clientRequestToken"),
+        (PostsArgs, {"limit": 0}, "limit"),
+        (PostsArgs, {"limit": 101}, "limit"),
+        (UpdatePostInput, {"id": POST_ID, "expectedVersion": 1}, "at least one"),
+        (UpdatePostInput, {"id": "POST#1", "expectedVersion": 1, "title": "t"}, "not a post id"),
+        (UpdatePostInput, {"id": POST_ID, "expectedVersion": 0, "title": "t"}, "expectedVersion"),
+    ],
+)
+def test_rejections_name_the_field(model: Any, arguments: dict[str, Any], complaint: str) -> None:
+    with pytest.raises(BadUserInput, match=complaint):
+        parse(model, arguments)
+
+
+def test_limits_are_accepted_at_the_bounds() -> None:
+    assert parse(PostsArgs, {"limit": 1}).limit == 1
+    assert parse(PostsArgs, {"limit": 100}).limit == 100
+    assert parse(CreatePostInput, {"title": "x" * 200, "body": "y" * 10_000, "category": "music"})

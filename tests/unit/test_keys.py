@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from store import keys
+
+
+def test_entity_keys_are_prefixed_by_type() -> None:
+    assert keys.user_key("u1") == {"PK": "USER#u1", "SK": "PROFILE"}
+    assert keys.post_key("p1") == {"PK": "POST#p1", "SK": "POST"}
+    assert keys.handle_key("Alice") == {"PK": "HANDLE#alice", "SK": "HANDLE"}
+    assert keys.request_token_key("u1", "tok") == {"PK": "TOKEN#u1#tok", "SK": "TOKEN"}
+
+
+def test_post_index_keys_share_a_time_first_sort_key() -> None:
+    index = keys.post_index_keys("P1", "U1", "tech", "2026-01-02T03:04:05.006Z")
+    assert index == {
+        "GSI1PK": "CAT#tech",
+        "GSI1SK": "2026-01-02T03:04:05.006Z#P1",
+        "GSI2PK": "AUTHOR#U1",
+        "GSI2SK": "2026-01-02T03:04:05.006Z#P1",
+        "GSI3PK": "POSTS",
+        "GSI3SK": "2026-01-02T03:04:05.006Z#P1",
+    }
+
+
+def test_sort_keys_order_by_time_then_id() -> None:
+    earlier = keys.post_sort_key("2026-01-02T03:04:05.006Z", "ZZZ")
+    later = keys.post_sort_key("2026-01-02T03:04:05.007Z", "AAA")
+    same_time = keys.post_sort_key("2026-01-02T03:04:05.007Z", "AAB")
+    assert earlier < later < same_time
