@@ -8,6 +8,8 @@ import time
 import urllib.request
 from typing import Any, Protocol
 
+from core.errors import ConfigurationError
+
 #: An unknown `kid` may trigger a refetch at most this often, so bogus kids cannot amplify.
 REFRESH_INTERVAL_SECONDS = 60.0
 
@@ -28,6 +30,8 @@ class RemoteKeys:
     """Fetched on first use and cached per container; no network on the hot path."""
 
     def __init__(self, url: str, timeout: float = 3.0) -> None:
+        if not url.startswith(("https://", "http://")):
+            raise ConfigurationError(f"JWKS URL must be http(s): {url!r}")
         self._url = url
         self._timeout = timeout
         self._keys: dict[str, dict[str, Any]] = {}

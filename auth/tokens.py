@@ -58,7 +58,7 @@ class TokenVerifier:
 
 
 def bearer_token(authorization: str | None) -> str | None:
-    """The token of an `Authorization: Bearer <token>` header; a bare token (AppSync's habit) too."""
+    """The token of an `Authorization: Bearer <token>` header, or a bare token as AppSync sends."""
     if authorization is None or not authorization.strip():
         return None
     scheme, _, rest = authorization.strip().partition(" ")

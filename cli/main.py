@@ -36,8 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from cli.serve import serve as run_server
 
-        run_server(args.host, args.port, embedded=args.backend == "embedded",
-                   seed_demo=not args.no_seed)
+        run_server(
+            args.host, args.port, embedded=args.backend == "embedded", seed_demo=not args.no_seed
+        )
     elif args.command == "token":
         from auth.dev_issuer import DevIssuer
         from cli.demo import demo_user_id

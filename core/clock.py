@@ -11,7 +11,9 @@ def utc_now() -> datetime:
 
 def aws_datetime(moment: datetime) -> str:
     """Render as `YYYY-MM-DDTHH:MM:SS.mmmZ`: fixed width, so string order is time order."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return (
+        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    )
 
 
 def now_iso() -> str:

@@ -35,7 +35,9 @@ def posts(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> P
 
 
 @resolver("User.posts")
-def user_posts(ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]) -> Page[Post]:
+def user_posts(
+    ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]
+) -> Page[Post]:
     args = parse(PageArgs, arguments)
     return ctx.store.posts.by_author(source.id, args.limit, args.next_token)
 

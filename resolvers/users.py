@@ -23,6 +23,8 @@ def user(
 
 
 @resolver("Query.me")
-def me(ctx: RequestContext, _source: None, _arguments: Mapping[str, Any]) -> Awaitable[UserProfile | None]:
+def me(
+    ctx: RequestContext, _source: None, _arguments: Mapping[str, Any]
+) -> Awaitable[UserProfile | None]:
     viewer = ctx.require_viewer()
     return ctx.loaders.users.load(viewer.id)

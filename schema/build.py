@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import strawberry
 from strawberry.extensions import (
@@ -50,7 +51,7 @@ class AgoraSchema(strawberry.Schema):
 
 
 def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
-    extensions: list[Any] = [
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: QueryDepthLimiter(max_depth=limits.max_depth),
@@ -61,12 +62,8 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
     if not introspection:
         extensions.append(DisableIntrospection)
     return AgoraSchema(
-        query=Query, mutation=Mutation, extensions=_typed(extensions), config=schema_config()
+        query=Query, mutation=Mutation, extensions=extensions, config=schema_config()
     )
-
-
-def _typed(extensions: list[Any]) -> list[type[SchemaExtension] | SchemaExtension]:
-    return extensions
 
 
 def sdl() -> str:

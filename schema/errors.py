@@ -16,11 +16,17 @@ INTERNAL_MESSAGE = "Internal error"
 
 
 def is_client_error(error: GraphQLError) -> bool:
-    """Domain errors, and parse/validation/variable errors, which have no execution path."""
+    """Domain errors, and parse/validation/variable errors, which have no execution path.
+
+    An error raised during execution that is not a domain error (a null in a non-null field,
+    a bug) is ours, even when graphql-core produced it.
+    """
     original = error.original_error
     if isinstance(original, AgoraError):
         return True
-    return original is None and not error.path
+    if error.path:
+        return False
+    return original is None or isinstance(original, GraphQLError)
 
 
 def shape_error(error: GraphQLError) -> GraphQLError:
@@ -55,4 +61,4 @@ class ErrorCodes(SchemaExtension):
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if result is not None and errors:
-            result.errors = [shape_error(e) for e in errors]  # type: ignore[union-attr]
+            result.errors = [shape_error(e) for e in errors]

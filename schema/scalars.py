@@ -6,10 +6,11 @@ from typing import NewType
 
 import strawberry
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types.scalar import ScalarDefinition
 
 AWSDateTime = NewType("AWSDateTime", str)
 
-SCALARS = {
+SCALARS: dict[object, ScalarDefinition] = {
     AWSDateTime: strawberry.scalar(
         name="AWSDateTime",
         description=(

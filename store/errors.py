@@ -48,6 +48,10 @@ def translated_errors() -> Iterator[None]:
         if code in UNAVAILABLE_CODES:
             raise Unavailable("The database is temporarily unavailable; retry") from exc
         raise StoreError(f"DynamoDB {code}") from exc
-    except (EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError,
-            ConnectionClosedError) as exc:
+    except (
+        EndpointConnectionError,
+        ConnectTimeoutError,
+        ReadTimeoutError,
+        ConnectionClosedError,
+    ) as exc:
         raise Unavailable("The database cannot be reached; retry") from exc

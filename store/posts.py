@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from botocore.exceptions import ClientError
 
@@ -15,9 +15,9 @@ from core.models import Page, Post
 from store.codecs import attribute_values, post_from_item, post_to_item
 from store.errors import error_code, translated_errors
 from store.keys import (
+    ALL_POSTS_PARTITION,
     author_partition,
     category_partition,
-    ALL_POSTS_PARTITION,
     post_key,
     request_token_key,
 )
@@ -137,7 +137,7 @@ class PostRepository:
     def update(
         self, post_id: str, *, author_id: str, expected_version: int, changes: PostChanges
     ) -> Post:
-        """Apply changes if the viewer wrote the post and nobody changed it since expected_version."""
+        """Apply changes if the viewer wrote the post and nobody changed it since that version."""
         names = {"#version": "version", "#updatedAt": "updatedAt", "#authorId": "authorId"}
         values: dict[str, Any] = {
             ":one": {"N": "1"},
@@ -237,11 +237,11 @@ def _why_refused(
     exc: ClientError, post_id: str, author_id: str, expected_version: int | None
 ) -> Exception:
     """Name the condition that failed from the item DynamoDB returned with the failure."""
-    old = exc.response.get("Item")  # type: ignore[typeddict-item]
+    response = cast("dict[str, Any]", exc.response)
+    old = response.get("Item")
     if not old:
         return PostNotFound(post_id)
     if old["authorId"]["S"] != author_id:
         return Forbidden("Only the author can change this post")
     current = int(old["version"]["N"])
     return VersionConflict(expected_version if expected_version is not None else current, current)
-

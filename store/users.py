@@ -83,7 +83,9 @@ class UserRepository:
         unique = list(dict.fromkeys(user_ids))
         found: dict[str, UserProfile] = {}
         for start in range(0, len(unique), BATCH_GET_LIMIT):
-            keys = [attribute_values(user_key(uid)) for uid in unique[start : start + BATCH_GET_LIMIT]]
+            keys = [
+                attribute_values(user_key(uid)) for uid in unique[start : start + BATCH_GET_LIMIT]
+            ]
             for item in self._batch_get(keys):
                 user = user_from_item(item)
                 found[user.id] = user

@@ -59,7 +59,7 @@ def dynamodb(dynamodb_endpoint: str) -> DynamoDBClient:
         endpoint_url=dynamodb_endpoint,
         region_name="us-east-1",
         aws_access_key_id="local",
-        aws_secret_access_key="local",  # noqa: S106
+        aws_secret_access_key="local",
         config=Config(retries={"mode": "standard", "max_attempts": 2}),
     )
 

@@ -22,8 +22,10 @@ class UnsupportedEvent(Exception):
 
 
 def is_http_event(event: object) -> bool:
-    return isinstance(event, dict) and "requestContext" in event and (
-        "httpMethod" in event or "http" in event.get("requestContext", {})
+    return (
+        isinstance(event, dict)
+        and "requestContext" in event
+        and ("httpMethod" in event or "http" in event.get("requestContext", {}))
     )
 
 

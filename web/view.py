@@ -39,7 +39,7 @@ def request_id_of(scope: Scope) -> str:
         return str(aws_context.aws_request_id)
     for name, value in scope.get("headers", []):
         if name == b"x-request-id" and 0 < len(value) <= 128:
-            return value.decode("latin-1")
+            return str(value.decode("latin-1"))
     return str(uuid.uuid4())
 
 

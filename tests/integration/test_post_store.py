@@ -54,13 +54,19 @@ def test_same_request_token_returns_the_same_post(
 
 
 def test_request_tokens_are_per_user(store: Store) -> None:
-    a = store.posts.create(author_id=ALICE, title="t", body="b", category="tech", request_token="shared-01")
-    b = store.posts.create(author_id=BOB, title="t", body="b", category="tech", request_token="shared-01")
+    a = store.posts.create(
+        author_id=ALICE, title="t", body="b", category="tech", request_token="shared-01"
+    )
+    b = store.posts.create(
+        author_id=BOB, title="t", body="b", category="tech", request_token="shared-01"
+    )
     assert a.id != b.id
 
 
 def test_request_token_reused_for_different_content_conflicts(store: Store) -> None:
-    store.posts.create(author_id=ALICE, title="t", body="b", category="tech", request_token="tok-00001")
+    store.posts.create(
+        author_id=ALICE, title="t", body="b", category="tech", request_token="tok-00001"
+    )
     with pytest.raises(RequestTokenReused):
         store.posts.create(
             author_id=ALICE, title="other", body="b", category="tech", request_token="tok-00001"
@@ -84,7 +90,10 @@ def test_concurrent_retries_create_exactly_one_post(
 def test_update_bumps_version_and_moves_category(store: Store) -> None:
     post = _create(store, category="tech")
     updated = store.posts.update(
-        post.id, author_id=ALICE, expected_version=1, changes=PostChanges(title="New", category="music")
+        post.id,
+        author_id=ALICE,
+        expected_version=1,
+        changes=PostChanges(title="New", category="music"),
     )
     assert (updated.title, updated.category, updated.version) == ("New", "music", 2)
     assert updated.updated_at >= post.updated_at
@@ -104,15 +113,20 @@ def test_refused_updates_change_nothing(
 ) -> None:
     post = _create(store)
     with pytest.raises(error):
-        store.posts.update(post.id, author_id=author, expected_version=version,
-                           changes=PostChanges(title="x"))
+        store.posts.update(
+            post.id, author_id=author, expected_version=version, changes=PostChanges(title="x")
+        )
     assert store.posts.get(post.id) == post
 
 
 def test_update_of_missing_post_is_not_found(store: Store) -> None:
     with pytest.raises(PostNotFound):
-        store.posts.update("01HZ0000000000000000000000", author_id=ALICE, expected_version=1,
-                           changes=PostChanges(title="x"))
+        store.posts.update(
+            "01HZ0000000000000000000000",
+            author_id=ALICE,
+            expected_version=1,
+            changes=PostChanges(title="x"),
+        )
 
 
 def test_concurrent_updates_with_one_version_have_one_winner(store: Store) -> None:
@@ -120,8 +134,9 @@ def test_concurrent_updates_with_one_version_have_one_winner(store: Store) -> No
 
     def attempt(n: int) -> str:
         try:
-            store.posts.update(post.id, author_id=ALICE, expected_version=1,
-                               changes=PostChanges(title=f"v{n}"))
+            store.posts.update(
+                post.id, author_id=ALICE, expected_version=1, changes=PostChanges(title=f"v{n}")
+            )
         except VersionConflict:
             return "conflict"
         return "won"
@@ -145,12 +160,14 @@ def test_delete_is_author_only(store: Store) -> None:
 
 
 def test_retry_after_delete_is_a_conflict_not_a_resurrection(store: Store) -> None:
-    post = store.posts.create(author_id=ALICE, title="t", body="b", category="tech",
-                              request_token="gone-0001")
+    post = store.posts.create(
+        author_id=ALICE, title="t", body="b", category="tech", request_token="gone-0001"
+    )
     store.posts.delete(post.id, author_id=ALICE)
     with pytest.raises(Conflict):
-        store.posts.create(author_id=ALICE, title="t", body="b", category="tech",
-                           request_token="gone-0001")
+        store.posts.create(
+            author_id=ALICE, title="t", body="b", category="tech", request_token="gone-0001"
+        )
 
 
 def test_pages_walk_every_post_once_newest_first(store: Store) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.models import UserProfile
-from store.users import HandleTaken
 from store.repository import Store
+from store.users import HandleTaken
 from tests.support.counting import RequestCounter
 
 pytestmark = pytest.mark.integration

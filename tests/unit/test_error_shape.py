@@ -41,3 +41,8 @@ def test_null_in_non_null_field_is_internal_not_user_error() -> None:
 def test_shaping_is_idempotent() -> None:
     once = shape_error(_located(Throttled("busy"), ["posts"]))
     assert shape_error(once) is once
+
+
+def test_variable_coercion_errors_are_bad_user_input() -> None:
+    coercion = GraphQLError("Variable '$i' got invalid value", original_error=GraphQLError("x"))
+    assert shape_error(coercion).extensions == {"code": "BAD_USER_INPUT"}

@@ -11,8 +11,12 @@ POST_ID = "01HZ0000000000000000000000"
 
 
 def test_accepts_graphql_and_python_names() -> None:
-    by_alias = parse(CreatePostInput, {"title": " Hi ", "category": "tech", "clientRequestToken": "abcdefgh"})
-    by_name = parse(CreatePostInput, {"title": "Hi", "category": "tech", "client_request_token": "abcdefgh"})
+    by_alias = parse(
+        CreatePostInput, {"title": " Hi ", "category": "tech", "clientRequestToken": "abcdefgh"}
+    )
+    by_name = parse(
+        CreatePostInput, {"title": "Hi", "category": "tech", "client_request_token": "abcdefgh"}
+    )
     assert by_alias == by_name
     assert by_alias.title == "Hi"
 
@@ -25,7 +29,11 @@ def test_accepts_graphql_and_python_names() -> None:
         (CreatePostInput, {"title": "x" * 201, "category": "tech"}, "title"),
         (CreatePostInput, {"title": "t", "body": "x" * 10_001, "category": "tech"}, "body"),
         (CreatePostInput, {"title": "t", "category": "cooking"}, "unknown category"),
-        (CreatePostInput, {"title": "t", "category": "tech", "clientRequestToken": "a#b"}, "clientRequestToken"),
+        (
+            CreatePostInput,
+            {"title": "t", "category": "tech", "clientRequestToken": "a#b"},
+            "clientRequestToken",
+        ),
         (PostsArgs, {"limit": 0}, "limit"),
         (PostsArgs, {"limit": 101}, "limit"),
         (UpdatePostInput, {"id": POST_ID, "expectedVersion": 1}, "at least one"),

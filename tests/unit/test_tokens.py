@@ -26,7 +26,10 @@ def _claims(**overrides: Any) -> dict[str, Any]:
 
 def _sign(issuer: DevIssuer, claims: dict[str, Any], **headers: Any) -> str:
     return jwt.encode(
-        claims, issuer._private_pem.decode(), algorithm="RS256", headers={"kid": issuer.kid, **headers}
+        claims,
+        issuer._private_pem.decode(),
+        algorithm="RS256",
+        headers={"kid": issuer.kid, **headers},
     )
 
 

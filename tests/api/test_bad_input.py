@@ -1,0 +1,155 @@
+"""Every kind of bad request gets a clear coded error, never a 500, and writes nothing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.conftest import ALICE, BOB, GraphQLClient, table_items
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+    from store.repository import Store
+
+pytestmark = pytest.mark.integration
+
+POST_ID = "{post_id}"  # replaced by the existing post's id
+
+
+@dataclass
+class Case:
+    body: Any
+    code: str
+    status: int = 200
+    user: str | None = ALICE
+    method: str = "POST"
+    content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _create(**fields: Any) -> dict[str, Any]:
+    post_input = {"title": "t", "category": "tech", **fields}
+    return {
+        "query": "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+        "variables": {"i": post_input},
+    }
+
+
+def _update(**fields: Any) -> dict[str, Any]:
+    return {
+        "query": "mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }",
+        "variables": {"i": {"id": POST_ID, "expectedVersion": 1, "title": "x", **fields}},
+    }
+
+
+def _posts(args: str) -> dict[str, Any]:
+    return {"query": f"{{ posts({args}) {{ items {{ id }} }} }}"}
+
+
+CASES: dict[str, Case] = {
+    "malformed JSON": Case("{not json", "BAD_USER_INPUT", 400),
+    "JSON that is not an object": Case("[1, 2]", "BAD_USER_INPUT", 400),
+    "no query": Case("{}", "BAD_USER_INPUT", 400),
+    "query is not a string": Case({"query": 5}, "BAD_USER_INPUT", 400),
+    "syntax error": Case({"query": "{ posts( }"}, "BAD_USER_INPUT"),
+    "unknown field": Case({"query": "{ nope }"}, "BAD_USER_INPUT"),
+    "wrong type literal": Case(_posts('limit: "x"'), "BAD_USER_INPUT"),
+    "wrong type variable": Case(_create(title=5), "BAD_USER_INPUT"),
+    "missing required input field": Case(
+        {
+            "query": "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+            "variables": {"i": {"title": "t"}},
+        },
+        "BAD_USER_INPUT",
+    ),
+    "variables not an object": Case(
+        {"query": "{ categories }", "variables": "x"}, "BAD_USER_INPUT", 400
+    ),
+    "empty title": Case(_create(title=""), "BAD_USER_INPUT"),
+    "blank title": Case(_create(title="   "), "BAD_USER_INPUT"),
+    "oversized title": Case(_create(title="x" * 201), "BAD_USER_INPUT"),
+    "oversized body": Case(_create(body="x" * 10_001), "BAD_USER_INPUT"),
+    "unknown category on create": Case(_create(category="cooking"), "BAD_USER_INPUT"),
+    "unknown category on read": Case(_posts('category: "cooking"'), "BAD_USER_INPUT"),
+    "bad request token": Case(_create(clientRequestToken="no spaces allowed"), "BAD_USER_INPUT"),
+    "limit 0": Case(_posts("limit: 0"), "BAD_USER_INPUT"),
+    "limit 1000": Case(_posts("limit: 1000"), "BAD_USER_INPUT"),
+    "forged cursor": Case(_posts('nextToken: "eyJQSyI6eyJTIjoiUE9TVCMxIn19"'), "BAD_USER_INPUT"),
+    "malformed post id": Case({"query": '{ post(id: "POST#1") { id } }'}, "BAD_USER_INPUT"),
+    "update without changes": Case(
+        {
+            "query": "mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }",
+            "variables": {"i": {"id": POST_ID, "expectedVersion": 1}},
+        },
+        "BAD_USER_INPUT",
+    ),
+    "another user's post to update": Case(_update(), "FORBIDDEN", user=BOB),
+    "another user's post to delete": Case(
+        {"query": f'mutation {{ deletePost(id: "{POST_ID}") {{ id }} }}'}, "FORBIDDEN", user=BOB
+    ),
+    "stale version": Case(_update(expectedVersion=9), "CONFLICT"),
+    "missing post": Case(
+        {"query": 'mutation { deletePost(id: "01HZ0000000000000000000000") { id } }'}, "NOT_FOUND"
+    ),
+    "write without a token": Case(_create(), "UNAUTHENTICATED", user=None),
+    "write with a garbage token": Case(
+        _create(), "UNAUTHENTICATED", user=None, headers={"authorization": "Bearer abc.def.ghi"}
+    ),
+    "write with another scheme": Case(
+        _create(), "UNAUTHENTICATED", user=None, headers={"authorization": "Basic YTpi"}
+    ),
+    "too deep": Case(
+        {
+            "query": "{ posts { items { author { posts { items { author { posts { items { author {"
+            " posts { items { author { posts { items { id } } } } } } } } } } } } } } }"
+        },
+        "BAD_USER_INPUT",
+    ),
+    "too many aliases": Case(
+        {"query": "{ " + " ".join(f"a{i}: categories" for i in range(20)) + " }"},
+        "BAD_USER_INPUT",
+    ),
+    "introspection is off": Case({"query": "{ __schema { types { name } } }"}, "BAD_USER_INPUT"),
+    "mutation over GET": Case(None, "BAD_USER_INPUT", 400, method="GET"),
+    "unsupported method": Case(None, "BAD_USER_INPUT", 405, method="PUT"),
+    "unsupported content type": Case("query=x", "BAD_USER_INPUT", 400, content_type="text/plain"),
+}
+
+
+@pytest.fixture
+def existing_post(store: Store) -> str:
+    return store.posts.create(author_id=ALICE, title="keep", body="b", category="tech").id
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_input_is_refused_cleanly(
+    case: Case, api: GraphQLClient, existing_post: str, dynamodb: DynamoDBClient, table: str
+) -> None:
+    # Given a table holding one post
+    before = table_items(dynamodb, table)
+    client = api.as_user(case.user) if case.user else api
+    headers = {**client.headers, **case.headers, "content-type": case.content_type}
+    body = case.body
+    if isinstance(body, dict):
+        body = json.dumps(body).replace(POST_ID, existing_post)
+    # When the bad request is sent
+    if case.method == "GET":
+        response = client.http.get(
+            "/graphql",
+            params={"query": 'mutation { deletePost(id: "x") { id } }'},
+            headers=headers,
+        )
+    else:
+        response = client.http.request(case.method, "/graphql", content=body, headers=headers)
+    # Then it is refused with the expected code, no stack trace, and nothing is written
+    assert response.status_code == case.status, response.text
+    assert "Traceback" not in response.text
+    result = response.json()
+    codes = {e["extensions"]["code"] for e in result["errors"]}
+    assert codes == {case.code}, result
+    assert all(e["message"] for e in result["errors"])
+    assert table_items(dynamodb, table) == before

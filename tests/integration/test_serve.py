@@ -1,0 +1,128 @@
+"""`make serve` in the background answers queries and mutations with the token it prints."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.dynamodb_local import free_port
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN_LINE = re.compile(r"^eyJ[\w-]+\.[\w-]+\.[\w-]+$")
+
+
+@dataclass
+class Served:
+    url: str
+    token: str
+    process: subprocess.Popen[str]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "AUTH_", "CURSOR_"))}
+    env |= {"PORT": str(port), "AGORA_DATA_DIR": str(tmp_path_factory.mktemp("data"))}
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        token = _read_token(process, deadline=time.monotonic() + 60)
+        url = f"http://127.0.0.1:{port}/graphql"
+        _wait_until_listening(url, deadline=time.monotonic() + 30)
+        yield Served(url=url, token=token, process=process)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                raise
+
+
+def _read_token(process: subprocess.Popen[str], deadline: float) -> str:
+    assert process.stdout is not None
+    seen = []
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line and process.poll() is not None:
+            break
+        seen.append(line)
+        if TOKEN_LINE.match(line.strip()):
+            return line.strip()
+    raise AssertionError("make serve printed no token:\n" + "".join(seen))
+
+
+def _wait_until_listening(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            httpx.post(url, json={"query": "{ categories }"}, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError("make serve did not start listening")
+
+
+def test_demo_posts_are_served(served: Served) -> None:
+    response = httpx.post(
+        served.url,
+        json={"query": "{ posts(limit: 50) { items { title category author { handle } } } }"},
+    )
+    items = response.json()["data"]["posts"]["items"]
+    assert len(items) >= 5
+    assert len({i["category"] for i in items}) >= 3
+    assert len({i["author"]["handle"] for i in items}) >= 3
+
+
+def test_printed_token_can_create_a_post(served: Served) -> None:
+    response = httpx.post(
+        served.url,
+        headers={"authorization": f"Bearer {served.token}"},
+        json={
+            "query": "mutation($i: CreatePostInput!) { createPost(input: $i) "
+            "{ id title author { handle } } }",
+            "variables": {"i": {"title": "Hello from the test", "category": "general"}},
+        },
+    )
+    created = response.json()["data"]["createPost"]
+    assert created["author"] == {"handle": "alice"}
+    listed = httpx.post(
+        served.url, json={"query": '{ posts(category: "general") { items { id } } }'}
+    )
+    assert created["id"] in [p["id"] for p in listed.json()["data"]["posts"]["items"]]
+
+
+def test_graphiql_is_served_to_browsers(served: Served) -> None:
+    response = httpx.get(served.url, headers={"accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+def test_ctrl_c_stops_everything(served: Served) -> None:
+    # Given the server and everything it started in one process group; when Ctrl-C arrives
+    os.killpg(served.process.pid, signal.SIGINT)
+    served.process.wait(timeout=15)
+    # Then no process of the group is left and the port is closed
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(served.process.pid, 0)
+    with pytest.raises(httpx.TransportError):
+        httpx.post(served.url, json={"query": "{ categories }"}, timeout=1)

@@ -1,0 +1,42 @@
+"""AWS's sample Lambda events (shared fixtures), adapted to a GraphQL request."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def events_dir() -> Path:
+    return Path(
+        os.environ.get("AWS_EVENTS_DIR", ROOT.parent / "shared" / "fixtures" / "aws-events")
+    )
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((events_dir() / name).read_text())
+    return loaded
+
+
+def http_api_v2_event(
+    body: Any, *, headers: dict[str, str] | None = None, base64_body: bool = False
+) -> dict[str, Any]:
+    """apiGatewayProxyV2Event.json, unchanged but for path, method, headers and body."""
+    event = copy.deepcopy(_load("apiGatewayProxyV2Event.json"))
+    raw = body if isinstance(body, str) else json.dumps(body)
+    event["rawPath"] = "/graphql"
+    event["rawQueryString"] = ""
+    event.pop("queryStringParameters", None)
+    event["requestContext"]["http"]["path"] = "/graphql"
+    event["requestContext"]["http"]["method"] = "POST"
+    event["headers"] = {"content-type": "application/json", **(headers or {})}
+    event["body"] = base64.b64encode(raw.encode()).decode() if base64_body else raw
+    event["isBase64Encoded"] = base64_body
+    return event
