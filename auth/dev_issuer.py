@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk, jwt
 
 from auth.jwks import StaticKeys
-from auth.tokens import TokenVerifier
+from auth.tokens import TokenPolicy, TokenVerifier
 
 ISSUER = "agora-dev"
 AUDIENCE = "agora-local"
@@ -58,19 +58,37 @@ class DevIssuer:
         return {"keys": [self._public_jwk]}
 
     def verifier(self) -> TokenVerifier:
-        return TokenVerifier(ISSUER, [AUDIENCE], StaticKeys(self.jwks()))
+        policy = TokenPolicy(issuer=ISSUER, audiences=frozenset({AUDIENCE}))
+        return TokenVerifier(policy, StaticKeys(self.jwks()))
 
-    def issue(self, subject: str, username: str, lifetime: int = TOKEN_LIFETIME_SECONDS) -> str:
+    def issue(
+        self,
+        subject: str,
+        username: str,
+        *,
+        groups: tuple[str, ...] = (),
+        lifetime: int = TOKEN_LIFETIME_SECONDS,
+    ) -> str:
+        """An ID token shaped like Cognito's."""
         now = int(time.time())
-        claims = {
+        claims: dict[str, Any] = {
             "iss": ISSUER,
             "aud": AUDIENCE,
             "sub": subject,
-            "username": username,
+            "cognito:username": username,
             "token_use": "id",
             "iat": now,
             "exp": now + lifetime,
         }
+        if groups:
+            claims["cognito:groups"] = list(groups)
+        return self.sign(claims)
+
+    def sign(self, claims: dict[str, Any], **headers: Any) -> str:
+        """RS256-sign any claims with this issuer's key and key id."""
         return jwt.encode(
-            claims, self._private_pem.decode(), algorithm="RS256", headers={"kid": self.kid}
+            claims,
+            self._private_pem.decode(),
+            algorithm="RS256",
+            headers={"kid": self.kid, **headers},
         )

@@ -1,69 +1,91 @@
-"""Bearer-token validation: RS256 only, known key id, exact issuer, audience, expiry."""
+"""Bearer-token validation: RS256 only, known key id, exact issuer, audience, times, token use."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jose import JWTError, jwt
 
-from auth.viewer import Viewer
+from auth.claims import viewer_from_claims
 from core.errors import Unauthenticated
-from core.ids import is_user_id
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
     from auth.jwks import KeySource
+    from auth.viewer import Viewer
 
 ALLOWED_ALGORITHMS = ("RS256",)
 LEEWAY_SECONDS = 30
+TOKEN_USES = frozenset({"id", "access"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPolicy:
+    issuer: str
+    #: App client ids: matched against `aud` (ID tokens) or `client_id` (access tokens).
+    audiences: frozenset[str]
+    #: Accepted `token_use` values; None accepts tokens without the claim (plain OIDC issuers).
+    token_uses: frozenset[str] | None = TOKEN_USES
+    leeway: int = LEEWAY_SECONDS
 
 
 class TokenVerifier:
-    def __init__(self, issuer: str, audiences: Collection[str], keys: KeySource) -> None:
-        self._issuer = issuer
-        self._audiences = frozenset(audiences)
+    def __init__(
+        self, policy: TokenPolicy, keys: KeySource, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._policy = policy
         self._keys = keys
+        self._clock = clock
 
     def verify(self, token: str) -> Viewer:
+        policy = self._policy
         try:
             header = jwt.get_unverified_header(token)
         except JWTError:
-            raise Unauthenticated("The bearer token is malformed") from None
+            raise Unauthenticated("token is not a JWS") from None
         if header.get("alg") not in ALLOWED_ALGORITHMS:
-            raise Unauthenticated("The bearer token's algorithm is not accepted")
+            raise Unauthenticated(f"algorithm {header.get('alg')!r} is not allowed")
         key = self._keys.key(str(header.get("kid", "")))
         if key is None:
-            raise Unauthenticated("The bearer token was signed by an unknown key")
+            raise Unauthenticated(f"unknown key id {header.get('kid')!r}")
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
                 key,
                 algorithms=list(ALLOWED_ALGORITHMS),
-                issuer=self._issuer,
-                # Audience is checked below: ID tokens carry `aud`, access tokens `client_id`.
-                options={"verify_aud": False, "leeway": LEEWAY_SECONDS, "require_exp": True},
+                issuer=policy.issuer,
+                options={
+                    "verify_aud": False,  # checked below, per token use
+                    "leeway": policy.leeway,
+                    "require_exp": True,
+                    "require_iat": True,
+                },
             )
         except JWTError as exc:
-            raise Unauthenticated(f"The bearer token is not valid: {exc}") from None
-        audience = claims.get("aud", claims.get("client_id"))
-        if self._audiences and audience not in self._audiences:
-            raise Unauthenticated("The bearer token is for another audience")
-        subject = claims.get("sub")
-        if not isinstance(subject, str) or not is_user_id(subject):
-            raise Unauthenticated("The bearer token has no usable subject")
-        username = claims.get("cognito:username") or claims.get("username") or subject
-        groups = claims.get("cognito:groups") or []
-        return Viewer(id=subject, username=str(username), groups=frozenset(map(str, groups)))
+            raise Unauthenticated(f"token rejected: {exc}") from None
+        iat = claims.get("iat")
+        if not isinstance(iat, int | float) or iat > self._clock() + policy.leeway:
+            raise Unauthenticated("token issued in the future")
+        token_use = claims.get("token_use")
+        if policy.token_uses is not None and token_use not in policy.token_uses:
+            raise Unauthenticated(f"token_use {token_use!r} is not accepted")
+        if token_use == "access":
+            audiences = [claims.get("client_id")]
+        else:
+            aud = claims.get("aud")
+            audiences = aud if isinstance(aud, list) else [aud]
+        if not any(isinstance(a, str) and a in policy.audiences for a in audiences):
+            raise Unauthenticated("token is for another audience")
+        return viewer_from_claims(claims)
 
 
 def bearer_token(authorization: str | None) -> str | None:
-    """The token of an `Authorization: Bearer <token>` header, or a bare token as AppSync sends."""
+    """The token of an `Authorization: Bearer <token>` header; None when there is no header."""
     if authorization is None or not authorization.strip():
         return None
     scheme, _, rest = authorization.strip().partition(" ")
-    if not rest and scheme.lower() != "bearer":
-        return scheme
     if scheme.lower() != "bearer" or not rest.strip():
-        raise Unauthenticated("Send the token as `Authorization: Bearer <token>`")
+        raise Unauthenticated("Authorization header is not `Bearer <token>`")
     return rest.strip()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-CURSOR_SECRET_FILE = "cursor-secret"  # noqa: S105 (a file name)
+CURSOR_SECRET_FILE = "cursor-secret"
 
 
 def data_dir() -> Path:
@@ -52,7 +52,7 @@ class EmbeddedAws:
         os.environ["AWS_ENDPOINT_URL_S3"] = endpoint
         # moto accepts any credentials; never let a developer's real ones reach it or AWS.
         os.environ["AWS_ACCESS_KEY_ID"] = "local"
-        os.environ["AWS_SECRET_ACCESS_KEY"] = "local"  # noqa: S105
+        os.environ["AWS_SECRET_ACCESS_KEY"] = "local"
         os.environ.pop("AWS_SESSION_TOKEN", None)
         os.environ.pop("AWS_PROFILE", None)
         return cls(server=server, endpoint=endpoint)

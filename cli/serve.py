@@ -31,18 +31,25 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
         create_bucket(s3_client(settings.region), settings.bucket_name, settings.region)
         if seed_demo:
             seed(Store.connect(client, settings.table_name, settings.require_cursor_secret()))
-        issuer = DevIssuer.in_directory(directory)
+        # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
+        issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
         app = create_app(settings, dev_issuer=issuer, graphiql=True)
-        handle = next(iter(DEMO_USERS))
-        token = issuer.issue(DEMO_USERS[handle][0], handle)
         backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
         print(
             f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"
-            f"DynamoDB and S3: {backend}; table {settings.table_name!r}\n"
-            f"Other users' tokens: make token USER=<{'|'.join(DEMO_USERS)}>\n"
-            f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",
+            f"DynamoDB and S3: {backend}; table {settings.table_name!r}",
             flush=True,
         )
+        if issuer is None:
+            print(f"Tokens: from {settings.auth_issuer}\n", flush=True)
+        else:
+            handle = next(iter(DEMO_USERS))
+            token = issuer.issue(DEMO_USERS[handle][0], handle)
+            print(
+                f"Other users' tokens: make token USER=<{'|'.join(DEMO_USERS)}>\n"
+                f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",
+                flush=True,
+            )
         uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         if aws is not None:

@@ -34,6 +34,17 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise ConfigurationError(f"{name} must be true or false, got {raw!r}")
 
 
+def _token_uses(raw: str) -> frozenset[str] | None:
+    value = raw.strip().lower()
+    if value in ("", "both"):
+        return frozenset({"id", "access"})
+    if value == "any":
+        return None
+    if value in ("id", "access"):
+        return frozenset({value})
+    raise ConfigurationError(f"AUTH_TOKEN_USE must be id, access, both or any, got {raw!r}")
+
+
 def decode_secret(raw: str) -> bytes:
     """Secrets are configured base64-encoded and must carry at least 256 bits."""
     try:
@@ -63,6 +74,11 @@ class Settings:
     auth_issuer: str | None = None
     auth_audience: tuple[str, ...] = ()
     auth_jwks_url: str | None = None
+    #: Accepted `token_use` claims; None accepts any (plain OIDC issuers have no such claim).
+    auth_token_uses: frozenset[str] | None = frozenset({"id", "access"})
+    #: Take the viewer from claims an API Gateway authorizer already verified.
+    auth_trust_gateway: bool = False
+    moderator_group: str = "moderators"
     introspection: bool = False
     limits: Limits = field(default_factory=Limits)
 
@@ -78,16 +94,20 @@ class Settings:
         env = os.environ if env is None else env
         raw_secret = env.get("CURSOR_SECRET", "")
         issuer = env.get("AUTH_ISSUER") or None
+        audience = tuple(a.strip() for a in env.get("AUTH_AUDIENCE", "").split(",") if a.strip())
+        if issuer and not audience:
+            raise ConfigurationError("AUTH_AUDIENCE must list the app client ids for AUTH_ISSUER")
         return cls(
             table_name=env.get("TABLE_NAME") or "agora",
             bucket_name=env.get("BUCKET_NAME") or "agora-uploads",
             region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
             cursor_secret=decode_secret(raw_secret) if raw_secret else b"",
             auth_issuer=issuer.rstrip("/") if issuer else None,
-            auth_audience=tuple(
-                a.strip() for a in env.get("AUTH_AUDIENCE", "").split(",") if a.strip()
-            ),
+            auth_audience=audience,
             auth_jwks_url=env.get("AUTH_JWKS_URL") or None,
+            auth_token_uses=_token_uses(env.get("AUTH_TOKEN_USE", "")),
+            auth_trust_gateway=_bool(env, "AUTH_TRUST_GATEWAY", False),
+            moderator_group=env.get("AUTH_MODERATOR_GROUP") or "moderators",
             introspection=_bool(env, "INTROSPECTION", False),
             limits=Limits(
                 max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),

@@ -32,7 +32,14 @@ class AgoraError(Exception):
 
 
 class Unauthenticated(AgoraError):
+    """No usable credentials. Clients get one message whatever was wrong; logs get the reason."""
+
     code = ErrorCode.UNAUTHENTICATED
+    PUBLIC_MESSAGE = "Sign in: this operation needs a valid bearer token"
+
+    def __init__(self, reason: str = "no credentials") -> None:
+        super().__init__(self.PUBLIC_MESSAGE)
+        self.reason = reason
 
 
 class Forbidden(AgoraError):

@@ -3,6 +3,6 @@
 Importing this package registers every resolver in `resolvers.registry`.
 """
 
-from resolvers import posts, users
+from resolvers import meta, posts, users
 
-__all__ = ["posts", "users"]
+__all__ = ["meta", "posts", "users"]

@@ -78,5 +78,7 @@ def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 def delete_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
     viewer = ctx.require_viewer()
     args = parse(PostIdArgs, arguments)
-    ctx.store.posts.delete(args.id, author_id=viewer.id)
+    # Moderators may delete anyone's post; everyone else only their own.
+    owner = None if ctx.is_moderator(viewer) else viewer.id
+    ctx.store.posts.delete(args.id, author_id=owner)
     return args.id

@@ -39,7 +39,15 @@ class AgoraSchema(strawberry.Schema):
         request_id = getattr(getattr(execution_context, "context", None), "request_id", None)
         for error in errors:
             if is_client_error(error):
-                log.info("client error: %s", error.message, extra={"request_id": request_id})
+                # The client sees one UNAUTHENTICATED message; the log says which check failed.
+                reason = getattr(error.original_error, "reason", None)
+                log.info(
+                    "client error (request %s): %s%s",
+                    request_id,
+                    error.message,
+                    f" [{reason}]" if reason else "",
+                    extra={"request_id": request_id},
+                )
             else:
                 log.error(
                     "unexpected error at %s (request %s)",

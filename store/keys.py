@@ -9,7 +9,7 @@ Key = dict[str, str]
 PROFILE: Final = "PROFILE"
 POST: Final = "POST"
 HANDLE: Final = "HANDLE"
-REQUEST_TOKEN: Final = "TOKEN"  # noqa: S105 (a sort key)
+REQUEST_TOKEN: Final = "TOKEN"
 
 #: GSI3's single partition listing every post newest first (see DATA_MODEL.md on its limits).
 ALL_POSTS_PARTITION: Final = "POSTS"

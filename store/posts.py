@@ -176,16 +176,22 @@ class PostRepository:
                 raise _why_refused(exc, post_id, author_id, expected_version) from exc
         return post_from_item(response["Attributes"])
 
-    def delete(self, post_id: str, *, author_id: str) -> None:
+    def delete(self, post_id: str, *, author_id: str | None) -> None:
+        """Delete a post; with `author_id`, only if that user wrote it (None: anyone's)."""
+        condition: dict[str, Any] = {"ConditionExpression": "attribute_exists(PK)"}
+        if author_id is not None:
+            condition = {
+                "ConditionExpression": "attribute_exists(PK) AND #authorId = :author",
+                "ExpressionAttributeNames": {"#authorId": "authorId"},
+                "ExpressionAttributeValues": {":author": {"S": author_id}},
+            }
         with translated_errors():
             try:
                 self._client.delete_item(
                     TableName=self._table,
                     Key=attribute_values(post_key(post_id)),
-                    ConditionExpression="attribute_exists(PK) AND #authorId = :author",
-                    ExpressionAttributeNames={"#authorId": "authorId"},
-                    ExpressionAttributeValues={":author": {"S": author_id}},
                     ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                    **condition,
                 )
             except ClientError as exc:
                 if error_code(exc) != "ConditionalCheckFailedException":
@@ -234,14 +240,14 @@ def _fingerprint(title: str, body: str, category: str) -> str:
 
 
 def _why_refused(
-    exc: ClientError, post_id: str, author_id: str, expected_version: int | None
+    exc: ClientError, post_id: str, author_id: str | None, expected_version: int | None
 ) -> Exception:
     """Name the condition that failed from the item DynamoDB returned with the failure."""
     response = cast("dict[str, Any]", exc.response)
     old = response.get("Item")
     if not old:
         return PostNotFound(post_id)
-    if old["authorId"]["S"] != author_id:
+    if author_id is not None and old["authorId"]["S"] != author_id:
         return Forbidden("Only the author can change this post")
     current = int(old["version"]["N"])
     return VersionConflict(expected_version if expected_version is not None else current, current)

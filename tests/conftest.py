@@ -106,9 +106,12 @@ class GraphQLClient:
     issuer: DevIssuer
     headers: dict[str, str] = field(default_factory=dict)
 
-    def as_user(self, user_id: str) -> GraphQLClient:
-        token = self.issuer.issue(user_id, user_id)
+    def as_user(self, user_id: str, *groups: str) -> GraphQLClient:
+        token = self.issuer.issue(user_id, user_id, groups=groups)
         return GraphQLClient(self.http, self.issuer, {"authorization": f"Bearer {token}"})
+
+    def anonymous(self) -> GraphQLClient:
+        return GraphQLClient(self.http, self.issuer)
 
     def post(self, body: Any, **kwargs: Any) -> Any:
         return self.http.post("/graphql", json=body, headers=self.headers, **kwargs)
@@ -124,7 +127,7 @@ class GraphQLClient:
 def api(settings: Settings, store: Store, issuer: DevIssuer) -> Iterator[GraphQLClient]:
     app = create_app(settings, dev_issuer=issuer, store=store)
     with TestClient(app, raise_server_exceptions=False) as http:
-        yield GraphQLClient(http, issuer)
+        yield GraphQLClient(http, issuer).as_user(ALICE)
 
 
 def error_codes(result: dict[str, Any]) -> list[str]:

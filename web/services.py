@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from auth.jwks import RemoteKeys
-from auth.tokens import TokenVerifier
+from auth.tokens import TokenPolicy, TokenVerifier
 from store.clients import dynamodb_client
 from store.repository import Store
 
@@ -41,4 +41,9 @@ class Services:
         if issuer is None:
             return None
         jwks_url = self.settings.auth_jwks_url or f"{issuer}/.well-known/jwks.json"
-        return TokenVerifier(issuer, self.settings.auth_audience, RemoteKeys(jwks_url))
+        policy = TokenPolicy(
+            issuer=issuer,
+            audiences=frozenset(self.settings.auth_audience),
+            token_uses=self.settings.auth_token_uses,
+        )
+        return TokenVerifier(policy, RemoteKeys(jwks_url))

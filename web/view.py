@@ -10,6 +10,7 @@ from cross_web import HTTPException
 from starlette.responses import JSONResponse
 from strawberry.asgi import GraphQL
 
+from auth.http import viewer_from_request
 from core.errors import ErrorCode
 from resolvers.context import RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from strawberry.schema import BaseSchema
     from strawberry.types import ExecutionResult
 
+    from auth.viewer import Viewer
     from web.services import Services
 
 log = logging.getLogger("agora.http")
@@ -70,11 +72,22 @@ class GraphQLView(GraphQL[RequestContext, None]):
             return JSONResponse(error_body(exc.reason, code), exc.status_code)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
+        services = self.services
+        settings = services.settings
+
+        def identify() -> Viewer | None:
+            return viewer_from_request(
+                request.headers.get("authorization"),
+                request.scope.get("aws.event"),
+                services.verifier,
+                trust_gateway=settings.auth_trust_gateway,
+            )
+
         return RequestContext(
-            store=self.services.store,
-            verifier=self.services.verifier,
-            authorization=request.headers.get("authorization"),
+            store=services.store,
+            identify=identify,
             request_id=request_id_of(request.scope),
+            moderator_group=settings.moderator_group,
         )
 
     async def process_result(

@@ -131,7 +131,7 @@ def test_bad_input_is_refused_cleanly(
 ) -> None:
     # Given a table holding one post
     before = table_items(dynamodb, table)
-    client = api.as_user(case.user) if case.user else api
+    client = api.as_user(case.user) if case.user else api.anonymous()
     headers = {**client.headers, **case.headers, "content-type": case.content_type}
     body = case.body
     if isinstance(body, dict):

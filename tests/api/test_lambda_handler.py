@@ -5,10 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import ModuleType
 from typing import Any
 
@@ -16,8 +14,10 @@ import pytest
 
 from auth.dev_issuer import AUDIENCE, ISSUER, DevIssuer
 from store.clients import dynamodb_client
+from store.repository import Store
 from tests.conftest import ALICE, CURSOR_SECRET, missing_tool
 from tests.support.events import events_dir, http_api_v2_event
+from tests.support.jwks_server import serve_jwks
 
 pytestmark = pytest.mark.integration
 
@@ -36,30 +36,22 @@ class LambdaContext:
 @pytest.fixture
 def jwks_url(issuer: DevIssuer) -> Iterator[str]:
     """The issuer's JWKS over real HTTP on loopback, as Cognito would publish it."""
-    body = json.dumps(issuer.jwks()).encode()
+    with serve_jwks(issuer.jwks()) as server:
+        yield server.url
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/jwks.json"
-    finally:
-        server.shutdown()
+@pytest.fixture
+def trust_gateway() -> str:
+    return "false"
 
 
 @pytest.fixture
 def handler_module(
-    monkeypatch: pytest.MonkeyPatch, dynamodb_endpoint: str, table: str, jwks_url: str
+    monkeypatch: pytest.MonkeyPatch,
+    dynamodb_endpoint: str,
+    table: str,
+    jwks_url: str,
+    trust_gateway: str,
 ) -> Iterator[ModuleType]:
     if not (events_dir() / "apiGatewayProxyV2Event.json").exists():
         missing_tool(f"AWS sample events not found in {events_dir()}")
@@ -73,6 +65,7 @@ def handler_module(
         "AUTH_ISSUER": ISSUER,
         "AUTH_AUDIENCE": AUDIENCE,
         "AUTH_JWKS_URL": jwks_url,
+        "AUTH_TRUST_GATEWAY": trust_gateway,
     }.items():
         monkeypatch.setenv(name, value)
     dynamodb_client.cache_clear()
@@ -110,7 +103,11 @@ def test_create_and_list_through_the_lambda(handler_module: ModuleType, issuer: 
 
     status, body = invoke(
         handler_module,
-        http_api_v2_event({"query": "{ posts { items { id title } } }"}, base64_body=True),
+        http_api_v2_event(
+            {"query": "{ posts { items { id title } } }"},
+            headers={"authorization": f"Bearer {token}"},
+            base64_body=True,
+        ),
     )
     assert status == 200
     assert body["data"]["posts"]["items"] == [{"id": post_id, "title": "From Lambda"}]
@@ -148,3 +145,40 @@ def test_unknown_events_fail_loudly(handler_module: ModuleType) -> None:
     unsupported = sys.modules["web.lambda_door"].UnsupportedEvent
     with pytest.raises(unsupported, match="Unsupported event"):
         handler_module.handler({"hello": "world"}, LambdaContext())
+
+
+CREATE_QUERY = {
+    "query": 'mutation { createPost(input: {title: "via gateway", category: "tech"}) '
+    "{ id author { id } } }"
+}
+GATEWAY_CLAIMS = {"sub": ALICE, "cognito:username": "alice", "cognito:groups": "[moderators]"}
+
+
+def _with_gateway_claims(claims: dict[str, Any] | None) -> dict[str, Any]:
+    event = http_api_v2_event(CREATE_QUERY)
+    if claims is not None:
+        event["requestContext"]["authorizer"]["jwt"]["claims"] = claims
+    return event
+
+
+@pytest.mark.parametrize("trust_gateway", ["true"])
+def test_gateway_verified_claims_are_the_viewer_when_trusted(
+    handler_module: ModuleType, store: Store
+) -> None:
+    status, body = invoke(handler_module, _with_gateway_claims(GATEWAY_CLAIMS))
+    assert status == 200
+    assert "errors" not in body, body
+    created = store.posts.get(body["data"]["createPost"]["id"])
+    assert created is not None
+    assert created.author_id == ALICE
+
+
+@pytest.mark.parametrize("trust_gateway", ["true"])
+def test_gateway_claims_without_a_subject_are_refused(handler_module: ModuleType) -> None:
+    _, body = invoke(handler_module, _with_gateway_claims(None))  # the sample's own claims
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_gateway_claims_are_ignored_unless_trusted(handler_module: ModuleType) -> None:
+    _, body = invoke(handler_module, _with_gateway_claims(GATEWAY_CLAIMS))
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

@@ -74,7 +74,7 @@ def _read_token(process: subprocess.Popen[str], deadline: float) -> str:
 def _wait_until_listening(url: str, deadline: float) -> None:
     while time.monotonic() < deadline:
         try:
-            httpx.post(url, json={"query": "{ categories }"}, timeout=1)
+            httpx.post(url, json={"query": "{ health }"}, timeout=1)
             return
         except httpx.TransportError:
             time.sleep(0.1)
@@ -84,6 +84,7 @@ def _wait_until_listening(url: str, deadline: float) -> None:
 def test_demo_posts_are_served(served: Served) -> None:
     response = httpx.post(
         served.url,
+        headers={"authorization": f"Bearer {served.token}"},
         json={"query": "{ posts(limit: 50) { items { title category author { handle } } } }"},
     )
     items = response.json()["data"]["posts"]["items"]
@@ -105,7 +106,9 @@ def test_printed_token_can_create_a_post(served: Served) -> None:
     created = response.json()["data"]["createPost"]
     assert created["author"] == {"handle": "alice"}
     listed = httpx.post(
-        served.url, json={"query": '{ posts(category: "general") { items { id } } }'}
+        served.url,
+        headers={"authorization": f"Bearer {served.token}"},
+        json={"query": '{ posts(category: "general") { items { id } } }'},
     )
     assert created["id"] in [p["id"] for p in listed.json()["data"]["posts"]["items"]]
 

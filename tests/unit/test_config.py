@@ -51,6 +51,9 @@ def test_reads_documented_variables() -> None:
         {"MAX_QUERY_DEPTH": "deep"},
         {"MAX_QUERY_DEPTH": "1000"},
         {"INTROSPECTION": "maybe"},
+        {"AUTH_ISSUER": "https://issuer.example"},  # without AUTH_AUDIENCE
+        {"AUTH_TOKEN_USE": "refresh"},
+        {"AUTH_TRUST_GATEWAY": "sometimes"},
     ],
 )
 def test_rejects_bad_values_clearly(env: dict[str, str]) -> None:
@@ -61,3 +64,25 @@ def test_rejects_bad_values_clearly(env: dict[str, str]) -> None:
 def test_a_missing_cursor_secret_is_refused_where_cursors_are_needed() -> None:
     with pytest.raises(ConfigurationError, match="CURSOR_SECRET"):
         Settings.from_env({}).require_cursor_secret()
+
+
+@pytest.mark.parametrize(
+    ("raw", "uses"),
+    [
+        ("", frozenset({"id", "access"})),
+        ("both", frozenset({"id", "access"})),
+        ("id", frozenset({"id"})),
+        ("ACCESS", frozenset({"access"})),
+        ("any", None),
+    ],
+)
+def test_token_use(raw: str, uses: frozenset[str] | None) -> None:
+    assert Settings.from_env({"AUTH_TOKEN_USE": raw}).auth_token_uses == uses
+
+
+def test_auth_defaults_are_strict() -> None:
+    settings = Settings.from_env({})
+    assert settings.auth_trust_gateway is False
+    assert settings.moderator_group == "moderators"
+    custom = Settings.from_env({"AUTH_TRUST_GATEWAY": "1", "AUTH_MODERATOR_GROUP": "mods"})
+    assert (custom.auth_trust_gateway, custom.moderator_group) == (True, "mods")
