@@ -18,6 +18,8 @@ class Post:
     created_at: str
     updated_at: str
     version: int
+    like_count: int = 0
+    comment_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,28 @@ class UserProfile:
     id: str
     handle: str
     display_name: str
+    created_at: str
+    bio: str = ""
+    follower_count: int = 0
+    following_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: str
+    post_id: str
+    author_id: str
+    body: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One post in one user's home feed, written by the fan-out."""
+
+    owner_id: str
+    post_id: str
+    author_id: str
     created_at: str
 
 

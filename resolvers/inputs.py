@@ -50,6 +50,13 @@ Category = Annotated[str, AfterValidator(_category)]
 PostId = Annotated[str, AfterValidator(_post_id)]
 UserId = Annotated[str, AfterValidator(_user_id)]
 RequestToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{3,30}$")]
+DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+Bio = Annotated[str, StringConstraints(max_length=300)]
+CommentBody = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+]
+CommentId = PostId  # comment ids are ULIDs too
 
 
 class Arguments(BaseModel):
@@ -73,8 +80,60 @@ class PostIdArgs(Arguments):
     id: PostId
 
 
+class PostArgs(PostIdArgs):
+    #: Not a GraphQL argument: the schema layer's hint that the selection wants the first
+    #: `prefetch_comments` comments, so post and comments come from one Query.
+    prefetch_comments: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
+
+
 class UserIdArgs(Arguments):
     id: UserId
+
+
+class UserArgs(Arguments):
+    id: UserId | None = None
+    handle: str | None = Field(None, max_length=30)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> UserArgs:
+        if (self.id is None) == (self.handle is None):
+            raise ValueError("give exactly one of id, handle")
+        return self
+
+
+class UserIdTarget(Arguments):
+    user_id: UserId
+
+
+class CreateProfileInput(Arguments):
+    handle: Handle
+    display_name: DisplayName
+    bio: Bio = ""
+
+
+class UpdateProfileInput(Arguments):
+    display_name: DisplayName | None = None
+    bio: Bio | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> UpdateProfileInput:
+        if self.display_name is None and self.bio is None:
+            raise ValueError("give at least one of displayName, bio")
+        return self
+
+
+class PostIdTarget(Arguments):
+    post_id: PostId
+
+
+class AddCommentInput(Arguments):
+    post_id: PostId
+    body: CommentBody
+
+
+class DeleteCommentArgs(Arguments):
+    post_id: PostId
+    id: CommentId
 
 
 class CreatePostInput(Arguments):

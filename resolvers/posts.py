@@ -8,6 +8,7 @@ from core.models import Page, Post, PostChanges
 from resolvers.inputs import (
     CreatePostInput,
     PageArgs,
+    PostArgs,
     PostIdArgs,
     PostsArgs,
     UpdatePostInput,
@@ -16,16 +17,21 @@ from resolvers.inputs import (
 from resolvers.registry import resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Mapping
+    from collections.abc import Mapping
 
     from core.models import UserProfile
     from resolvers.context import RequestContext
 
 
 @resolver("Query.post")
-def post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post | None:
-    args = parse(PostIdArgs, arguments)
-    return ctx.store.posts.get(args.id)
+async def post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post | None:
+    args = parse(PostArgs, arguments)
+    if args.prefetch_comments is None:
+        return await ctx.loaders.post(args.id)
+    found, first_comments = ctx.store.comments.post_with_first_page(args.id, args.prefetch_comments)
+    if found is not None:
+        ctx.prefetched_comments[found.id] = (args.prefetch_comments, first_comments)
+    return found
 
 
 @resolver("Query.posts")
@@ -43,10 +49,10 @@ def user_posts(
 
 
 @resolver("Post.author")
-def author(
+async def author(
     ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> Awaitable[UserProfile | None]:
-    return ctx.loaders.users.load(source.author_id)
+) -> UserProfile | None:
+    return await ctx.loaders.user(source.author_id)
 
 
 @resolver("Mutation.createPost")

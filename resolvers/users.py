@@ -1,30 +1,91 @@
-"""Users: profiles by id and the signed-in viewer's own."""
+"""Profiles: explicit creation with a unique handle, updates, and lookups by id or handle."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
-from resolvers.inputs import UserIdArgs, parse
+from core.clock import now_iso
+from core.models import Page, UserProfile
+from resolvers.inputs import (
+    CreateProfileInput,
+    PageArgs,
+    UpdateProfileInput,
+    UserArgs,
+    parse,
+)
 from resolvers.registry import resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Mapping
+    from collections.abc import Mapping
 
-    from core.models import UserProfile
     from resolvers.context import RequestContext
 
 
 @resolver("Query.user")
-def user(
+async def user(
     ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> Awaitable[UserProfile | None]:
-    args = parse(UserIdArgs, arguments)
-    return ctx.loaders.users.load(args.id)
+) -> UserProfile | None:
+    args = parse(UserArgs, arguments)
+    if args.id is not None:
+        return await ctx.loaders.user(args.id)
+    return ctx.store.users.get_by_handle(args.handle or "")
 
 
 @resolver("Query.me")
-def me(
+async def me(
     ctx: RequestContext, _source: None, _arguments: Mapping[str, Any]
-) -> Awaitable[UserProfile | None]:
+) -> UserProfile | None:
+    return await ctx.loaders.user(ctx.require_viewer().id)
+
+
+@resolver("Mutation.createProfile")
+def create_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> UserProfile:
     viewer = ctx.require_viewer()
-    return ctx.loaders.users.load(viewer.id)
+    args = parse(CreateProfileInput, arguments["input"])
+    profile = UserProfile(
+        id=viewer.id,
+        handle=args.handle,
+        display_name=args.display_name,
+        bio=args.bio,
+        created_at=now_iso(),
+    )
+    return ctx.store.users.create(profile)
+
+
+@resolver("Mutation.updateProfile")
+def update_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> UserProfile:
+    viewer = ctx.require_viewer()
+    args = parse(UpdateProfileInput, arguments["input"])
+    return ctx.store.users.update(viewer.id, display_name=args.display_name, bio=args.bio)
+
+
+@resolver("User.viewerFollows")
+async def viewer_follows(
+    ctx: RequestContext, source: UserProfile, _arguments: Mapping[str, Any]
+) -> bool:
+    viewer = ctx.viewer
+    if viewer is None or viewer.id == source.id:
+        return False
+    return await ctx.loaders.follows(viewer.id, source.id)
+
+
+async def _profiles(ctx: RequestContext, page: Page[str]) -> Page[UserProfile]:
+    profiles = await asyncio.gather(*(ctx.loaders.user(uid) for uid in page.items))
+    return Page(items=[p for p in profiles if p is not None], next_token=page.next_token)
+
+
+@resolver("User.followers")
+async def followers(
+    ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]
+) -> Page[UserProfile]:
+    args = parse(PageArgs, arguments)
+    return await _profiles(ctx, ctx.store.follows.followers(source.id, args.limit, args.next_token))
+
+
+@resolver("User.following")
+async def following(
+    ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]
+) -> Page[UserProfile]:
+    args = parse(PageArgs, arguments)
+    return await _profiles(ctx, ctx.store.follows.following(source.id, args.limit, args.next_token))

@@ -28,3 +28,24 @@ class UpdatePostInput:
     title: str | None = None
     body: str | None = None
     category: str | None = None
+
+
+@strawberry.input(description="Your profile, created once.")
+class CreateProfileInput:
+    handle: str = strawberry.field(
+        description="Unique, 3 to 30 of [a-z0-9_]; cannot be changed later."
+    )
+    display_name: str = strawberry.field(description="1 to 50 characters.")
+    bio: str = strawberry.field(default="", description="Up to 300 characters.")
+
+
+@strawberry.input(description="Changes to your profile; fields left out stay as they are.")
+class UpdateProfileInput:
+    display_name: str | None = None
+    bio: str | None = None
+
+
+@strawberry.input(description="A comment on a post.")
+class AddCommentInput:
+    post_id: strawberry.ID
+    body: str = strawberry.field(description="1 to 2,000 characters.")

@@ -2,22 +2,55 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
-from strawberry.types import Info
 
-from resolvers.context import RequestContext
 from resolvers.registry import resolve
-from schema.inputs import CreatePostInput, UpdatePostInput
-from schema.types import DeletedPost, NextToken, PageLimit, Post, PostConnection, User
+from schema.inputs import (
+    AddCommentInput,
+    CreatePostInput,
+    CreateProfileInput,
+    UpdatePostInput,
+    UpdateProfileInput,
+)
+from schema.types import (
+    DEFAULT_PAGE,
+    Comment,
+    Ctx,
+    Deleted,
+    NextToken,
+    PageLimit,
+    Post,
+    PostConnection,
+    User,
+)
 
-Ctx = Info[RequestContext, None]
+
+def first_comments_wanted(info: Ctx) -> int | None:
+    """The `limit` of a first-page `comments` selection under this field, if there is one.
+
+    Lets `post(id)` read the post and those comments in one Query. Anything unusual (aliases,
+    fragments, a nextToken, a limit that will fail validation) simply skips the optimisation.
+    """
+    selections = [
+        s for s in info.selected_fields[0].selections if getattr(s, "name", None) == "comments"
+    ]
+    if len(selections) != 1:
+        return None
+    arguments: dict[str, Any] = selections[0].arguments  # type: ignore[union-attr]
+    limit = arguments.get("limit", DEFAULT_PAGE)
+    if arguments.get("nextToken") or not isinstance(limit, int) or not 1 <= limit <= 100:
+        return None
+    return limit
 
 
 @strawberry.type
 class Query:
     @strawberry.field(description="A post by id; null if there is none.")
-    def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
-        found = resolve("Query.post", info.context, None, {"id": id})
+    async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
+        arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
+        found = await resolve("Query.post", info.context, None, arguments)
         return Post.from_domain(found) if found else None
 
     @strawberry.field(
@@ -27,7 +60,7 @@ class Query:
         self,
         info: Ctx,
         category: str | None = None,
-        limit: PageLimit = 20,
+        limit: PageLimit = DEFAULT_PAGE,
         next_token: NextToken = None,
     ) -> PostConnection:
         page = resolve(
@@ -38,15 +71,27 @@ class Query:
         )
         return PostConnection.from_domain(page)
 
-    @strawberry.field(description="A user by id; null if there is none.")
-    async def user(self, info: Ctx, id: strawberry.ID) -> User | None:
-        found = await resolve("Query.user", info.context, None, {"id": id})
-        return User.from_domain(found) if found else None
+    @strawberry.field(
+        description="Your home feed: posts by the people you follow and your own, newest first."
+    )
+    async def feed(
+        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+    ) -> PostConnection:
+        page = await resolve(
+            "Query.feed", info.context, None, {"limit": limit, "nextToken": next_token}
+        )
+        return PostConnection.from_domain(page)
 
-    @strawberry.field(description="The signed-in user's profile; null if they have none yet.")
+    @strawberry.field(description="A user by id or by handle (give one); null if there is none.")
+    async def user(
+        self, info: Ctx, id: strawberry.ID | None = None, handle: str | None = None
+    ) -> User | None:
+        found = await resolve("Query.user", info.context, None, {"id": id, "handle": handle})
+        return User.maybe(found)
+
+    @strawberry.field(description="Your profile; null until you create one (createProfile).")
     async def me(self, info: Ctx) -> User | None:
-        found = await resolve("Query.me", info.context, None, {})
-        return User.from_domain(found) if found else None
+        return User.maybe(await resolve("Query.me", info.context, None, {}))
 
     @strawberry.field(description="The category slugs a post may use.")
     def categories(self, info: Ctx) -> list[str]:
@@ -63,19 +108,57 @@ class Query:
 class Mutation:
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
-        created = resolve(
-            "Mutation.createPost", info.context, None, {"input": strawberry.asdict(input)}
-        )
-        return Post.from_domain(created)
+        arguments = {"input": strawberry.asdict(input)}
+        return Post.from_domain(resolve("Mutation.createPost", info.context, None, arguments))
 
     @strawberry.mutation(description="Change your own post; `expectedVersion` guards lost updates.")
     def update_post(self, info: Ctx, input: UpdatePostInput) -> Post:
-        updated = resolve(
-            "Mutation.updatePost", info.context, None, {"input": strawberry.asdict(input)}
-        )
-        return Post.from_domain(updated)
+        arguments = {"input": strawberry.asdict(input)}
+        return Post.from_domain(resolve("Mutation.updatePost", info.context, None, arguments))
 
-    @strawberry.mutation(description="Delete your own post.")
-    def delete_post(self, info: Ctx, id: strawberry.ID) -> DeletedPost:
+    @strawberry.mutation(description="Delete your own post (moderators: anyone's).")
+    def delete_post(self, info: Ctx, id: strawberry.ID) -> Deleted:
         deleted = resolve("Mutation.deletePost", info.context, None, {"id": id})
-        return DeletedPost(id=strawberry.ID(deleted))
+        return Deleted(id=strawberry.ID(deleted))
+
+    @strawberry.mutation(description="Create your profile; every user has at most one.")
+    def create_profile(self, info: Ctx, input: CreateProfileInput) -> User:
+        arguments = {"input": strawberry.asdict(input)}
+        return User.from_domain(resolve("Mutation.createProfile", info.context, None, arguments))
+
+    @strawberry.mutation(description="Change your display name or bio.")
+    def update_profile(self, info: Ctx, input: UpdateProfileInput) -> User:
+        arguments = {"input": strawberry.asdict(input)}
+        return User.from_domain(resolve("Mutation.updateProfile", info.context, None, arguments))
+
+    @strawberry.mutation(description="Follow a user; following twice changes nothing.")
+    def follow(self, info: Ctx, user_id: strawberry.ID) -> User:
+        return User.from_domain(resolve("Mutation.follow", info.context, None, {"userId": user_id}))
+
+    @strawberry.mutation(description="Stop following a user; idempotent.")
+    def unfollow(self, info: Ctx, user_id: strawberry.ID) -> User:
+        followee = resolve("Mutation.unfollow", info.context, None, {"userId": user_id})
+        return User.from_domain(followee)
+
+    @strawberry.mutation(description="Like a post; liking twice changes nothing.")
+    def like_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(
+            resolve("Mutation.likePost", info.context, None, {"postId": post_id})
+        )
+
+    @strawberry.mutation(description="Take back a like; idempotent.")
+    def unlike_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        post = resolve("Mutation.unlikePost", info.context, None, {"postId": post_id})
+        return Post.from_domain(post)
+
+    @strawberry.mutation(description="Comment on a post.")
+    def add_comment(self, info: Ctx, input: AddCommentInput) -> Comment:
+        arguments = {"input": strawberry.asdict(input)}
+        return Comment.from_domain(resolve("Mutation.addComment", info.context, None, arguments))
+
+    @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")
+    def delete_comment(self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID) -> Deleted:
+        arguments = {"postId": post_id, "id": id}
+        return Deleted(
+            id=strawberry.ID(resolve("Mutation.deleteComment", info.context, None, arguments))
+        )

@@ -12,10 +12,16 @@ from resolvers.context import RequestContext
 from resolvers.registry import resolve
 from schema.scalars import AWSDateTime
 
+Ctx = Info[RequestContext, None]
 PageLimit = Annotated[int, strawberry.argument(description="Page size, 1 to 100.")]
 NextToken = Annotated[
     str | None, strawberry.argument(description="The `nextToken` of the previous page.")
 ]
+DEFAULT_PAGE = 20
+
+
+def _page(limit: int, next_token: str | None) -> dict[str, object]:
+    return {"limit": limit, "nextToken": next_token}
 
 
 @strawberry.type(description="A member of the community.")
@@ -23,7 +29,10 @@ class User:
     id: strawberry.ID
     handle: str
     display_name: str
+    bio: str
     created_at: AWSDateTime
+    follower_count: int
+    following_count: int
     _profile: strawberry.Private[models.UserProfile]
 
     @classmethod
@@ -32,21 +41,46 @@ class User:
             id=strawberry.ID(profile.id),
             handle=profile.handle,
             display_name=profile.display_name,
+            bio=profile.bio,
             created_at=AWSDateTime(profile.created_at),
+            follower_count=profile.follower_count,
+            following_count=profile.following_count,
             _profile=profile,
         )
 
+    @classmethod
+    def maybe(cls, profile: models.UserProfile | None) -> User | None:
+        return cls.from_domain(profile) if profile else None
+
+    @strawberry.field(description="Whether the signed-in viewer follows this user.")
+    async def viewer_follows(self, info: Ctx) -> bool:
+        follows: bool = await resolve("User.viewerFollows", info.context, self._profile, {})
+        return follows
+
     @strawberry.field(description="The user's posts, newest first.")
     def posts(
-        self,
-        info: Info[RequestContext, None],
-        limit: PageLimit = 20,
-        next_token: NextToken = None,
+        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
     ) -> PostConnection:
-        page = resolve(
-            "User.posts", info.context, self._profile, {"limit": limit, "nextToken": next_token}
-        )
+        page = resolve("User.posts", info.context, self._profile, _page(limit, next_token))
         return PostConnection.from_domain(page)
+
+    @strawberry.field(description="Who follows this user, newest first.")
+    async def followers(
+        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+    ) -> UserConnection:
+        page = await resolve(
+            "User.followers", info.context, self._profile, _page(limit, next_token)
+        )
+        return UserConnection.from_domain(page)
+
+    @strawberry.field(description="Whom this user follows, newest first.")
+    async def following(
+        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+    ) -> UserConnection:
+        page = await resolve(
+            "User.following", info.context, self._profile, _page(limit, next_token)
+        )
+        return UserConnection.from_domain(page)
 
 
 @strawberry.type(description="A post in one category.")
@@ -60,6 +94,8 @@ class Post:
     version: int = strawberry.field(
         description="Increments on every update; send it back as `expectedVersion`."
     )
+    like_count: int = strawberry.field(description="Exact: changes with each like.")
+    comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -72,13 +108,49 @@ class Post:
             created_at=AWSDateTime(post.created_at),
             updated_at=AWSDateTime(post.updated_at),
             version=post.version,
+            like_count=post.like_count,
+            comment_count=post.comment_count,
             _post=post,
         )
 
     @strawberry.field(description="The author; null when the author has no profile.")
-    async def author(self, info: Info[RequestContext, None]) -> User | None:
-        profile = await resolve("Post.author", info.context, self._post, {})
-        return User.from_domain(profile) if profile else None
+    async def author(self, info: Ctx) -> User | None:
+        return User.maybe(await resolve("Post.author", info.context, self._post, {}))
+
+    @strawberry.field(description="Whether the signed-in viewer likes this post.")
+    async def viewer_has_liked(self, info: Ctx) -> bool:
+        liked: bool = await resolve("Post.viewerHasLiked", info.context, self._post, {})
+        return liked
+
+    @strawberry.field(description="Comments, oldest first.")
+    def comments(
+        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+    ) -> CommentConnection:
+        page = resolve("Post.comments", info.context, self._post, _page(limit, next_token))
+        return CommentConnection.from_domain(page)
+
+
+@strawberry.type(description="A comment on a post.")
+class Comment:
+    id: strawberry.ID
+    post_id: strawberry.ID
+    body: str
+    created_at: AWSDateTime
+    _comment: strawberry.Private[models.Comment]
+
+    @classmethod
+    def from_domain(cls, comment: models.Comment) -> Comment:
+        return cls(
+            id=strawberry.ID(comment.id),
+            post_id=strawberry.ID(comment.post_id),
+            body=comment.body,
+            created_at=AWSDateTime(comment.created_at),
+            _comment=comment,
+        )
+
+    @strawberry.field(description="The author; null when the author has no profile.")
+    async def author(self, info: Ctx) -> User | None:
+        return User.maybe(await resolve("Comment.author", info.context, self._comment, {}))
 
 
 @strawberry.type(description="One page of posts.")
@@ -93,6 +165,26 @@ class PostConnection:
         return cls(items=[Post.from_domain(p) for p in page.items], next_token=page.next_token)
 
 
-@strawberry.type(description="What `deletePost` removed.")
-class DeletedPost:
+@strawberry.type(description="One page of users.")
+class UserConnection:
+    items: list[User]
+    next_token: str | None
+
+    @classmethod
+    def from_domain(cls, page: models.Page[models.UserProfile]) -> UserConnection:
+        return cls(items=[User.from_domain(u) for u in page.items], next_token=page.next_token)
+
+
+@strawberry.type(description="One page of comments.")
+class CommentConnection:
+    items: list[Comment]
+    next_token: str | None
+
+    @classmethod
+    def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
+        return cls(items=[Comment.from_domain(c) for c in page.items], next_token=page.next_token)
+
+
+@strawberry.type(description="What a delete removed.")
+class Deleted:
     id: strawberry.ID

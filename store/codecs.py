@@ -4,20 +4,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.models import Post, UserProfile
-from store.keys import Key, post_index_keys, post_key, user_key
+from core.models import Comment, FeedEntry, Post, UserProfile
+from store.keys import (
+    Key,
+    comment_key,
+    feed_key,
+    follow_index_keys,
+    follow_key,
+    like_key,
+    post_index_keys,
+    post_key,
+    user_key,
+)
+from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 Item = dict[str, Any]
 
-POST_TYPE = "Post"
-USER_TYPE = "User"
-
 
 def attribute_values(key: Key) -> Item:
     return {name: {"S": value} for name, value in key.items()}
+
+
+def key_of(item: Mapping[str, Any]) -> tuple[str, str]:
+    return item["PK"]["S"], item["SK"]["S"]
+
+
+def _count(item: Mapping[str, Any], name: str) -> int:
+    return int(item[name]["N"]) if name in item else 0
 
 
 def post_to_item(post: Post) -> Item:
@@ -26,7 +42,7 @@ def post_to_item(post: Post) -> Item:
         **attribute_values(
             post_index_keys(post.id, post.author_id, post.category, post.created_at)
         ),
-        "type": {"S": POST_TYPE},
+        "type": {"S": "Post"},
         "id": {"S": post.id},
         "authorId": {"S": post.author_id},
         "title": {"S": post.title},
@@ -35,6 +51,8 @@ def post_to_item(post: Post) -> Item:
         "createdAt": {"S": post.created_at},
         "updatedAt": {"S": post.updated_at},
         "version": {"N": str(post.version)},
+        "likeCount": {"N": str(post.like_count)},
+        "commentCount": {"N": str(post.comment_count)},
     }
 
 
@@ -48,17 +66,22 @@ def post_from_item(item: Mapping[str, Any]) -> Post:
         created_at=item["createdAt"]["S"],
         updated_at=item["updatedAt"]["S"],
         version=int(item["version"]["N"]),
+        like_count=_count(item, "likeCount"),
+        comment_count=_count(item, "commentCount"),
     )
 
 
 def user_to_item(user: UserProfile) -> Item:
     return {
         **attribute_values(user_key(user.id)),
-        "type": {"S": USER_TYPE},
+        "type": {"S": "User"},
         "id": {"S": user.id},
         "handle": {"S": user.handle},
         "displayName": {"S": user.display_name},
+        "bio": {"S": user.bio},
         "createdAt": {"S": user.created_at},
+        "followerCount": {"N": str(user.follower_count)},
+        "followingCount": {"N": str(user.following_count)},
     }
 
 
@@ -67,5 +90,71 @@ def user_from_item(item: Mapping[str, Any]) -> UserProfile:
         id=item["id"]["S"],
         handle=item["handle"]["S"],
         display_name=item["displayName"]["S"],
+        created_at=item["createdAt"]["S"],
+        bio=item.get("bio", {}).get("S", ""),
+        follower_count=_count(item, "followerCount"),
+        following_count=_count(item, "followingCount"),
+    )
+
+
+def comment_to_item(comment: Comment) -> Item:
+    return {
+        **attribute_values(comment_key(comment.post_id, comment.id)),
+        "type": {"S": "Comment"},
+        "id": {"S": comment.id},
+        "postId": {"S": comment.post_id},
+        "authorId": {"S": comment.author_id},
+        "body": {"S": comment.body},
+        "createdAt": {"S": comment.created_at},
+    }
+
+
+def comment_from_item(item: Mapping[str, Any]) -> Comment:
+    return Comment(
+        id=item["id"]["S"],
+        post_id=item["postId"]["S"],
+        author_id=item["authorId"]["S"],
+        body=item["body"]["S"],
+        created_at=item["createdAt"]["S"],
+    )
+
+
+def like_to_item(post_id: str, user_id: str, created_at: str) -> Item:
+    return {
+        **attribute_values(like_key(post_id, user_id)),
+        "type": {"S": "Like"},
+        "postId": {"S": post_id},
+        "userId": {"S": user_id},
+        "createdAt": {"S": created_at},
+    }
+
+
+def follow_to_item(follower_id: str, followee_id: str, created_at: str) -> Item:
+    return {
+        **attribute_values(follow_key(follower_id, followee_id)),
+        **attribute_values(follow_index_keys(follower_id, followee_id, created_at)),
+        "type": {"S": "Follow"},
+        "followerId": {"S": follower_id},
+        "followeeId": {"S": followee_id},
+        "createdAt": {"S": created_at},
+    }
+
+
+def feed_entry_to_item(entry: FeedEntry, expires_at: int) -> Item:
+    return {
+        **attribute_values(feed_key(entry.owner_id, entry.created_at, entry.post_id)),
+        "type": {"S": "FeedEntry"},
+        "postId": {"S": entry.post_id},
+        "authorId": {"S": entry.author_id},
+        "createdAt": {"S": entry.created_at},
+        TTL_ATTRIBUTE: {"N": str(expires_at)},
+    }
+
+
+def feed_entry_from_item(item: Mapping[str, Any]) -> FeedEntry:
+    return FeedEntry(
+        owner_id=item["PK"]["S"].removeprefix("FEED#"),
+        post_id=item["postId"]["S"],
+        author_id=item["authorId"]["S"],
         created_at=item["createdAt"]["S"],
     )

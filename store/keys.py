@@ -10,6 +10,11 @@ PROFILE: Final = "PROFILE"
 POST: Final = "POST"
 HANDLE: Final = "HANDLE"
 REQUEST_TOKEN: Final = "TOKEN"
+#: Comments sort right after their post (SK "POST" < "POST#COMMENT#..."), likes before it, so one
+#: Query with begins_with(SK, "POST") reads a post and its oldest comments.
+COMMENT_PREFIX: Final = "POST#COMMENT#"
+LIKE_PREFIX: Final = "LIKE#"
+FOLLOWS_PREFIX: Final = "FOLLOWS#"
 
 #: GSI3's single partition listing every post newest first (see DATA_MODEL.md on its limits).
 ALL_POSTS_PARTITION: Final = "POSTS"
@@ -25,6 +30,27 @@ def handle_key(handle: str) -> Key:
 
 def post_key(post_id: str) -> Key:
     return {"PK": f"POST#{post_id}", "SK": POST}
+
+
+def comment_key(post_id: str, comment_id: str) -> Key:
+    return {"PK": f"POST#{post_id}", "SK": f"{COMMENT_PREFIX}{comment_id}"}
+
+
+def like_key(post_id: str, user_id: str) -> Key:
+    return {"PK": f"POST#{post_id}", "SK": f"{LIKE_PREFIX}{user_id}"}
+
+
+def follow_key(follower_id: str, followee_id: str) -> Key:
+    return {"PK": f"USER#{follower_id}", "SK": f"{FOLLOWS_PREFIX}{followee_id}"}
+
+
+def feed_partition(owner_id: str) -> str:
+    return f"FEED#{owner_id}"
+
+
+def feed_key(owner_id: str, created_at: str, post_id: str) -> Key:
+    """Deterministic, so writing the same entry twice (a retried fan-out) changes nothing."""
+    return {"PK": feed_partition(owner_id), "SK": post_sort_key(created_at, post_id)}
 
 
 def request_token_key(user_id: str, token: str) -> Key:
@@ -45,6 +71,14 @@ def author_partition(user_id: str) -> str:
     return f"AUTHOR#{user_id}"
 
 
+def followers_partition(user_id: str) -> str:
+    return f"FOLLOWERS#{user_id}"
+
+
+def following_partition(user_id: str) -> str:
+    return f"FOLLOWING#{user_id}"
+
+
 def post_index_keys(post_id: str, author_id: str, category: str, created_at: str) -> Key:
     """GSI1 (by category), GSI2 (by author) and GSI3 (all posts) keys of a post."""
     sort = post_sort_key(created_at, post_id)
@@ -55,4 +89,14 @@ def post_index_keys(post_id: str, author_id: str, category: str, created_at: str
         "GSI2SK": sort,
         "GSI3PK": ALL_POSTS_PARTITION,
         "GSI3SK": sort,
+    }
+
+
+def follow_index_keys(follower_id: str, followee_id: str, created_at: str) -> Key:
+    """GSI1: a user's followers; GSI2: whom a user follows; both newest first."""
+    return {
+        "GSI1PK": followers_partition(followee_id),
+        "GSI1SK": f"{created_at}#{follower_id}",
+        "GSI2PK": following_partition(follower_id),
+        "GSI2SK": f"{created_at}#{followee_id}",
     }

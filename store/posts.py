@@ -21,6 +21,7 @@ from store.keys import (
     post_key,
     request_token_key,
 )
+from store.pages import query_page
 from store.table import INDEXES, TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
@@ -201,38 +202,23 @@ class PostRepository:
     def recent(self, category: str | None, limit: int, after: str | None) -> Page[Post]:
         """Newest posts first, in one category or across all of them (GSI3: no scan)."""
         if category is None:
-            return self._index_page("GSI3", ALL_POSTS_PARTITION, limit, after)
-        return self._index_page("GSI1", category_partition(category), limit, after)
+            return self._page("GSI3", ALL_POSTS_PARTITION, limit, after)
+        return self._page("GSI1", category_partition(category), limit, after)
 
     def by_author(self, author_id: str, limit: int, after: str | None) -> Page[Post]:
-        return self._index_page("GSI2", author_partition(author_id), limit, after)
+        return self._page("GSI2", author_partition(author_id), limit, after)
 
-    def _index_page(self, index: str, partition: str, limit: int, after: str | None) -> Page[Post]:
-        pk_name, sk_name = INDEXES[index]
-        scope = f"posts:{index}:{partition}"
-        query: dict[str, Any] = {
-            "TableName": self._table,
-            "IndexName": index,
-            "KeyConditionExpression": "#pk = :pk",
-            "ExpressionAttributeNames": {"#pk": pk_name},
-            "ExpressionAttributeValues": {":pk": {"S": partition}},
-            "ScanIndexForward": False,
-            # One extra item tells whether another page exists, so the last page has no token.
-            "Limit": limit + 1,
-        }
-        if after is not None:
-            query["ExclusiveStartKey"] = self._cursors.decode(after, scope)
-        with translated_errors():
-            response = self._client.query(**query)
-        items = response.get("Items", [])
-        next_token = None
-        if len(items) > limit:
-            items = items[:limit]
-            last = items[-1]
-            next_token = self._cursors.encode(
-                {name: last[name] for name in ("PK", "SK", pk_name, sk_name)}, scope
-            )
-        return Page(items=[post_from_item(item) for item in items], next_token=next_token)
+    def _page(self, index: str, partition: str, limit: int, after: str | None) -> Page[Post]:
+        return query_page(
+            self._client,
+            self._table,
+            self._cursors,
+            index=index,
+            partition=partition,
+            limit=limit,
+            after=after,
+            decode=post_from_item,
+        )
 
 
 def _fingerprint(title: str, body: str, category: str) -> str:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from store.comments import CommentRepository
 from store.cursors import CursorCodec
+from store.feeds import FeedRepository
+from store.follows import FollowRepository
+from store.items import ItemReader
+from store.likes import LikeRepository
 from store.posts import PostRepository
 from store.users import UserRepository
 
@@ -17,6 +22,11 @@ if TYPE_CHECKING:
 class Store:
     posts: PostRepository
     users: UserRepository
+    comments: CommentRepository
+    likes: LikeRepository
+    follows: FollowRepository
+    feeds: FeedRepository
+    items: ItemReader
 
     @classmethod
     def connect(cls, client: DynamoDBClient, table_name: str, cursor_secret: bytes) -> Store:
@@ -24,4 +34,9 @@ class Store:
         return cls(
             posts=PostRepository(client, table_name, cursors),
             users=UserRepository(client, table_name),
+            comments=CommentRepository(client, table_name, cursors),
+            likes=LikeRepository(client, table_name),
+            follows=FollowRepository(client, table_name, cursors),
+            feeds=FeedRepository(client, table_name, cursors),
+            items=ItemReader(client, table_name),
         )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
-from core.errors import Conflict, Throttled
+from core.errors import Conflict, NotFound
+from store.batch import batch_get
 from store.codecs import attribute_values, user_from_item, user_to_item
-from store.errors import error_code, translated_errors
+from store.errors import translated_errors
 from store.keys import handle_key, user_key
+from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -19,14 +18,20 @@ if TYPE_CHECKING:
 
     from core.models import UserProfile
 
-#: BatchGetItem's hard limit of keys per request.
-BATCH_GET_LIMIT = 100
-MAX_UNPROCESSED_RETRIES = 6
-
 
 class HandleTaken(Conflict):
     def __init__(self, handle: str) -> None:
         super().__init__(f"The handle {handle!r} is taken")
+
+
+class ProfileExists(Conflict):
+    def __init__(self) -> None:
+        super().__init__("You already have a profile; use updateProfile")
+
+
+class ProfileNotFound(NotFound):
+    def __init__(self, user_id: str) -> None:
+        super().__init__(f"User {user_id} has no profile")
 
 
 class UserRepository:
@@ -38,8 +43,9 @@ class UserRepository:
         """Write a profile and claim its handle in one transaction; neither can clobber."""
         with translated_errors():
             try:
-                self._client.transact_write_items(
-                    TransactItems=[
+                transact(
+                    self._client,
+                    [
                         {
                             "Put": {
                                 "TableName": self._table,
@@ -57,17 +63,12 @@ class UserRepository:
                                 "ConditionExpression": "attribute_not_exists(PK)",
                             }
                         },
-                    ]
+                    ],
                 )
-            except ClientError as exc:
-                if error_code(exc) != "TransactionCanceledException":
-                    raise
-                reasons = exc.response.get("CancellationReasons", [])
-                if len(reasons) > 1 and reasons[1].get("Code") == "ConditionalCheckFailed":
-                    raise HandleTaken(user.handle) from exc
-                if reasons and reasons[0].get("Code") == "ConditionalCheckFailed":
-                    raise Conflict(f"User {user.id} already has a profile") from exc
-                raise
+            except TransactionCancelled as exc:
+                if exc.failed(0):
+                    raise ProfileExists() from exc
+                raise HandleTaken(user.handle) from exc
         return user
 
     def get(self, user_id: str) -> UserProfile | None:
@@ -78,31 +79,38 @@ class UserRepository:
         item = response.get("Item")
         return user_from_item(item) if item else None
 
+    def get_by_handle(self, handle: str) -> UserProfile | None:
+        with translated_errors():
+            claim = self._client.get_item(
+                TableName=self._table, Key=attribute_values(handle_key(handle))
+            ).get("Item")
+        return self.get(claim["userId"]["S"]) if claim else None
+
     def get_many(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
         """One BatchGetItem per 100 distinct ids; unprocessed keys are retried, never dropped."""
-        unique = list(dict.fromkeys(user_ids))
-        found: dict[str, UserProfile] = {}
-        for start in range(0, len(unique), BATCH_GET_LIMIT):
-            keys = [
-                attribute_values(user_key(uid)) for uid in unique[start : start + BATCH_GET_LIMIT]
-            ]
-            for item in self._batch_get(keys):
-                user = user_from_item(item)
-                found[user.id] = user
-        return found
+        keys = [attribute_values(user_key(uid)) for uid in dict.fromkeys(user_ids)]
+        users = (user_from_item(item) for item in batch_get(self._client, self._table, keys))
+        return {user.id: user for user in users}
 
-    def _batch_get(self, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        request: dict[str, Any] = {self._table: {"Keys": keys}}
-        attempt = 0
-        while request:
-            with translated_errors():
-                response = self._client.batch_get_item(RequestItems=request)
-            items.extend(response.get("Responses", {}).get(self._table, []))
-            request = dict(response.get("UnprocessedKeys") or {})
-            if request:
-                attempt += 1
-                if attempt > MAX_UNPROCESSED_RETRIES:
-                    raise Throttled("The database is busy; retry with backoff")
-                time.sleep(min(0.05 * 2**attempt, 1.0))
-        return items
+    def update(self, user_id: str, *, display_name: str | None, bio: str | None) -> UserProfile:
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        for attribute, value in (("displayName", display_name), ("bio", bio)):
+            if value is not None:
+                names[f"#{attribute}"] = attribute
+                values[f":{attribute}"] = {"S": value}
+        sets = ", ".join(f"{name} = :{name[1:]}" for name in names)
+        with translated_errors():
+            try:
+                response = self._client.update_item(
+                    TableName=self._table,
+                    Key=attribute_values(user_key(user_id)),
+                    UpdateExpression=f"SET {sets}",
+                    ConditionExpression="attribute_exists(PK)",
+                    ExpressionAttributeNames=names,
+                    ExpressionAttributeValues=values,
+                    ReturnValues="ALL_NEW",
+                )
+            except self._client.exceptions.ConditionalCheckFailedException as exc:
+                raise ProfileNotFound(user_id) from exc
+        return user_from_item(response["Attributes"])

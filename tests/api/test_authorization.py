@@ -25,6 +25,17 @@ ANONYMOUS_REFUSED = {
     "updatePost": 'mutation { updatePost(input: {id: "01HZ0000000000000000000000", '
     'expectedVersion: 1, title: "x"}) { id } }',
     "deletePost": 'mutation { deletePost(id: "01HZ0000000000000000000000") { id } }',
+    "feed": "{ feed { items { id } } }",
+    "createProfile": 'mutation { createProfile(input: {handle: "anon", displayName: "A"}) { id } }',
+    "updateProfile": 'mutation { updateProfile(input: {bio: "x"}) { id } }',
+    "follow": 'mutation { follow(userId: "u1") { id } }',
+    "unfollow": 'mutation { unfollow(userId: "u1") { id } }',
+    "likePost": 'mutation { likePost(postId: "01HZ0000000000000000000000") { id } }',
+    "unlikePost": 'mutation { unlikePost(postId: "01HZ0000000000000000000000") { id } }',
+    "addComment": 'mutation { addComment(input: {postId: "01HZ0000000000000000000000", '
+    'body: "x"}) { id } }',
+    "deleteComment": 'mutation { deleteComment(postId: "01HZ0000000000000000000000", '
+    'id: "01HZ0000000000000000000001") { id } }',
 }
 
 

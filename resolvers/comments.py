@@ -1,0 +1,46 @@
+"""Comments: added and deleted with an exact count, read oldest first from the post's collection."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from resolvers.inputs import AddCommentInput, DeleteCommentArgs, PageArgs, parse
+from resolvers.registry import resolver
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from core.models import Comment, Page, Post, UserProfile
+    from resolvers.context import RequestContext
+
+
+@resolver("Mutation.addComment")
+def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Comment:
+    viewer = ctx.require_viewer()
+    args = parse(AddCommentInput, arguments["input"])
+    return ctx.store.comments.add(args.post_id, viewer.id, args.body)
+
+
+@resolver("Mutation.deleteComment")
+def delete_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
+    viewer = ctx.require_viewer()
+    args = parse(DeleteCommentArgs, arguments)
+    owner = None if ctx.is_moderator(viewer) else viewer.id
+    ctx.store.comments.delete(args.post_id, args.id, author_id=owner)
+    return args.id
+
+
+@resolver("Post.comments")
+def comments(ctx: RequestContext, source: Post, arguments: Mapping[str, Any]) -> Page[Comment]:
+    args = parse(PageArgs, arguments)
+    prefetched = ctx.prefetched_comments.get(source.id)
+    if args.next_token is None and prefetched is not None and prefetched[0] == args.limit:
+        return prefetched[1]
+    return ctx.store.comments.page(source.id, args.limit, args.next_token)
+
+
+@resolver("Comment.author")
+async def comment_author(
+    ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]
+) -> UserProfile | None:
+    return await ctx.loaders.user(source.author_id)

@@ -1,0 +1,64 @@
+"""BatchGetItem and BatchWriteItem in their size limits, retrying only what was unprocessed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from core.errors import Throttled
+from store.errors import translated_errors
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+#: DynamoDB's hard limits per request.
+BATCH_GET_LIMIT = 100
+BATCH_WRITE_LIMIT = 25
+MAX_UNPROCESSED_RETRIES = 6
+
+Item = dict[str, Any]
+
+
+def _backoff(attempt: int) -> None:
+    if attempt > MAX_UNPROCESSED_RETRIES:
+        raise Throttled("The database is busy; retry with backoff")
+    time.sleep(min(0.05 * 2**attempt, 1.0))
+
+
+def batch_get(client: DynamoDBClient, table: str, keys: Sequence[Item]) -> list[Item]:
+    """Items for the keys that exist, in no particular order; one request per 100 keys."""
+    items: list[Item] = []
+    for start in range(0, len(keys), BATCH_GET_LIMIT):
+        request: dict[str, Any] = {table: {"Keys": list(keys[start : start + BATCH_GET_LIMIT])}}
+        attempt = 0
+        while request:
+            with translated_errors():
+                response = client.batch_get_item(RequestItems=request)
+            items.extend(response.get("Responses", {}).get(table, []))
+            request = dict(response.get("UnprocessedKeys") or {})
+            if request:
+                attempt += 1
+                _backoff(attempt)
+    return items
+
+
+def batch_write(
+    client: DynamoDBClient, table: str, puts: Iterable[Item] = (), deletes: Iterable[Item] = ()
+) -> int:
+    """Write in requests of 25; returns the number of requests made."""
+    writes: list[Any] = [{"PutRequest": {"Item": item}} for item in puts]
+    writes += [{"DeleteRequest": {"Key": key}} for key in deletes]
+    requests = 0
+    for start in range(0, len(writes), BATCH_WRITE_LIMIT):
+        pending: dict[str, Any] = {table: writes[start : start + BATCH_WRITE_LIMIT]}
+        attempt = 0
+        while pending:
+            with translated_errors():
+                response = client.batch_write_item(RequestItems=pending)
+            requests += 1
+            pending = dict(response.get("UnprocessedItems") or {})
+            if pending:
+                attempt += 1
+                _backoff(attempt)
+    return requests

@@ -1,0 +1,71 @@
+"""Home feeds: FEED#<owner> entries written by the fan-out, newest first, expiring by TTL."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from store.batch import batch_write
+from store.codecs import feed_entry_from_item, feed_entry_to_item
+from store.errors import translated_errors
+from store.keys import feed_partition
+from store.pages import query_page
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+    from core.models import FeedEntry, Page
+    from store.cursors import CursorCodec
+
+#: Feeds keep 30 days; older entries expire (TTL) and the feed ends there.
+FEED_RETENTION_SECONDS = 30 * 24 * 3600
+
+
+class FeedRepository:
+    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
+        self._client = client
+        self._table = table_name
+        self._cursors = cursors
+
+    def page(self, owner_id: str, limit: int, after: str | None) -> Page[FeedEntry]:
+        return query_page(
+            self._client,
+            self._table,
+            self._cursors,
+            partition=feed_partition(owner_id),
+            limit=limit,
+            after=after,
+            decode=feed_entry_from_item,
+        )
+
+    def add(self, entries: Iterable[FeedEntry]) -> int:
+        """Write entries in batches of 25; rewriting an entry is harmless. Returns requests made."""
+        expires_at = int(time.time()) + FEED_RETENTION_SECONDS
+        return batch_write(
+            self._client, self._table, puts=(feed_entry_to_item(e, expires_at) for e in entries)
+        )
+
+    def remove_author(self, owner_id: str, author_id: str) -> int:
+        """Drop an author's posts from a feed (after an unfollow). Returns entries removed."""
+        query: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk",
+            "FilterExpression": "authorId = :author",
+            "ExpressionAttributeValues": {
+                ":pk": {"S": feed_partition(owner_id)},
+                ":author": {"S": author_id},
+            },
+            "ProjectionExpression": "PK, SK",
+        }
+        removed = 0
+        while True:
+            with translated_errors():
+                response = self._client.query(**query)
+            keys = response.get("Items", [])
+            batch_write(self._client, self._table, deletes=keys)
+            removed += len(keys)
+            if "LastEvaluatedKey" not in response:
+                return removed
+            query["ExclusiveStartKey"] = response["LastEvaluatedKey"]

@@ -1,0 +1,128 @@
+"""Follows: USER#a / FOLLOWS#b, with both profiles' counts changed in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from core.clock import now_iso
+from core.errors import Forbidden
+from core.models import Page
+from store.codecs import attribute_values, follow_to_item
+from store.errors import translated_errors
+from store.keys import follow_key, followers_partition, following_partition, user_key
+from store.pages import query_page
+from store.transactions import TransactionCancelled, transact
+from store.users import ProfileNotFound
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+    from store.cursors import CursorCodec
+
+
+class ProfileRequired(Forbidden):
+    def __init__(self) -> None:
+        super().__init__("Create your profile (createProfile) before following anyone")
+
+
+class FollowRepository:
+    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
+        self._client = client
+        self._table = table_name
+        self._cursors = cursors
+
+    def _count(self, user_id: str, attribute: str, delta: int) -> dict[str, Any]:
+        return {
+            "Update": {
+                "TableName": self._table,
+                "Key": attribute_values(user_key(user_id)),
+                "UpdateExpression": f"ADD {attribute} :delta",
+                "ConditionExpression": "attribute_exists(PK)",
+                "ExpressionAttributeValues": {":delta": {"N": str(delta)}},
+            }
+        }
+
+    def follow(self, follower_id: str, followee_id: str) -> bool:
+        """Follow once; returns False when already following (idempotent)."""
+        put = {
+            "Put": {
+                "TableName": self._table,
+                "Item": follow_to_item(follower_id, followee_id, now_iso()),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        }
+        return self._change(put, follower_id, followee_id, 1)
+
+    def unfollow(self, follower_id: str, followee_id: str) -> bool:
+        """Stop following; returns False when not following (idempotent)."""
+        delete = {
+            "Delete": {
+                "TableName": self._table,
+                "Key": attribute_values(follow_key(follower_id, followee_id)),
+                "ConditionExpression": "attribute_exists(PK)",
+            }
+        }
+        return self._change(delete, follower_id, followee_id, -1)
+
+    def _change(
+        self, change: dict[str, Any], follower_id: str, followee_id: str, delta: int
+    ) -> bool:
+        items = [
+            change,
+            self._count(follower_id, "followingCount", delta),
+            self._count(followee_id, "followerCount", delta),
+        ]
+        with translated_errors():
+            try:
+                transact(self._client, items)
+            except TransactionCancelled as exc:
+                if exc.failed(2):
+                    raise ProfileNotFound(followee_id) from exc
+                if exc.failed(1):
+                    raise ProfileRequired() from exc
+                return False
+        return True
+
+    def followers(self, user_id: str, limit: int, after: str | None) -> Page[str]:
+        """Ids of the user's followers, newest first."""
+        return query_page(
+            self._client,
+            self._table,
+            self._cursors,
+            index="GSI1",
+            partition=followers_partition(user_id),
+            limit=limit,
+            after=after,
+            decode=lambda item: str(item["followerId"]["S"]),
+        )
+
+    def following(self, user_id: str, limit: int, after: str | None) -> Page[str]:
+        """Ids of the users this user follows, newest first."""
+        return query_page(
+            self._client,
+            self._table,
+            self._cursors,
+            index="GSI2",
+            partition=following_partition(user_id),
+            limit=limit,
+            after=after,
+            decode=lambda item: str(item["followeeId"]["S"]),
+        )
+
+    def all_follower_ids(self, user_id: str) -> Iterator[list[str]]:
+        """Every follower, in pages as DynamoDB returns them (up to 1 MB each), for fan-out."""
+        query: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": "GSI1",
+            "KeyConditionExpression": "GSI1PK = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": followers_partition(user_id)}},
+            "ProjectionExpression": "followerId",
+        }
+        while True:
+            with translated_errors():
+                response = self._client.query(**query)
+            yield [item["followerId"]["S"] for item in response.get("Items", [])]
+            if "LastEvaluatedKey" not in response:
+                return
+            query["ExclusiveStartKey"] = response["LastEvaluatedKey"]

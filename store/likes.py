@@ -1,0 +1,64 @@
+"""Likes: one item per (post, user) in the post's collection; likeCount moves with it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from core.clock import now_iso
+from core.errors import PostNotFound
+from store.codecs import attribute_values, like_to_item
+from store.errors import translated_errors
+from store.keys import like_key, post_key
+from store.transactions import TransactionCancelled, transact
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+
+class LikeRepository:
+    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def _count(self, post_id: str, delta: int) -> dict[str, Any]:
+        return {
+            "Update": {
+                "TableName": self._table,
+                "Key": attribute_values(post_key(post_id)),
+                "UpdateExpression": "ADD likeCount :delta",
+                "ConditionExpression": "attribute_exists(PK)",
+                "ExpressionAttributeValues": {":delta": {"N": str(delta)}},
+            }
+        }
+
+    def like(self, post_id: str, user_id: str) -> bool:
+        """Like once; returns False when already liked (idempotent)."""
+        put = {
+            "Put": {
+                "TableName": self._table,
+                "Item": like_to_item(post_id, user_id, now_iso()),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        }
+        return self._change(post_id, put, self._count(post_id, 1))
+
+    def unlike(self, post_id: str, user_id: str) -> bool:
+        """Remove a like; returns False when there was none (idempotent)."""
+        delete = {
+            "Delete": {
+                "TableName": self._table,
+                "Key": attribute_values(like_key(post_id, user_id)),
+                "ConditionExpression": "attribute_exists(PK)",
+            }
+        }
+        return self._change(post_id, delete, self._count(post_id, -1))
+
+    def _change(self, post_id: str, change: dict[str, Any], count: dict[str, Any]) -> bool:
+        with translated_errors():
+            try:
+                transact(self._client, [change, count])
+            except TransactionCancelled as exc:
+                if exc.failed(1):
+                    raise PostNotFound(post_id) from exc
+                return False
+        return True

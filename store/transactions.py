@@ -1,0 +1,56 @@
+"""TransactWriteItems whose cancellation says which item's condition failed."""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from core.errors import Throttled
+from store.errors import error_code
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+#: Concurrent transactions on one item (a popular post's like count) cancel each other with
+#: TransactionConflict; boto3 does not retry those, so we do, with jitter, before giving up.
+MAX_CONFLICT_RETRIES = 8
+
+
+class TransactionCancelled(Exception):
+    def __init__(self, reasons: list[str], old_items: list[dict[str, Any] | None]) -> None:
+        super().__init__(f"transaction cancelled: {reasons}")
+        #: One code per transaction item, in order ("None" where that item was fine).
+        self.reasons = reasons
+        #: Per item, what it held when its condition failed (ReturnValuesOnConditionCheckFailure).
+        self.old_items = old_items
+
+    def failed(self, index: int) -> bool:
+        return len(self.reasons) > index and self.reasons[index] == "ConditionalCheckFailed"
+
+
+def transact(client: DynamoDBClient, items: list[dict[str, Any]]) -> None:
+    """Run the transaction; a cancellation by conditions becomes TransactionCancelled.
+
+    Call inside `translated_errors()`, which handles throttling and unreachable endpoints.
+    """
+    for attempt in range(MAX_CONFLICT_RETRIES + 1):
+        try:
+            client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
+            return
+        except ClientError as exc:
+            if error_code(exc) != "TransactionCanceledException":
+                raise
+            cancellations = exc.response.get("CancellationReasons", [])
+            reasons = [r.get("Code", "None") for r in cancellations]
+            if "ConditionalCheckFailed" in reasons:
+                old: list[dict[str, Any] | None] = [
+                    dict(r["Item"]) if "Item" in r else None for r in cancellations
+                ]
+                raise TransactionCancelled(reasons, old) from exc
+            if "TransactionConflict" not in reasons:
+                raise
+        time.sleep(random.uniform(0, min(0.02 * 2**attempt, 0.5)))  # noqa: S311 (jitter)
+    raise Throttled("Too many concurrent changes to the same item; retry")
