@@ -2,6 +2,23 @@
 
 from __future__ import annotations
 
-from web.lambda_door import handle as handler
+import logging
+from typing import Any
 
-__all__ = ["handler"]
+from fanout.door import is_stream_event
+from web.lambda_runtime import UnsupportedEvent, http_door, is_http_event, stream_door
+
+log = logging.getLogger("agora.lambda")
+
+
+def handler(event: Any, context: Any) -> Any:
+    if is_http_event(event):
+        return http_door(event, context)
+    if is_stream_event(event):
+        return stream_door(event, context)
+    error = UnsupportedEvent.of(event)
+    log.error("%s", error)
+    raise error
+
+
+__all__ = ["UnsupportedEvent", "handler"]

@@ -19,6 +19,16 @@ DEMO_USERS: dict[str, tuple[str, str]] = {
     "dave": ("01HZDEMQ0DAVE0000000000D00", "Dave Bowman"),
 }
 
+#: (follower, followee): everyone has something in their home feed.
+DEMO_FOLLOWS: list[tuple[str, str]] = [
+    ("alice", "bob"),
+    ("alice", "carol"),
+    ("bob", "alice"),
+    ("carol", "alice"),
+    ("carol", "dave"),
+    ("dave", "bob"),
+]
+
 DEMO_POSTS: list[tuple[str, str, str, str]] = [
     ("alice", "tech", "Single-table design, one year in", "What we learned modelling a forum."),
     ("bob", "design", "Dark mode is a colour system", "Tokens first, palettes second."),
@@ -44,10 +54,18 @@ def seed(store: Store) -> int:
     for handle, (user_id, name) in DEMO_USERS.items():
         try:
             store.users.create(
-                UserProfile(id=user_id, handle=handle, display_name=name, created_at=now_iso())
+                UserProfile(
+                    id=user_id,
+                    handle=handle,
+                    display_name=name,
+                    created_at=now_iso(),
+                    bio=f"Hi, I am {name.split()[0]}.",
+                )
             )
         except Conflict:
             return 0
+    for follower, followee in DEMO_FOLLOWS:
+        store.follows.follow(DEMO_USERS[follower][0], DEMO_USERS[followee][0])
     for handle, category, title, body in DEMO_POSTS:
         store.posts.create(
             author_id=DEMO_USERS[handle][0], title=title, body=body, category=category

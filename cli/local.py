@@ -49,6 +49,7 @@ class EmbeddedAws:
         server.start()
         endpoint = f"http://127.0.0.1:{port}"
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB_STREAMS"] = endpoint
         os.environ["AWS_ENDPOINT_URL_S3"] = endpoint
         # moto accepts any credentials; never let a developer's real ones reach it or AWS.
         os.environ["AWS_ACCESS_KEY_ID"] = "local"

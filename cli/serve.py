@@ -8,10 +8,12 @@ import os
 from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS, seed
 from cli.local import EmbeddedAws, data_dir, local_cursor_secret
+from cli.stream_poller import StreamPoller
 from core.config import Settings
 from store.buckets import create_bucket
-from store.clients import dynamodb_client, s3_client
+from store.clients import dynamodb_client, dynamodb_streams_client, s3_client
 from store.repository import Store
+from store.streams import StreamReader
 from store.table import create_table
 from web.app import GRAPHQL_PATH, create_app
 
@@ -20,6 +22,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the emulator's request log
     directory = data_dir()
     os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))
     os.environ.setdefault("INTROSPECTION", "true")
@@ -29,8 +32,15 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
         client = dynamodb_client(settings.region)
         create_table(client, settings.table_name)
         create_bucket(s3_client(settings.region), settings.bucket_name, settings.region)
+        store = Store.connect(client, settings.table_name, settings.require_cursor_secret())
+        # The same fan-out code the Lambda runs on stream records, fed by a local poller.
+        poller = StreamPoller(
+            StreamReader(client, dynamodb_streams_client(settings.region), settings.table_name),
+            store,
+        )
+        poller.start()
         if seed_demo:
-            seed(Store.connect(client, settings.table_name, settings.require_cursor_secret()))
+            seed(store)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
         app = create_app(settings, dev_issuer=issuer, graphiql=True)
@@ -51,6 +61,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
                 flush=True,
             )
         uvicorn.run(app, host=host, port=port, log_level="info")
+        poller.stop()
     finally:
         if aws is not None:
             aws.stop()

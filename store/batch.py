@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from core.errors import Throttled
@@ -46,12 +47,14 @@ def batch_get(client: DynamoDBClient, table: str, keys: Sequence[Item]) -> list[
 def batch_write(
     client: DynamoDBClient, table: str, puts: Iterable[Item] = (), deletes: Iterable[Item] = ()
 ) -> int:
-    """Write in requests of 25; returns the number of requests made."""
-    writes: list[Any] = [{"PutRequest": {"Item": item}} for item in puts]
-    writes += [{"DeleteRequest": {"Key": key}} for key in deletes]
+    """Write in requests of 25, consuming the iterables lazily; returns the requests made."""
+    writes = chain(
+        ({"PutRequest": {"Item": item}} for item in puts),
+        ({"DeleteRequest": {"Key": key}} for key in deletes),
+    )
     requests = 0
-    for start in range(0, len(writes), BATCH_WRITE_LIMIT):
-        pending: dict[str, Any] = {table: writes[start : start + BATCH_WRITE_LIMIT]}
+    while chunk := list(islice(writes, BATCH_WRITE_LIMIT)):
+        pending: dict[str, Any] = {table: chunk}
         attempt = 0
         while pending:
             with translated_errors():
@@ -62,3 +65,18 @@ def batch_write(
                 attempt += 1
                 _backoff(attempt)
     return requests
+
+
+def delete_queried(client: DynamoDBClient, table: str, query: dict[str, Any]) -> int:
+    """Delete every item a Query finds, page by page; returns how many were deleted."""
+    query = {**query, "TableName": table, "ProjectionExpression": "PK, SK"}
+    removed = 0
+    while True:
+        with translated_errors():
+            response = client.query(**query)
+        keys = response.get("Items", [])
+        batch_write(client, table, deletes=keys)
+        removed += len(keys)
+        if "LastEvaluatedKey" not in response:
+            return removed
+        query["ExclusiveStartKey"] = response["LastEvaluatedKey"]

@@ -10,6 +10,7 @@ from botocore.config import Config
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_dynamodbstreams import DynamoDBStreamsClient
     from mypy_boto3_s3 import S3Client
 
 # Timeouts well under API Gateway's 29 s so a stuck call surfaces as UNAVAILABLE, not a 504.
@@ -30,3 +31,9 @@ def dynamodb_client(region: str) -> DynamoDBClient:
 def s3_client(region: str) -> S3Client:
     """The endpoint comes from boto3's own AWS_ENDPOINT_URL_S3 when set."""
     return boto3.client("s3", region_name=region, config=Config(signature_version="s3v4"))
+
+
+@cache
+def dynamodb_streams_client(region: str) -> DynamoDBStreamsClient:
+    """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB_STREAMS when set."""
+    return boto3.client("dynamodbstreams", region_name=region, config=_CONFIG)

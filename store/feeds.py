@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from store.batch import batch_write
+from store.batch import batch_write, delete_queried
 from store.codecs import feed_entry_from_item, feed_entry_to_item
-from store.errors import translated_errors
 from store.keys import feed_partition
 from store.pages import query_page
 
@@ -49,23 +48,15 @@ class FeedRepository:
 
     def remove_author(self, owner_id: str, author_id: str) -> int:
         """Drop an author's posts from a feed (after an unfollow). Returns entries removed."""
-        query: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "PK = :pk",
-            "FilterExpression": "authorId = :author",
-            "ExpressionAttributeValues": {
-                ":pk": {"S": feed_partition(owner_id)},
-                ":author": {"S": author_id},
+        return delete_queried(
+            self._client,
+            self._table,
+            {
+                "KeyConditionExpression": "PK = :pk",
+                "FilterExpression": "authorId = :author",
+                "ExpressionAttributeValues": {
+                    ":pk": {"S": feed_partition(owner_id)},
+                    ":author": {"S": author_id},
+                },
             },
-            "ProjectionExpression": "PK, SK",
-        }
-        removed = 0
-        while True:
-            with translated_errors():
-                response = self._client.query(**query)
-            keys = response.get("Items", [])
-            batch_write(self._client, self._table, deletes=keys)
-            removed += len(keys)
-            if "LastEvaluatedKey" not in response:
-                return removed
-            query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        )

@@ -12,6 +12,7 @@ from core.clock import now_iso
 from core.errors import Conflict, Forbidden, PostNotFound, VersionConflict
 from core.ids import new_id
 from core.models import Page, Post
+from store.batch import delete_queried
 from store.codecs import attribute_values, post_from_item, post_to_item
 from store.errors import error_code, translated_errors
 from store.keys import (
@@ -198,6 +199,17 @@ class PostRepository:
                 if error_code(exc) != "ConditionalCheckFailedException":
                     raise
                 raise _why_refused(exc, post_id, author_id, None) from exc
+
+    def purge_collection(self, post_id: str) -> int:
+        """Delete what a deleted post leaves in its collection (comments, likes)."""
+        return delete_queried(
+            self._client,
+            self._table,
+            {
+                "KeyConditionExpression": "PK = :pk",
+                "ExpressionAttributeValues": {":pk": {"S": post_key(post_id)["PK"]}},
+            },
+        )
 
     def recent(self, category: str | None, limit: int, after: str | None) -> Page[Post]:
         """Newest posts first, in one category or across all of them (GSI3: no scan)."""

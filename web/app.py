@@ -29,14 +29,16 @@ def create_app(
     dev_issuer: DevIssuer | None = None,
     graphiql: bool = False,
     store: Store | None = None,
+    services: Services | None = None,
 ) -> Starlette:
     """The app; `dev_issuer` (local serve only) replaces AUTH_ISSUER and publishes its JWKS."""
     settings.require_cursor_secret()
-    services = Services(
-        settings,
-        store=store,
-        verifier=dev_issuer.verifier() if dev_issuer is not None else None,
-    )
+    if services is None:
+        services = Services(
+            settings,
+            store=store,
+            verifier=dev_issuer.verifier() if dev_issuer is not None else None,
+        )
     schema = build_schema(settings.limits, introspection=settings.introspection)
     view = GraphQLView(schema, services, graphiql=graphiql)
     routes = [Route(GRAPHQL_PATH, view)]

@@ -69,9 +69,9 @@ def handler_module(
     }.items():
         monkeypatch.setenv(name, value)
     dynamodb_client.cache_clear()
-    import web.lambda_door
+    import web.lambda_runtime
 
-    importlib.reload(web.lambda_door)
+    importlib.reload(web.lambda_runtime)
     import handler
 
     yield importlib.reload(handler)
@@ -142,7 +142,7 @@ def test_introspection_is_off_in_the_lambda_by_default(handler_module: ModuleTyp
 
 
 def test_unknown_events_fail_loudly(handler_module: ModuleType) -> None:
-    unsupported = sys.modules["web.lambda_door"].UnsupportedEvent
+    unsupported = sys.modules["web.lambda_runtime"].UnsupportedEvent
     with pytest.raises(unsupported, match="Unsupported event"):
         handler_module.handler({"hello": "world"}, LambdaContext())
 

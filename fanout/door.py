@@ -1,0 +1,49 @@
+"""The Lambda's stream door: DynamoDB Stream records of our own table, in order.
+
+A failing record stops the batch and is reported (ReportBatchItemFailures), so Lambda retries from
+it; the records before it are done and the fan-out is idempotent, so nothing is lost or doubled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from fanout.changes import change_of
+from fanout.service import FanOut
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+log = logging.getLogger("agora.fanout")
+
+
+def is_stream_event(event: object) -> bool:
+    records = event.get("Records") if isinstance(event, dict) else None
+    return (
+        isinstance(records, list)
+        and bool(records)
+        and all(isinstance(r, dict) and r.get("eventSource") == "aws:dynamodb" for r in records)
+    )
+
+
+def process_records(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> list[dict[str, str]]:
+    """Apply records in order; returns the batch item failures (at most the first)."""
+    for record in records:
+        sequence = str((record.get("dynamodb") or {}).get("SequenceNumber", ""))
+        try:
+            change = change_of(record)
+            if change is not None:
+                fanout.apply(change)
+        except Exception:
+            log.exception("stream record %s failed; the batch resumes from it", sequence)
+            return [{"itemIdentifier": sequence}]
+    return []
+
+
+def stream_handler(fanout: Callable[[], FanOut]) -> Callable[[Mapping[str, Any], Any], Any]:
+    def handle(event: Mapping[str, Any], _context: Any) -> dict[str, Any]:
+        return {"batchItemFailures": process_records(event["Records"], fanout())}
+
+    return handle
