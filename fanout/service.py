@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from core.models import FeedEntry
@@ -35,22 +36,14 @@ class FanOut:
                 self._store.posts.purge_collection(post_id)
 
     def _publish(self, post_id: str, author_id: str, created_at: str) -> None:
-        """The author's own feed and every follower's: one BatchWriteItem per 25 entries."""
-        requests = self._store.feeds.add(
-            [
-                FeedEntry(
-                    owner_id=author_id, post_id=post_id, author_id=author_id, created_at=created_at
-                )
-            ]
+        """The author's own feed and every follower's: ⌈(followers + 1) / 25⌉ batch writes."""
+        followers = chain.from_iterable(self._store.follows.all_follower_ids(author_id))
+        entries = (
+            FeedEntry(owner_id=owner, post_id=post_id, author_id=author_id, created_at=created_at)
+            for owner in chain([author_id], followers)
         )
-        followers = 0
-        for page in self._store.follows.all_follower_ids(author_id):
-            followers += len(page)
-            requests += self._store.feeds.add(
-                FeedEntry(owner_id=f, post_id=post_id, author_id=author_id, created_at=created_at)
-                for f in page
-            )
-        log.info("post %s: fanned out to %d followers in %d writes", post_id, followers, requests)
+        requests = self._store.feeds.add(entries)
+        log.info("post %s: fanned out in %d batch writes", post_id, requests)
 
     def _backfill(self, follower_id: str, followee_id: str) -> None:
         recent = self._store.posts.by_author(followee_id, BACKFILL_POSTS, None)
