@@ -39,7 +39,10 @@ def first_comments_wanted(info: Ctx) -> int | None:
     if len(selections) != 1:
         return None
     arguments: dict[str, Any] = selections[0].arguments  # type: ignore[union-attr]
+    # Literals arrive as their source text ("20"), variables as values.
     limit = arguments.get("limit", DEFAULT_PAGE)
+    if isinstance(limit, str) and limit.isdigit():
+        limit = int(limit)
     if arguments.get("nextToken") or not isinstance(limit, int) or not 1 <= limit <= 100:
         return None
     return limit

@@ -2,85 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from auth.dev_issuer import AUDIENCE, ISSUER, DevIssuer
-from store.clients import dynamodb_client
+from auth.dev_issuer import DevIssuer
 from store.repository import Store
-from tests.conftest import ALICE, CURSOR_SECRET, missing_tool
-from tests.support.events import events_dir, http_api_v2_event
-from tests.support.jwks_server import serve_jwks
+from tests.api.conftest import LambdaContext, invoke
+from tests.conftest import ALICE
+from tests.support.events import http_api_v2_event
 
 pytestmark = pytest.mark.integration
-
-
-@dataclass
-class LambdaContext:
-    aws_request_id: str = "req-0001"
-    function_name: str = "agora"
-    memory_limit_in_mb: int = 512
-    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:agora"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 10_000
-
-
-@pytest.fixture
-def jwks_url(issuer: DevIssuer) -> Iterator[str]:
-    """The issuer's JWKS over real HTTP on loopback, as Cognito would publish it."""
-    with serve_jwks(issuer.jwks()) as server:
-        yield server.url
-
-
-@pytest.fixture
-def trust_gateway() -> str:
-    return "false"
-
-
-@pytest.fixture
-def handler_module(
-    monkeypatch: pytest.MonkeyPatch,
-    dynamodb_endpoint: str,
-    table: str,
-    jwks_url: str,
-    trust_gateway: str,
-) -> Iterator[ModuleType]:
-    if not (events_dir() / "apiGatewayProxyV2Event.json").exists():
-        missing_tool(f"AWS sample events not found in {events_dir()}")
-    for name, value in {
-        "TABLE_NAME": table,
-        "CURSOR_SECRET": CURSOR_SECRET,
-        "AWS_REGION": "us-east-1",
-        "AWS_ENDPOINT_URL_DYNAMODB": dynamodb_endpoint,
-        "AWS_ACCESS_KEY_ID": "local",
-        "AWS_SECRET_ACCESS_KEY": "local",
-        "AUTH_ISSUER": ISSUER,
-        "AUTH_AUDIENCE": AUDIENCE,
-        "AUTH_JWKS_URL": jwks_url,
-        "AUTH_TRUST_GATEWAY": trust_gateway,
-    }.items():
-        monkeypatch.setenv(name, value)
-    dynamodb_client.cache_clear()
-    import web.lambda_runtime
-
-    importlib.reload(web.lambda_runtime)
-    import handler
-
-    yield importlib.reload(handler)
-    dynamodb_client.cache_clear()
-
-
-def invoke(module: ModuleType, event: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    response = module.handler(event, LambdaContext())
-    return response["statusCode"], json.loads(response["body"])
 
 
 def test_create_and_list_through_the_lambda(handler_module: ModuleType, issuer: DevIssuer) -> None:

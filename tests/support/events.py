@@ -6,6 +6,7 @@ import base64
 import copy
 import json
 import os
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,4 +40,26 @@ def http_api_v2_event(
     event["headers"] = {"content-type": "application/json", **(headers or {})}
     event["body"] = base64.b64encode(raw.encode()).decode() if base64_body else raw
     event["isBase64Encoded"] = base64_body
+    return event
+
+
+def stream_event(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Records read from a stream, in the envelope of AWS's dynamoStreamEvent.json sample."""
+    template = _load("dynamoStreamEvent.json")["Records"][0]
+    wrapped = []
+    for record in records:
+        dynamodb = dict(record["dynamodb"])
+        moment = dynamodb.get("ApproximateCreationDateTime")
+        if isinstance(moment, datetime):
+            dynamodb["ApproximateCreationDateTime"] = moment.timestamp()
+        wrapped.append(
+            {
+                **template,
+                "eventID": record["eventID"],
+                "eventName": record["eventName"],
+                "dynamodb": {**dynamodb, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+            }
+        )
+    # Through JSON, as Lambda delivers it.
+    event: dict[str, Any] = json.loads(json.dumps({"Records": wrapped}))
     return event
