@@ -27,13 +27,15 @@ class Served:
     url: str
     token: str
     process: subprocess.Popen[str]
+    data_dir: str
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "AUTH_", "CURSOR_"))}
-    env |= {"PORT": str(port), "AGORA_DATA_DIR": str(tmp_path_factory.mktemp("data"))}
+    data_dir = str(tmp_path_factory.mktemp("data"))
+    env |= {"PORT": str(port), "AGORA_DATA_DIR": data_dir}
     process = subprocess.Popen(
         ["make", "--no-print-directory", "serve"],
         cwd=ROOT,
@@ -47,7 +49,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         token = _read_token(process, deadline=time.monotonic() + 60)
         url = f"http://127.0.0.1:{port}/graphql"
         _wait_until_listening(url, deadline=time.monotonic() + 30)
-        yield Served(url=url, token=token, process=process)
+        yield Served(url=url, token=token, process=process, data_dir=data_dir)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)
@@ -119,6 +121,45 @@ def test_graphiql_is_served_to_browsers(served: Served) -> None:
     assert "graphiql" in response.text.lower()
 
 
+def test_new_posts_reach_followers_feeds(served: Served) -> None:
+    # Given bob follows alice in the demo data, and a token for bob from `make token`
+    env = {**os.environ, "AGORA_DATA_DIR": served.data_dir}
+    bob = (
+        subprocess.run(
+            ["make", "-s", "--no-print-directory", "token", "USER=bob"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    # When alice posts
+    created = httpx.post(
+        served.url,
+        headers={"authorization": f"Bearer {served.token}"},
+        json={
+            "query": 'mutation { createPost(input: {title: "For my followers", '
+            'category: "general"}) { id } }'
+        },
+    ).json()["data"]["createPost"]
+    # Then the local fan-out puts it in bob's feed within moments
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        feed = httpx.post(
+            served.url,
+            headers={"authorization": f"Bearer {bob}"},
+            json={"query": "{ feed(limit: 5) { items { id } } }"},
+        ).json()["data"]["feed"]["items"]
+        if created in feed:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the post never reached the follower's feed")
+
+
+# Last in this module on purpose: it stops the shared server.
 def test_ctrl_c_stops_everything(served: Served) -> None:
     # Given the server and everything it started in one process group; when Ctrl-C arrives
     os.killpg(served.process.pid, signal.SIGINT)
