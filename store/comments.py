@@ -12,7 +12,7 @@ from store.codecs import attribute_values, comment_from_item, comment_to_item, p
 from store.errors import translated_errors
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key
 from store.pages import page_scope, query_page
-from store.transactions import TransactionCancelled, transact
+from store.transactions import TransactionCancelled, counter_change, transact
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -32,15 +32,8 @@ class CommentRepository:
         self._cursors = cursors
 
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
-        return {
-            "Update": {
-                "TableName": self._table,
-                "Key": attribute_values(post_key(post_id)),
-                "UpdateExpression": "ADD commentCount :delta",
-                "ConditionExpression": "attribute_exists(PK)",
-                "ExpressionAttributeValues": {":delta": {"N": str(delta)}},
-            }
-        }
+        key = attribute_values(post_key(post_id))
+        return counter_change(self._table, key, "commentCount", delta)
 
     def add(self, post_id: str, author_id: str, body: str) -> Comment:
         comment = Comment(

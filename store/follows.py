@@ -12,7 +12,7 @@ from store.codecs import attribute_values, follow_to_item
 from store.errors import translated_errors
 from store.keys import follow_key, followers_partition, following_partition, user_key
 from store.pages import query_page
-from store.transactions import TransactionCancelled, transact
+from store.transactions import TransactionCancelled, counter_change, transact
 from store.users import ProfileNotFound
 
 if TYPE_CHECKING:
@@ -33,15 +33,7 @@ class FollowRepository:
         self._cursors = cursors
 
     def _count(self, user_id: str, attribute: str, delta: int) -> dict[str, Any]:
-        return {
-            "Update": {
-                "TableName": self._table,
-                "Key": attribute_values(user_key(user_id)),
-                "UpdateExpression": f"ADD {attribute} :delta",
-                "ConditionExpression": "attribute_exists(PK)",
-                "ExpressionAttributeValues": {":delta": {"N": str(delta)}},
-            }
-        }
+        return counter_change(self._table, attribute_values(user_key(user_id)), attribute, delta)
 
     def follow(self, follower_id: str, followee_id: str) -> bool:
         """Follow once; returns False when already following (idempotent)."""

@@ -9,7 +9,7 @@ from core.errors import PostNotFound
 from store.codecs import attribute_values, like_to_item
 from store.errors import translated_errors
 from store.keys import like_key, post_key
-from store.transactions import TransactionCancelled, transact
+from store.transactions import TransactionCancelled, counter_change, transact
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -21,15 +21,7 @@ class LikeRepository:
         self._table = table_name
 
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
-        return {
-            "Update": {
-                "TableName": self._table,
-                "Key": attribute_values(post_key(post_id)),
-                "UpdateExpression": "ADD likeCount :delta",
-                "ConditionExpression": "attribute_exists(PK)",
-                "ExpressionAttributeValues": {":delta": {"N": str(delta)}},
-            }
-        }
+        return counter_change(self._table, attribute_values(post_key(post_id)), "likeCount", delta)
 
     def like(self, post_id: str, user_id: str) -> bool:
         """Like once; returns False when already liked (idempotent)."""

@@ -54,3 +54,16 @@ def transact(client: DynamoDBClient, items: list[dict[str, Any]]) -> None:
                 raise
         time.sleep(random.uniform(0, min(0.02 * 2**attempt, 0.5)))  # noqa: S311 (jitter)
     raise Throttled("Too many concurrent changes to the same item; retry")
+
+
+def counter_change(table: str, key: dict[str, Any], attribute: str, delta: int) -> dict[str, Any]:
+    """A transaction item moving a counter on an item that must exist."""
+    return {
+        "Update": {
+            "TableName": table,
+            "Key": key,
+            "UpdateExpression": f"ADD {attribute} :delta",
+            "ConditionExpression": "attribute_exists(PK)",
+            "ExpressionAttributeValues": {":delta": {"N": str(delta)}},
+        }
+    }
