@@ -65,6 +65,37 @@ class Limits:
     max_tokens: int = 2000
 
 
+MIB = 1024 * 1024
+
+#: Content type -> largest accepted upload, in bytes.
+DEFAULT_UPLOAD_LIMITS: dict[str, int] = {
+    "image/jpeg": 10 * MIB,
+    "image/png": 10 * MIB,
+    "image/gif": 10 * MIB,
+    "image/webp": 10 * MIB,
+    "video/mp4": 100 * MIB,
+    "video/webm": 100 * MIB,
+}
+
+
+def _upload_limits(raw: str) -> dict[str, int]:
+    """`type=MiB,type=MiB`, e.g. `image/png=5,video/mp4=50`."""
+    if not raw.strip():
+        return dict(DEFAULT_UPLOAD_LIMITS)
+    limits: dict[str, int] = {}
+    for part in raw.split(","):
+        content_type, _, size = part.strip().partition("=")
+        try:
+            mib = int(size)
+        except ValueError:
+            raise ConfigurationError(f"UPLOAD_LIMITS: {part!r} is not type=MiB") from None
+        if content_type not in DEFAULT_UPLOAD_LIMITS or not 1 <= mib <= 5 * 1024:
+            known = ", ".join(DEFAULT_UPLOAD_LIMITS)
+            raise ConfigurationError(f"UPLOAD_LIMITS: {part!r}; types are {known}, 1-5120 MiB")
+        limits[content_type] = mib * MIB
+    return limits
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     table_name: str = "agora"
@@ -79,6 +110,10 @@ class Settings:
     #: Take the viewer from claims an API Gateway authorizer already verified.
     auth_trust_gateway: bool = False
     moderator_group: str = "moderators"
+    upload_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_UPLOAD_LIMITS))
+    #: How long a presigned upload form is valid, and a media URL.
+    upload_window_seconds: int = 600
+    media_url_seconds: int = 900
     introspection: bool = False
     limits: Limits = field(default_factory=Limits)
 
@@ -108,6 +143,9 @@ class Settings:
             auth_token_uses=_token_uses(env.get("AUTH_TOKEN_USE", "")),
             auth_trust_gateway=_bool(env, "AUTH_TRUST_GATEWAY", False),
             moderator_group=env.get("AUTH_MODERATOR_GROUP") or "moderators",
+            upload_limits=_upload_limits(env.get("UPLOAD_LIMITS", "")),
+            upload_window_seconds=_int(env, "UPLOAD_WINDOW_SECONDS", 600, 60, 3600),
+            media_url_seconds=_int(env, "MEDIA_URL_SECONDS", 900, 60, 7 * 24 * 3600),
             introspection=_bool(env, "INTROSPECTION", False),
             limits=Limits(
                 max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),

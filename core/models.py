@@ -9,6 +9,34 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """A verified upload as attached to a post or profile (copied there, so reads need no join)."""
+
+    id: str
+    content_type: str
+    size: int
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    id: str
+    owner_id: str
+    content_type: str
+    size: int
+    filename: str
+    status: str  # PENDING, READY or REJECTED
+    created_at: str
+    #: When the upload form stops working.
+    expires_at: str
+    reason: str | None = None
+    attached_to: str | None = None
+
+    def media(self, key: str) -> Media:
+        return Media(id=self.id, content_type=self.content_type, size=self.size, key=key)
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
     id: str
     author_id: str
@@ -20,6 +48,7 @@ class Post:
     version: int
     like_count: int = 0
     comment_count: int = 0
+    media: tuple[Media, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +69,7 @@ class UserProfile:
     bio: str = ""
     follower_count: int = 0
     following_count: int = 0
+    avatar: Media | None = None
 
 
 @dataclass(frozen=True, slots=True)

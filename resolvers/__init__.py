@@ -3,6 +3,6 @@
 Importing this package registers every resolver in `resolvers.registry`.
 """
 
-from resolvers import comments, feed, meta, posts, social, users
+from resolvers import comments, feed, meta, posts, social, uploads, users
 
-__all__ = ["comments", "feed", "meta", "posts", "social", "users"]
+__all__ = ["comments", "feed", "meta", "posts", "social", "uploads", "users"]

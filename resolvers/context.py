@@ -15,8 +15,10 @@ from store.keys import follow_key, like_key, post_key, user_key
 
 if TYPE_CHECKING:
     from auth.viewer import Viewer
+    from core.config import Settings
     from core.models import Comment, Page, Post, UserProfile
     from store.items import TableKey
+    from store.media import MediaStorage
     from store.repository import Store
 
 
@@ -59,11 +61,13 @@ class Loaders:
 @dataclass
 class RequestContext:
     store: Store
+    #: The uploads bucket (S3 I/O and presigning).
+    media: MediaStorage
     #: The door's way of finding the caller (bearer token, gateway claims, AppSync identity).
     #: Called at most once, and only when a resolver asks; None means anonymous.
     identify: Callable[[], Viewer | None]
     request_id: str
-    moderator_group: str = "moderators"
+    settings: Settings
     loaders: Loaders = field(init=False)
     #: First comment pages read together with their post: post id -> (limit, page).
     prefetched_comments: dict[str, tuple[int, Page[Comment]]] = field(default_factory=dict)
@@ -82,4 +86,4 @@ class RequestContext:
         return viewer
 
     def is_moderator(self, viewer: Viewer) -> bool:
-        return self.moderator_group in viewer.groups
+        return self.settings.moderator_group in viewer.groups

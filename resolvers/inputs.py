@@ -57,6 +57,33 @@ CommentBody = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
 ]
 CommentId = PostId  # comment ids are ULIDs too
+UploadId = PostId  # and upload ids
+MAX_MEDIA_PER_POST = 10
+
+
+def _filename(value: str) -> str:
+    # Kept for display only (the object key is ours), but still nothing path-like or invisible.
+    if "/" in value or "\\" in value or ".." in value or any(ord(c) < 32 for c in value):
+        raise ValueError(
+            "must be a plain file name: no path separators, '..' or control characters"
+        )
+    return value
+
+
+Filename = Annotated[
+    str, StringConstraints(min_length=1, max_length=255), AfterValidator(_filename)
+]
+
+
+def _distinct(values: list[str] | None) -> list[str] | None:
+    if values is not None and len(set(values)) != len(values):
+        raise ValueError("lists an upload twice")
+    return values
+
+
+MediaIds = Annotated[
+    list[UploadId] | None, Field(max_length=MAX_MEDIA_PER_POST), AfterValidator(_distinct)
+]
 
 
 class Arguments(BaseModel):
@@ -114,12 +141,23 @@ class CreateProfileInput(Arguments):
 class UpdateProfileInput(Arguments):
     display_name: DisplayName | None = None
     bio: Bio | None = None
+    avatar_upload_id: UploadId | None = None
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdateProfileInput:
-        if self.display_name is None and self.bio is None:
-            raise ValueError("give at least one of displayName, bio")
+        if self.display_name is None and self.bio is None and self.avatar_upload_id is None:
+            raise ValueError("give at least one of displayName, bio, avatarUploadId")
         return self
+
+
+class CreateUploadInput(Arguments):
+    content_type: str = Field(max_length=100)
+    size: int = Field(ge=1)
+    filename: Filename
+
+
+class UploadIdArgs(Arguments):
+    id: UploadId
 
 
 class PostIdTarget(Arguments):
@@ -141,6 +179,7 @@ class CreatePostInput(Arguments):
     body: Body = ""
     category: Category
     client_request_token: RequestToken | None = None
+    media_ids: MediaIds = None
 
 
 class UpdatePostInput(Arguments):
@@ -149,11 +188,13 @@ class UpdatePostInput(Arguments):
     title: Title | None = None
     body: Body | None = None
     category: Category | None = None
+    media_ids: MediaIds = None
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdatePostInput:
-        if self.title is None and self.body is None and self.category is None:
-            raise ValueError("give at least one of title, body, category")
+        changes = (self.title, self.body, self.category, self.media_ids)
+        if all(change is None for change in changes):
+            raise ValueError("give at least one of title, body, category, mediaIds")
         return self
 
 

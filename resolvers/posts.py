@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from core.errors import PostNotFound
 from core.models import Page, Post, PostChanges
 from resolvers.inputs import (
     CreatePostInput,
@@ -15,6 +16,7 @@ from resolvers.inputs import (
     parse,
 )
 from resolvers.registry import resolver
+from resolvers.uploads import attachable_media
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,6 +67,7 @@ def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
         body=args.body,
         category=args.category,
         request_token=args.client_request_token,
+        media=attachable_media(ctx, viewer, args.media_ids or []),
     )
 
 
@@ -72,11 +75,22 @@ def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
     viewer = ctx.require_viewer()
     args = parse(UpdatePostInput, arguments["input"])
+    changes = PostChanges(title=args.title, body=args.body, category=args.category)
+    if args.media_ids is None:
+        return ctx.store.posts.update(
+            args.id, author_id=viewer.id, expected_version=args.expected_version, changes=changes
+        )
+    # Replacing attachments needs the current ones, to release those no longer used.
+    current = ctx.store.posts.get(args.id, consistent=True)
+    if current is None:
+        raise PostNotFound(args.id)
     return ctx.store.posts.update(
         args.id,
         author_id=viewer.id,
         expected_version=args.expected_version,
-        changes=PostChanges(title=args.title, body=args.body, category=args.category),
+        changes=changes,
+        media=attachable_media(ctx, viewer, args.media_ids),
+        previous_media=current.media,
     )
 
 

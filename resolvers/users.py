@@ -6,6 +6,7 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from core.clock import now_iso
+from core.errors import BadUserInput
 from core.models import Page, UserProfile
 from resolvers.inputs import (
     CreateProfileInput,
@@ -15,6 +16,7 @@ from resolvers.inputs import (
     parse,
 )
 from resolvers.registry import resolver
+from resolvers.uploads import attachable_media
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -57,7 +59,14 @@ def create_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, A
 def update_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> UserProfile:
     viewer = ctx.require_viewer()
     args = parse(UpdateProfileInput, arguments["input"])
-    return ctx.store.users.update(viewer.id, display_name=args.display_name, bio=args.bio)
+    avatar = None
+    if args.avatar_upload_id is not None:
+        (avatar,) = attachable_media(ctx, viewer, [args.avatar_upload_id])
+        if not avatar.content_type.startswith("image/"):
+            raise BadUserInput("avatarUploadId must be an image")
+    return ctx.store.users.update(
+        viewer.id, display_name=args.display_name, bio=args.bio, avatar=avatar
+    )
 
 
 @resolver("User.viewerFollows")

@@ -17,6 +17,9 @@ class CreatePostInput:
             "instead of creating another (remembered for 24 hours)."
         ),
     )
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Up to 10 of your READY uploads; each attaches to one post."
+    )
 
 
 @strawberry.input(description="Changes to a post; fields left out stay as they are.")
@@ -28,6 +31,9 @@ class UpdatePostInput:
     title: str | None = None
     body: str | None = None
     category: str | None = None
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Replaces the attachments; uploads left out are released."
+    )
 
 
 @strawberry.input(description="Your profile, created once.")
@@ -43,9 +49,21 @@ class CreateProfileInput:
 class UpdateProfileInput:
     display_name: str | None = None
     bio: str | None = None
+    avatar_upload_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A READY image upload of yours."
+    )
 
 
 @strawberry.input(description="A comment on a post.")
 class AddCommentInput:
     post_id: strawberry.ID
     body: str = strawberry.field(description="1 to 2,000 characters.")
+
+
+@strawberry.input(description="What you are about to upload.")
+class CreateUploadInput:
+    content_type: str = strawberry.field(
+        description="image/jpeg, image/png, image/gif, image/webp, video/mp4 or video/webm."
+    )
+    size: int = strawberry.field(description="Exact size in bytes; the upload must match it.")
+    filename: str = strawberry.field(description="For display only; 1 to 255 characters, no path.")

@@ -11,6 +11,7 @@ from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
     CreateProfileInput,
+    CreateUploadInput,
     UpdatePostInput,
     UpdateProfileInput,
 )
@@ -23,6 +24,8 @@ from schema.types import (
     PageLimit,
     Post,
     PostConnection,
+    Upload,
+    UploadTicket,
     User,
 )
 
@@ -153,6 +156,19 @@ class Mutation:
     def unlike_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
         post = resolve("Mutation.unlikePost", info.context, None, {"postId": post_id})
         return Post.from_domain(post)
+
+    @strawberry.mutation(description="Permission to upload one file straight to storage.")
+    def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:
+        arguments = {"input": strawberry.asdict(input)}
+        return UploadTicket.from_domain(
+            resolve("Mutation.createUpload", info.context, None, arguments)
+        )
+
+    @strawberry.mutation(description="Verify an uploaded file: READY, or REJECTED with a reason.")
+    def complete_upload(self, info: Ctx, id: strawberry.ID) -> Upload:
+        return Upload.from_domain(
+            resolve("Mutation.completeUpload", info.context, None, {"id": id})
+        )
 
     @strawberry.mutation(description="Comment on a post.")
     def add_comment(self, info: Ctx, input: AddCommentInput) -> Comment:

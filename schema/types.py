@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -10,6 +11,8 @@ from strawberry.types import Info
 from core import models
 from resolvers.context import RequestContext
 from resolvers.registry import resolve
+from resolvers.uploads import MediaLink
+from resolvers.uploads import UploadTicket as UploadTicket_
 from schema.scalars import AWSDateTime
 
 Ctx = Info[RequestContext, None]
@@ -22,6 +25,80 @@ DEFAULT_PAGE = 20
 
 def _page(limit: int, next_token: str | None) -> dict[str, object]:
     return {"limit": limit, "nextToken": next_token}
+
+
+@strawberry.enum(description="Where an upload is in its life.")
+class UploadStatus(Enum):
+    PENDING = "PENDING"
+    READY = "READY"
+    REJECTED = "REJECTED"
+
+
+@strawberry.type(description="A file you upload straight to storage, then complete.")
+class Upload:
+    id: strawberry.ID
+    status: UploadStatus
+    content_type: str
+    size: int
+    filename: str
+    expires_at: AWSDateTime = strawberry.field(description="The upload form stops working then.")
+    reason: str | None = strawberry.field(description="Why it was REJECTED.")
+
+    @classmethod
+    def from_domain(cls, upload: models.Upload) -> Upload:
+        return cls(
+            id=strawberry.ID(upload.id),
+            status=UploadStatus(upload.status),
+            content_type=upload.content_type,
+            size=upload.size,
+            filename=upload.filename,
+            expires_at=AWSDateTime(upload.expires_at),
+            reason=upload.reason,
+        )
+
+
+@strawberry.type(description="One form field of a presigned upload.")
+class FormField:
+    name: str
+    value: str
+
+
+@strawberry.type(
+    description=(
+        "POST `fields` (in order), then the file as `file`, as multipart/form-data to `url`."
+    )
+)
+class UploadTicket:
+    upload: Upload
+    url: str
+    fields: list[FormField]
+    max_bytes: int
+
+    @classmethod
+    def from_domain(cls, ticket: UploadTicket_) -> UploadTicket:
+        return cls(
+            upload=Upload.from_domain(ticket.upload),
+            url=ticket.form.url,
+            fields=[FormField(name=n, value=v) for n, v in ticket.form.fields],
+            max_bytes=ticket.max_bytes,
+        )
+
+
+@strawberry.type(description="An attached image or video.")
+class Media:
+    id: strawberry.ID
+    content_type: str
+    size: int
+    url: str = strawberry.field(description="A short-lived download URL.")
+
+    @classmethod
+    def from_domain(cls, link: MediaLink) -> Media:
+        return cls(
+            id=strawberry.ID(link.media.id),
+            content_type=link.media.content_type,
+            size=link.media.size,
+            url=link.url,
+        )
 
 
 @strawberry.type(description="A member of the community.")
@@ -51,6 +128,11 @@ class User:
     @classmethod
     def maybe(cls, profile: models.UserProfile | None) -> User | None:
         return cls.from_domain(profile) if profile else None
+
+    @strawberry.field(description="The profile picture, if any.")
+    def avatar(self, info: Ctx) -> Media | None:
+        link = resolve("User.avatar", info.context, self._profile, {})
+        return Media.from_domain(link) if link else None
 
     @strawberry.field(description="Whether the signed-in viewer follows this user.")
     async def viewer_follows(self, info: Ctx) -> bool:
@@ -116,6 +198,10 @@ class Post:
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
         return User.maybe(await resolve("Post.author", info.context, self._post, {}))
+
+    @strawberry.field(description="Attached images and videos, in order.")
+    def media(self, info: Ctx) -> list[Media]:
+        return [Media.from_domain(m) for m in resolve("Post.media", info.context, self._post, {})]
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Ctx) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,20 @@ def dynamodb_client(region: str) -> DynamoDBClient:
 
 @cache
 def s3_client(region: str) -> S3Client:
-    """The endpoint comes from boto3's own AWS_ENDPOINT_URL_S3 when set."""
-    return boto3.client("s3", region_name=region, config=Config(signature_version="s3v4"))
+    """SigV4 for the bucket's own region. The endpoint comes from AWS_ENDPOINT_URL_S3 when set.
+
+    Against AWS, virtual-hosted addressing: path-style URLs answer browsers with 307 redirects
+    that break CORS preflights. A local emulator on 127.0.0.1 needs path-style.
+    """
+    local = bool(os.environ.get("AWS_ENDPOINT_URL_S3"))
+    config = Config(
+        signature_version="s3v4",
+        s3={"addressing_style": "path" if local else "virtual"},
+        connect_timeout=2,
+        read_timeout=5,
+        retries={"mode": "standard", "max_attempts": 4},
+    )
+    return boto3.client("s3", region_name=region, config=config)
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.models import Comment, FeedEntry, Post, UserProfile
+from core.models import Comment, FeedEntry, Media, Post, Upload, UserProfile
 from store.keys import (
     Key,
     comment_key,
@@ -14,6 +14,7 @@ from store.keys import (
     like_key,
     post_index_keys,
     post_key,
+    upload_key,
     user_key,
 )
 from store.table import TTL_ATTRIBUTE
@@ -36,6 +37,27 @@ def _count(item: Mapping[str, Any], name: str) -> int:
     return int(item[name]["N"]) if name in item else 0
 
 
+def media_to_value(media: Media) -> Item:
+    return {
+        "M": {
+            "id": {"S": media.id},
+            "contentType": {"S": media.content_type},
+            "size": {"N": str(media.size)},
+            "key": {"S": media.key},
+        }
+    }
+
+
+def media_from_value(value: Mapping[str, Any]) -> Media:
+    fields = value["M"]
+    return Media(
+        id=fields["id"]["S"],
+        content_type=fields["contentType"]["S"],
+        size=int(fields["size"]["N"]),
+        key=fields["key"]["S"],
+    )
+
+
 def post_to_item(post: Post) -> Item:
     return {
         **attribute_values(post_key(post.id)),
@@ -53,6 +75,7 @@ def post_to_item(post: Post) -> Item:
         "version": {"N": str(post.version)},
         "likeCount": {"N": str(post.like_count)},
         "commentCount": {"N": str(post.comment_count)},
+        "media": {"L": [media_to_value(m) for m in post.media]},
     }
 
 
@@ -68,6 +91,7 @@ def post_from_item(item: Mapping[str, Any]) -> Post:
         version=int(item["version"]["N"]),
         like_count=_count(item, "likeCount"),
         comment_count=_count(item, "commentCount"),
+        media=tuple(media_from_value(v) for v in item.get("media", {}).get("L", [])),
     )
 
 
@@ -82,6 +106,7 @@ def user_to_item(user: UserProfile) -> Item:
         "createdAt": {"S": user.created_at},
         "followerCount": {"N": str(user.follower_count)},
         "followingCount": {"N": str(user.following_count)},
+        **({"avatar": media_to_value(user.avatar)} if user.avatar else {}),
     }
 
 
@@ -94,6 +119,7 @@ def user_from_item(item: Mapping[str, Any]) -> UserProfile:
         bio=item.get("bio", {}).get("S", ""),
         follower_count=_count(item, "followerCount"),
         following_count=_count(item, "followingCount"),
+        avatar=media_from_value(item["avatar"]) if "avatar" in item else None,
     )
 
 
@@ -157,4 +183,36 @@ def feed_entry_from_item(item: Mapping[str, Any]) -> FeedEntry:
         post_id=item["postId"]["S"],
         author_id=item["authorId"]["S"],
         created_at=item["createdAt"]["S"],
+    )
+
+
+def upload_to_item(upload: Upload, expires_at_epoch: int) -> Item:
+    item: Item = {
+        **attribute_values(upload_key(upload.owner_id, upload.id)),
+        "type": {"S": "Upload"},
+        "id": {"S": upload.id},
+        "ownerId": {"S": upload.owner_id},
+        "contentType": {"S": upload.content_type},
+        "size": {"N": str(upload.size)},
+        "filename": {"S": upload.filename},
+        "status": {"S": upload.status},
+        "createdAt": {"S": upload.created_at},
+        "uploadExpiresAt": {"S": upload.expires_at},
+        TTL_ATTRIBUTE: {"N": str(expires_at_epoch)},
+    }
+    return item
+
+
+def upload_from_item(item: Mapping[str, Any]) -> Upload:
+    return Upload(
+        id=item["id"]["S"],
+        owner_id=item["ownerId"]["S"],
+        content_type=item["contentType"]["S"],
+        size=int(item["size"]["N"]),
+        filename=item["filename"]["S"],
+        status=item["status"]["S"],
+        created_at=item["createdAt"]["S"],
+        expires_at=item["uploadExpiresAt"]["S"],
+        reason=item.get("reason", {}).get("S"),
+        attached_to=item.get("attachedTo", {}).get("S"),
     )

@@ -20,9 +20,10 @@ THROTTLING_CODES = frozenset(
         "ProvisionedThroughputExceededException",
         "ThrottlingException",
         "RequestLimitExceeded",
+        "SlowDown",  # S3
     }
 )
-UNAVAILABLE_CODES = frozenset({"InternalServerError", "ServiceUnavailable"})
+UNAVAILABLE_CODES = frozenset({"InternalServerError", "ServiceUnavailable", "InternalError"})
 
 
 def error_code(exc: ClientError) -> str:
@@ -47,7 +48,7 @@ def translated_errors() -> Iterator[None]:
             raise Throttled("The database is busy; retry with backoff") from exc
         if code in UNAVAILABLE_CODES:
             raise Unavailable("The database is temporarily unavailable; retry") from exc
-        raise StoreError(f"DynamoDB {code}") from exc
+        raise StoreError(f"AWS error {code}") from exc
     except (
         EndpointConnectionError,
         ConnectTimeoutError,

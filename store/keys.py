@@ -44,6 +44,20 @@ def follow_key(follower_id: str, followee_id: str) -> Key:
     return {"PK": f"USER#{follower_id}", "SK": f"{FOLLOWS_PREFIX}{followee_id}"}
 
 
+def upload_key(user_id: str, upload_id: str) -> Key:
+    return {"PK": f"USER#{user_id}", "SK": f"UPLOAD#{upload_id}"}
+
+
+def incoming_object_key(user_id: str, upload_id: str) -> str:
+    """Where the browser's POST lands; a lifecycle rule expires what is never completed."""
+    return f"uploads/{user_id}/{upload_id}"
+
+
+def media_object_key(user_id: str, upload_id: str) -> str:
+    """Where a verified upload lives once completed."""
+    return f"media/{user_id}/{upload_id}"
+
+
 def feed_partition(owner_id: str) -> str:
     return f"FEED#{owner_id}"
 

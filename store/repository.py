@@ -12,6 +12,7 @@ from store.follows import FollowRepository
 from store.items import ItemReader
 from store.likes import LikeRepository
 from store.posts import PostRepository
+from store.uploads import UploadRepository
 from store.users import UserRepository
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ class Store:
     likes: LikeRepository
     follows: FollowRepository
     feeds: FeedRepository
+    uploads: UploadRepository
     items: ItemReader
 
     @classmethod
@@ -38,5 +40,6 @@ class Store:
             likes=LikeRepository(client, table_name),
             follows=FollowRepository(client, table_name, cursors),
             feeds=FeedRepository(client, table_name, cursors),
+            uploads=UploadRepository(client, table_name),
             items=ItemReader(client, table_name),
         )

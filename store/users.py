@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING, Any
 
 from core.errors import Conflict, NotFound
 from store.batch import batch_get
-from store.codecs import attribute_values, user_from_item, user_to_item
+from store.codecs import attribute_values, media_to_value, user_from_item, user_to_item
 from store.errors import translated_errors
 from store.keys import handle_key, user_key
 from store.transactions import TransactionCancelled, transact
+from store.uploads import MediaUnavailable, attach_item
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from mypy_boto3_dynamodb import DynamoDBClient
 
-    from core.models import UserProfile
+    from core.models import Media, UserProfile
 
 
 class HandleTaken(Conflict):
@@ -71,10 +72,12 @@ class UserRepository:
                 raise HandleTaken(user.handle) from exc
         return user
 
-    def get(self, user_id: str) -> UserProfile | None:
+    def get(self, user_id: str, *, consistent: bool = False) -> UserProfile | None:
         with translated_errors():
             response = self._client.get_item(
-                TableName=self._table, Key=attribute_values(user_key(user_id))
+                TableName=self._table,
+                Key=attribute_values(user_key(user_id)),
+                ConsistentRead=consistent,
             )
         item = response.get("Item")
         return user_from_item(item) if item else None
@@ -92,25 +95,47 @@ class UserRepository:
         users = (user_from_item(item) for item in batch_get(self._client, self._table, keys))
         return {user.id: user for user in users}
 
-    def update(self, user_id: str, *, display_name: str | None, bio: str | None) -> UserProfile:
+    def update(
+        self,
+        user_id: str,
+        *,
+        display_name: str | None,
+        bio: str | None,
+        avatar: Media | None = None,
+    ) -> UserProfile:
+        """Change profile fields; a new avatar's upload is claimed in the same transaction."""
         names: dict[str, str] = {}
         values: dict[str, Any] = {}
         for attribute, value in (("displayName", display_name), ("bio", bio)):
             if value is not None:
                 names[f"#{attribute}"] = attribute
                 values[f":{attribute}"] = {"S": value}
-        sets = ", ".join(f"{name} = :{name[1:]}" for name in names)
+        if avatar is not None:
+            names["#avatar"] = "avatar"
+            values[":avatar"] = media_to_value(avatar)
+        update = {
+            "TableName": self._table,
+            "Key": attribute_values(user_key(user_id)),
+            "UpdateExpression": "SET " + ", ".join(f"{n} = :{n[1:]}" for n in names),
+            "ConditionExpression": "attribute_exists(PK)",
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": values,
+        }
         with translated_errors():
+            if avatar is None:
+                try:
+                    response = self._client.update_item(**update, ReturnValues="ALL_NEW")  # type: ignore[arg-type]
+                except self._client.exceptions.ConditionalCheckFailedException as exc:
+                    raise ProfileNotFound(user_id) from exc
+                return user_from_item(response["Attributes"])
+            claim = attach_item(self._table, user_id, avatar.id, f"avatar:{user_id}")
             try:
-                response = self._client.update_item(
-                    TableName=self._table,
-                    Key=attribute_values(user_key(user_id)),
-                    UpdateExpression=f"SET {sets}",
-                    ConditionExpression="attribute_exists(PK)",
-                    ExpressionAttributeNames=names,
-                    ExpressionAttributeValues=values,
-                    ReturnValues="ALL_NEW",
-                )
-            except self._client.exceptions.ConditionalCheckFailedException as exc:
-                raise ProfileNotFound(user_id) from exc
-        return user_from_item(response["Attributes"])
+                transact(self._client, [{"Update": update}, claim])
+            except TransactionCancelled as exc:
+                if exc.failed(0):
+                    raise ProfileNotFound(user_id) from exc
+                raise MediaUnavailable() from exc
+        profile = self.get(user_id, consistent=True)
+        if profile is None:
+            raise ProfileNotFound(user_id)
+        return profile

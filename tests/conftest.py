@@ -17,6 +17,8 @@ from starlette.testclient import TestClient
 
 from auth.dev_issuer import DevIssuer
 from core.config import Settings
+from store.buckets import create_bucket
+from store.media import MediaStorage
 from store.repository import Store
 from store.table import create_table
 from tests.support.counting import RequestCounter
@@ -25,6 +27,7 @@ from web.app import create_app
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_s3 import S3Client
 
 ROOT = Path(__file__).resolve().parents[1]
 CURSOR_SECRET = base64.b64encode(b"s" * 32).decode()
@@ -74,9 +77,56 @@ def table(dynamodb: DynamoDBClient) -> Iterator[str]:
         dynamodb.delete_table(TableName=name)
 
 
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """moto's S3 server on loopback: uploads are real HTTP requests."""
+    from moto.server import ThreadedMotoServer
+
+    from cli.local import free_port
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def s3(s3_endpoint: str) -> S3Client:
+    return boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+    )
+
+
 @pytest.fixture
-def settings(table: str) -> Settings:
-    return Settings.from_env({"TABLE_NAME": table, "CURSOR_SECRET": CURSOR_SECRET})
+def bucket(s3: S3Client) -> Iterator[str]:
+    name = f"agora-test-{uuid.uuid4().hex[:12]}"
+    create_bucket(s3, name, "us-east-1")
+    try:
+        yield name
+    finally:
+        for obj in s3.list_objects_v2(Bucket=name).get("Contents", []):
+            s3.delete_object(Bucket=name, Key=obj["Key"])
+        s3.delete_bucket(Bucket=name)
+
+
+@pytest.fixture
+def media(s3: S3Client, bucket: str) -> MediaStorage:
+    return MediaStorage(s3, bucket)
+
+
+@pytest.fixture
+def settings(table: str, bucket: str) -> Settings:
+    return Settings.from_env(
+        {"TABLE_NAME": table, "BUCKET_NAME": bucket, "CURSOR_SECRET": CURSOR_SECRET}
+    )
 
 
 @pytest.fixture
@@ -124,8 +174,10 @@ class GraphQLClient:
 
 
 @pytest.fixture
-def api(settings: Settings, store: Store, issuer: DevIssuer) -> Iterator[GraphQLClient]:
-    app = create_app(settings, dev_issuer=issuer, store=store)
+def api(
+    settings: Settings, store: Store, media: MediaStorage, issuer: DevIssuer
+) -> Iterator[GraphQLClient]:
+    app = create_app(settings, dev_issuer=issuer, store=store, media=media)
     with TestClient(app, raise_server_exceptions=False) as http:
         yield GraphQLClient(http, issuer).as_user(ALICE)
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from auth.dev_issuer import DevIssuer
     from core.config import Settings
+    from store.media import MediaStorage
     from store.repository import Store
 
 GRAPHQL_PATH = "/graphql"
@@ -29,6 +30,7 @@ def create_app(
     dev_issuer: DevIssuer | None = None,
     graphiql: bool = False,
     store: Store | None = None,
+    media: MediaStorage | None = None,
     services: Services | None = None,
 ) -> Starlette:
     """The app; `dev_issuer` (local serve only) replaces AUTH_ISSUER and publishes its JWKS."""
@@ -37,6 +39,7 @@ def create_app(
         services = Services(
             settings,
             store=store,
+            media=media,
             verifier=dev_issuer.verifier() if dev_issuer is not None else None,
         )
     schema = build_schema(settings.limits, introspection=settings.introspection)

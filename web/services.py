@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from auth.jwks import RemoteKeys
 from auth.tokens import TokenPolicy, TokenVerifier
-from store.clients import dynamodb_client
+from store.clients import dynamodb_client, s3_client
+from store.media import MediaStorage
 from store.repository import Store
 
 if TYPE_CHECKING:
@@ -22,11 +23,14 @@ class Services:
         settings: Settings,
         *,
         store: Store | None = None,
+        media: MediaStorage | None = None,
         verifier: TokenVerifier | None = None,
     ) -> None:
         self.settings = settings
         if store is not None:
             self.store = store
+        if media is not None:
+            self.media = media
         if verifier is not None:
             self.verifier = verifier
 
@@ -34,6 +38,10 @@ class Services:
     def store(self) -> Store:
         client = dynamodb_client(self.settings.region)
         return Store.connect(client, self.settings.table_name, self.settings.cursor_secret)
+
+    @cached_property
+    def media(self) -> MediaStorage:
+        return MediaStorage(s3_client(self.settings.region), self.settings.bucket_name)
 
     @cached_property
     def verifier(self) -> TokenVerifier | None:

@@ -85,9 +85,10 @@ class GraphQLView(GraphQL[RequestContext, None]):
 
         return RequestContext(
             store=services.store,
+            media=services.media,
             identify=identify,
             request_id=request_id_of(request.scope),
-            moderator_group=settings.moderator_group,
+            settings=settings,
         )
 
     async def process_result(

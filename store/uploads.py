@@ -1,0 +1,128 @@
+"""Upload records under their owner: PENDING until verified, then READY or REJECTED."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from core.errors import Conflict, NotFound
+from store.batch import batch_get
+from store.codecs import attribute_values, upload_from_item, upload_to_item
+from store.errors import error_code, translated_errors
+from store.keys import upload_key
+from store.table import TTL_ATTRIBUTE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+    from core.models import Upload
+
+#: Records of uploads never completed (and rejected ones) disappear after a day.
+RECORD_TTL_SECONDS = 24 * 3600
+PENDING, READY, REJECTED = "PENDING", "READY", "REJECTED"
+
+
+class UploadNotFound(NotFound):
+    def __init__(self, upload_id: str) -> None:
+        # Someone else's upload is "not found" too: ids of others are not confirmed to exist.
+        super().__init__(f"You have no upload {upload_id}")
+
+
+class UploadRepository:
+    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def create(self, upload: Upload) -> Upload:
+        with translated_errors():
+            self._client.put_item(
+                TableName=self._table,
+                Item=upload_to_item(upload, int(time.time()) + RECORD_TTL_SECONDS),
+                ConditionExpression="attribute_not_exists(PK)",
+            )
+        return upload
+
+    def get(self, owner_id: str, upload_id: str) -> Upload:
+        with translated_errors():
+            item = self._client.get_item(
+                TableName=self._table,
+                Key=attribute_values(upload_key(owner_id, upload_id)),
+                ConsistentRead=True,
+            ).get("Item")
+        if item is None:
+            raise UploadNotFound(upload_id)
+        return upload_from_item(item)
+
+    def get_many(self, owner_id: str, upload_ids: Sequence[str]) -> list[Upload]:
+        """The owner's uploads in the order asked; any missing one is UploadNotFound."""
+        keys = [attribute_values(upload_key(owner_id, uid)) for uid in dict.fromkeys(upload_ids)]
+        found = {u.id: u for u in map(upload_from_item, batch_get(self._client, self._table, keys))}
+        for upload_id in upload_ids:
+            if upload_id not in found:
+                raise UploadNotFound(upload_id)
+        return [found[uid] for uid in upload_ids]
+
+    def finish(self, owner_id: str, upload_id: str, status: str, reason: str | None) -> Upload:
+        """Move a PENDING upload to READY (kept for good) or REJECTED; a lost race returns the
+        winner's result, so completing twice answers the same."""
+        values: dict[str, Any] = {":status": {"S": status}, ":pending": {"S": PENDING}}
+        update = "SET #status = :status"
+        if reason is not None:
+            update += ", reason = :reason"
+            values[":reason"] = {"S": reason}
+        if status == READY:
+            update += f" REMOVE {TTL_ATTRIBUTE}"
+        with translated_errors():
+            try:
+                response = self._client.update_item(
+                    TableName=self._table,
+                    Key=attribute_values(upload_key(owner_id, upload_id)),
+                    UpdateExpression=update,
+                    ConditionExpression="#status = :pending",
+                    ExpressionAttributeNames={"#status": "status"},
+                    ExpressionAttributeValues=values,
+                    ReturnValues="ALL_NEW",
+                )
+            except ClientError as exc:
+                if error_code(exc) != "ConditionalCheckFailedException":
+                    raise
+                return self.get(owner_id, upload_id)
+        return upload_from_item(response["Attributes"])
+
+
+def attach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
+    """A transaction item claiming a READY upload for one target (a post or an avatar)."""
+    return {
+        "Update": {
+            "TableName": table,
+            "Key": attribute_values(upload_key(owner_id, upload_id)),
+            "UpdateExpression": "SET attachedTo = :target",
+            "ConditionExpression": (
+                "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
+            ),
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": {":ready": {"S": READY}, ":target": {"S": target}},
+        }
+    }
+
+
+def detach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
+    """A transaction item releasing an upload that a target no longer uses."""
+    return {
+        "Update": {
+            "TableName": table,
+            "Key": attribute_values(upload_key(owner_id, upload_id)),
+            "UpdateExpression": "REMOVE attachedTo",
+            "ConditionExpression": "attachedTo = :target",
+            "ExpressionAttributeValues": {":target": {"S": target}},
+        }
+    }
+
+
+class MediaUnavailable(Conflict):
+    def __init__(self) -> None:
+        super().__init__("An upload is not READY or is attached elsewhere; each attaches once")
