@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest token export-schema lock clean
+.PHONY: serve test lint typecheck pytest token export-schema package lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,7 @@ export-schema: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/cfn-lint infra/template.yaml
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy .
@@ -42,10 +43,16 @@ pytest: $(VENV)/.installed node_modules/.installed
 
 test: lint typecheck pytest
 
+# The Lambda deployment zip (arm64, Python 3.12), from requirements.lambda.lock.
+package: $(VENV)/.installed
+	$(BIN)/python infra/package.py
+
 # Regenerates the lock files (needs `uv`); commit the result.
+RUNTIME_SDK := boto3 botocore s3transfer jmespath urllib3 python-dateutil
 lock:
 	uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --no-header -o requirements.lock
 	uv pip compile pyproject.toml --extra dev --universal --generate-hashes --python-version 3.11 --no-header -o requirements-dev.lock
+	uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --no-header $(foreach p,$(RUNTIME_SDK),--no-emit-package $(p)) -o requirements.lambda.lock
 
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache dist

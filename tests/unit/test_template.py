@@ -1,0 +1,135 @@
+"""The deployment template agrees with the code: one table definition, least-privilege IAM."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cfnlint.decode import cfn_yaml
+
+from store.table import TTL_ATTRIBUTE, table_definition
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "infra" / "template.yaml"
+
+#: boto3 operations -> the IAM actions they need.
+ACTIONS_OF = {
+    "get_item": {"dynamodb:GetItem"},
+    "put_item": {"dynamodb:PutItem"},
+    "update_item": {"dynamodb:UpdateItem"},
+    "delete_item": {"dynamodb:DeleteItem"},
+    "query": {"dynamodb:Query"},
+    "batch_get_item": {"dynamodb:BatchGetItem"},
+    "batch_write_item": {"dynamodb:BatchWriteItem"},
+    # A transaction needs the actions of its items; ours put, update and delete.
+    "transact_write_items": {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"},
+    "head_object": {"s3:GetObject"},
+    "get_object": {"s3:GetObject"},
+    "copy_object": {"s3:GetObject", "s3:PutObject"},
+    "delete_object": {"s3:DeleteObject"},
+    # Presigned requests run with the function's credentials: the browser's POST, the GET.
+    "generate_presigned_post": {"s3:PutObject"},
+    "generate_presigned_url": {"s3:GetObject"},
+}
+#: Used by Lambda on the function's behalf, not by our code.
+PLATFORM_ACTIONS = {
+    "dynamodb:DescribeStream",
+    "dynamodb:GetRecords",
+    "dynamodb:GetShardIterator",
+    "dynamodb:ListStreams",
+    "sqs:SendMessage",
+    "logs:CreateLogStream",
+    "logs:PutLogEvents",
+}
+#: store/ modules the function never runs: `agora create-table`, local serve's bucket and stream.
+LOCAL_ONLY = {"table.py", "buckets.py", "streams.py", "clients.py"}
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[str, Any]:
+    loaded: dict[str, Any] = cfn_yaml.load(str(TEMPLATE))
+    return loaded
+
+
+def test_table_matches_the_store_definition(template: dict[str, Any]) -> None:
+    table = template["Resources"]["Table"]["Properties"]
+    expected = table_definition("ignored")
+    for key in ("BillingMode", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes"):
+        assert table[key] == expected[key], key
+    assert table["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES"
+    assert table["TimeToLiveSpecification"] == {"AttributeName": TTL_ATTRIBUTE, "Enabled": True}
+    assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
+    assert table["SSESpecification"]["SSEEnabled"] is True
+
+
+def _code_operations() -> set[str]:
+    calls: set[str] = set()
+    pattern = re.compile(r"\b(?:self\._client|client)\.([a-z_]+)\(")
+    for path in sorted((ROOT / "store").glob("*.py")):
+        if path.name not in LOCAL_ONLY:
+            calls |= set(pattern.findall(path.read_text()))
+    return calls
+
+
+def _template_statements(template: dict[str, Any]) -> list[dict[str, Any]]:
+    role = template["Resources"]["FunctionRole"]["Properties"]
+    return [s for policy in role["Policies"] for s in policy["PolicyDocument"]["Statement"]]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_every_allowed_action_is_used_and_every_used_action_is_allowed(
+    template: dict[str, Any],
+) -> None:
+    operations = _code_operations()
+    unknown = operations - set(ACTIONS_OF)
+    assert not unknown, f"map these boto3 operations to IAM actions: {unknown}"
+    needed = set().union(*(ACTIONS_OF[op] for op in operations))
+    allowed = {a for s in _template_statements(template) for a in _as_list(s["Action"])}
+    assert allowed - PLATFORM_ACTIONS == needed
+
+
+def test_no_wildcards(template: dict[str, Any]) -> None:
+    for statement in _template_statements(template):
+        assert statement["Effect"] == "Allow"
+        for action in _as_list(statement["Action"]):
+            assert "*" not in action
+        for resource in _as_list(statement["Resource"]):
+            assert resource != "*"
+
+
+def test_media_permissions_stop_at_the_two_prefixes(template: dict[str, Any]) -> None:
+    (media,) = [s for s in _template_statements(template) if s.get("Sid") == "Media"]
+    prefixes = [r["Fn::Sub"] for r in media["Resource"]]
+    assert prefixes == ["${MediaBucket.Arn}/uploads/*", "${MediaBucket.Arn}/media/*"]
+
+
+def test_the_function(template: dict[str, Any]) -> None:
+    function = template["Resources"]["Function"]["Properties"]
+    runtime = template["Globals"]["Function"]
+    assert runtime == {"Runtime": "python3.12", "Architectures": ["arm64"]}
+    assert function["Handler"] == "handler.handler"
+    assert function["Timeout"] < 29
+    assert function["MemorySize"] == {"Ref": "MemorySize"}
+    stream = function["Events"]["TableStream"]["Properties"]
+    assert stream["BisectBatchOnFunctionError"] is True
+    assert stream["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert "OnFailure" in stream["DestinationConfig"]
+    routes = {
+        (e["Properties"]["Method"], e["Properties"]["Path"])
+        for e in function["Events"].values()
+        if e["Type"] == "HttpApi"
+    }
+    assert routes == {("POST", "/graphql"), ("GET", "/graphql")}
+
+
+def test_bucket_is_private_encrypted_and_cleans_up(template: dict[str, Any]) -> None:
+    bucket = template["Resources"]["MediaBucket"]["Properties"]
+    assert all(bucket["PublicAccessBlockConfiguration"].values())
+    assert bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    (rule,) = bucket["LifecycleConfiguration"]["Rules"]
+    assert (rule["Prefix"], rule["ExpirationInDays"]) == ("uploads/", 1)
