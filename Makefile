@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest token export-schema package lock clean
+.PHONY: serve test lint typecheck pytest token export-schema package deploy lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ test: lint typecheck pytest
 # The Lambda deployment zip (arm64, Python 3.12), from requirements.lambda.lock.
 package: $(VENV)/.installed
 	$(BIN)/python infra/package.py
+
+# Package, then deploy with the AWS SAM CLI (asks for stack, region and parameters once).
+deploy: package
+	@command -v sam >/dev/null || { echo "install the AWS SAM CLI: pip install aws-sam-cli"; exit 1; }
+	sam deploy --guided --template-file infra/template.yaml
 
 # Regenerates the lock files (needs `uv`); commit the result.
 RUNTIME_SDK := boto3 botocore s3transfer jmespath urllib3 python-dateutil
