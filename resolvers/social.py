@@ -25,7 +25,8 @@ def _followee(ctx: RequestContext, arguments: Mapping[str, Any]) -> tuple[str, s
 
 
 def _profile(ctx: RequestContext, user_id: str) -> UserProfile:
-    profile = ctx.store.users.get(user_id)
+    # Strongly consistent: the answer must include the change just made.
+    profile = ctx.store.users.get(user_id, consistent=True)
     if profile is None:
         raise ProfileNotFound(user_id)
     return profile
@@ -46,7 +47,8 @@ def unfollow(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -
 
 
 def _post(ctx: RequestContext, post_id: str) -> Post:
-    post = ctx.store.posts.get(post_id)
+    # Strongly consistent: the answer must include the change just made.
+    post = ctx.store.posts.get(post_id, consistent=True)
     if post is None:
         raise PostNotFound(post_id)
     return post
