@@ -27,11 +27,14 @@ def _backoff(attempt: int) -> None:
     time.sleep(min(0.05 * 2**attempt, 1.0))
 
 
-def batch_get(client: DynamoDBClient, table: str, keys: Sequence[Item]) -> list[Item]:
+def batch_get(
+    client: DynamoDBClient, table: str, keys: Sequence[Item], *, consistent: bool = False
+) -> list[Item]:
     """Items for the keys that exist, in no particular order; one request per 100 keys."""
     items: list[Item] = []
     for start in range(0, len(keys), BATCH_GET_LIMIT):
-        request: dict[str, Any] = {table: {"Keys": list(keys[start : start + BATCH_GET_LIMIT])}}
+        chunk = list(keys[start : start + BATCH_GET_LIMIT])
+        request: dict[str, Any] = {table: {"Keys": chunk, "ConsistentRead": consistent}}
         attempt = 0
         while request:
             with translated_errors():
