@@ -60,7 +60,9 @@ class UploadRepository:
     def get_many(self, owner_id: str, upload_ids: Sequence[str]) -> list[Upload]:
         """The owner's uploads in the order asked; any missing one is UploadNotFound."""
         keys = [attribute_values(upload_key(owner_id, uid)) for uid in dict.fromkeys(upload_ids)]
-        found = {u.id: u for u in map(upload_from_item, batch_get(self._client, self._table, keys))}
+        # Consistent: an upload completed a moment ago must read as READY.
+        items = batch_get(self._client, self._table, keys, consistent=True)
+        found = {u.id: u for u in map(upload_from_item, items)}
         for upload_id in upload_ids:
             if upload_id not in found:
                 raise UploadNotFound(upload_id)

@@ -37,3 +37,24 @@ def test_like_and_follow_answer_with_consistent_reads(
     api.execute("mutation($u: ID!) { follow(userId: $u) { followerCount } }", u=BOB)
     assert len(get_items) == 2
     assert all(params.get("ConsistentRead") is True for params in get_items)
+
+
+def test_uploads_are_read_consistently_before_attaching(
+    api: GraphQLClient, store: Store, dynamodb: Any
+) -> None:
+    seen: list[dict[str, Any]] = []
+
+    def record(params: dict[str, Any], **_: Any) -> None:
+        seen.append(params)
+
+    dynamodb.meta.events.register("provide-client-params.dynamodb.BatchGetItem", record)
+    try:
+        result = api.execute(
+            "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+            i={"title": "t", "category": "tech", "mediaIds": ["01HZ0000000000000000000000"]},
+        )
+    finally:
+        dynamodb.meta.events.unregister("provide-client-params.dynamodb.BatchGetItem", record)
+    assert result["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    (request,) = seen
+    assert all(spec["ConsistentRead"] is True for spec in request["RequestItems"].values())
