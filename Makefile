@@ -29,6 +29,7 @@ token: $(VENV)/.installed
 
 export-schema: $(VENV)/.installed
 	$(BIN)/agora export-schema
+	$(BIN)/agora export-schema --appsync
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

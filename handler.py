@@ -5,8 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from appsync.door import is_appsync_event
 from fanout.door import is_stream_event
-from web.lambda_runtime import UnsupportedEvent, http_door, is_http_event, stream_door
+from web.lambda_runtime import (
+    UnsupportedEvent,
+    appsync_door,
+    http_door,
+    is_http_event,
+    stream_door,
+)
 
 log = logging.getLogger("agora.lambda")
 
@@ -16,6 +23,8 @@ def handler(event: Any, context: Any) -> Any:
         return http_door(event, context)
     if is_stream_event(event):
         return stream_door(event, context)
+    if is_appsync_event(event):
+        return appsync_door(event, context)
     error = UnsupportedEvent.of(event)
     log.error("%s", error)
     raise error

@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("seed", help="write the demo data to the configured table")
 
     export = commands.add_parser("export-schema", help="write the SDL")
-    export.add_argument("--output", type=Path, default=Path("schema.graphql"))
+    export.add_argument("--appsync", action="store_true", help="AppSync's flavour of the SDL")
+    export.add_argument("--output", type=Path, default=None)
 
     args = parser.parse_args(argv)
     if args.command == "serve":
@@ -64,10 +65,16 @@ def main(argv: list[str] | None = None) -> int:
             count = seed(Store.connect(client, settings.table_name, settings.cursor_secret))
             print(f"seeded {count} posts" if count else "demo data already present")
     elif args.command == "export-schema":
-        from schema.build import sdl
+        if args.appsync:
+            from schema.appsync_sdl import appsync_sdl as render
 
-        args.output.write_text(sdl())
-        print(f"wrote {args.output}")
+            output = args.output or Path("schema.appsync.graphql")
+        else:
+            from schema.build import sdl as render
+
+            output = args.output or Path("schema.graphql")
+        output.write_text(render())
+        print(f"wrote {output}")
     return 0
 
 

@@ -124,8 +124,7 @@ class Mutation:
 
     @strawberry.mutation(description="Delete your own post (moderators: anyone's).")
     def delete_post(self, info: Ctx, id: strawberry.ID) -> Deleted:
-        deleted = resolve("Mutation.deletePost", info.context, None, {"id": id})
-        return Deleted(id=strawberry.ID(deleted))
+        return Deleted.from_domain(resolve("Mutation.deletePost", info.context, None, {"id": id}))
 
     @strawberry.mutation(description="Create your profile; every user has at most one.")
     def create_profile(self, info: Ctx, input: CreateProfileInput) -> User:
@@ -178,6 +177,4 @@ class Mutation:
     @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")
     def delete_comment(self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID) -> Deleted:
         arguments = {"postId": post_id, "id": id}
-        return Deleted(
-            id=strawberry.ID(resolve("Mutation.deleteComment", info.context, None, arguments))
-        )
+        return Deleted.from_domain(resolve("Mutation.deleteComment", info.context, None, arguments))

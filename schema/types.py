@@ -274,3 +274,7 @@ class CommentConnection:
 @strawberry.type(description="What a delete removed.")
 class Deleted:
     id: strawberry.ID
+
+    @classmethod
+    def from_domain(cls, deleted_id: str) -> Deleted:
+        return cls(id=strawberry.ID(deleted_id))

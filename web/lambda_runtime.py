@@ -7,9 +7,11 @@ from typing import Any
 
 from mangum import Mangum
 
+from appsync.door import AppSyncDoor
 from core.config import Settings
 from fanout.door import stream_handler
 from fanout.service import FanOut
+from schema.build import build_schema
 from web.app import create_app
 from web.services import Services
 
@@ -20,16 +22,34 @@ logging.getLogger().setLevel(logging.INFO)
 settings = Settings.from_env()
 services = Services(settings)
 
-#: API Gateway REST (v1) and HTTP API (v2) events and function URL events.
-http_door = Mangum(create_app(settings, services=services), lifespan="off")
+_mangum = Mangum(create_app(settings, services=services), lifespan="off")
 #: DynamoDB Stream records of our own table.
 stream_door = stream_handler(lambda: FanOut(services.store))
+#: AppSync direct Lambda resolvers, Invoke and BatchInvoke.
+appsync_door = AppSyncDoor(build_schema(settings.limits, introspection=False), services)
 
 
 def is_http_event(event: object) -> bool:
     if not isinstance(event, dict) or "requestContext" not in event:
         return False
     return "httpMethod" in event or "http" in (event.get("requestContext") or {})
+
+
+def without_stage(event: dict[str, Any]) -> dict[str, Any]:
+    """An HTTP API's named stage prefixes the path (`/prod/graphql`); the app serves `/graphql`."""
+    stage = (event.get("requestContext") or {}).get("stage")
+    raw_path = event.get("rawPath")
+    if not stage or stage == "$default" or not isinstance(raw_path, str):
+        return event
+    prefix = f"/{stage}"
+    if raw_path == prefix or raw_path.startswith(prefix + "/"):
+        return {**event, "rawPath": raw_path[len(prefix) :] or "/"}
+    return event
+
+
+def http_door(event: dict[str, Any], context: Any) -> Any:
+    """API Gateway REST (v1) and HTTP API (v2) events and function URL events."""
+    return _mangum(without_stage(event), context)
 
 
 class UnsupportedEvent(Exception):

@@ -13,7 +13,7 @@ from auth.dev_issuer import DevIssuer
 from store.repository import Store
 from tests.api.conftest import LambdaContext, invoke
 from tests.conftest import ALICE
-from tests.support.events import http_api_v2_event
+from tests.support.events import function_url_event, http_api_v2_event, rest_api_v1_event
 
 pytestmark = pytest.mark.integration
 
@@ -117,3 +117,39 @@ def test_gateway_claims_without_a_subject_are_refused(handler_module: ModuleType
 def test_gateway_claims_are_ignored_unless_trusted(handler_module: ModuleType) -> None:
     _, body = invoke(handler_module, _with_gateway_claims(GATEWAY_CLAIMS))
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+HEALTH_AND_POSTS = {"query": "{ health posts(limit: 1) { items { id } } }"}
+
+
+@pytest.mark.parametrize(
+    "make_event",
+    [
+        pytest.param(rest_api_v1_event, id="REST API v1"),
+        pytest.param(function_url_event, id="function URL"),
+        pytest.param(http_api_v2_event, id="HTTP API v2"),
+    ],
+)
+def test_every_http_door_answers(
+    handler_module: ModuleType, issuer: DevIssuer, make_event: Any
+) -> None:
+    event = make_event(
+        HEALTH_AND_POSTS, headers={"authorization": f"Bearer {issuer.issue(ALICE, 'alice')}"}
+    )
+    status, body = invoke(handler_module, event)
+    assert status == 200
+    assert body == {"data": {"health": "ok", "posts": {"items": []}}}
+
+
+def test_a_named_stage_prefix_is_handled(handler_module: ModuleType) -> None:
+    event = http_api_v2_event({"query": "{ health }"})
+    event["requestContext"]["stage"] = "prod"
+    event["rawPath"] = "/prod/graphql"
+    status, body = invoke(handler_module, event)
+    assert (status, body) == (200, {"data": {"health": "ok"}})
+
+
+def test_a_body_that_is_not_graphql_is_a_clear_400(handler_module: ModuleType) -> None:
+    status, body = invoke(handler_module, http_api_v2_event({"message": "hello world"}))
+    assert status == 400
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

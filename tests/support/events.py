@@ -21,9 +21,8 @@ def events_dir() -> Path:
 
 
 @cache
-def _load(name: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((events_dir() / name).read_text())
-    return loaded
+def _load(name: str) -> Any:
+    return json.loads((events_dir() / name).read_text())
 
 
 def http_api_v2_event(
@@ -62,4 +61,44 @@ def stream_event(records: list[dict[str, Any]]) -> dict[str, Any]:
         )
     # Through JSON, as Lambda delivers it.
     event: dict[str, Any] = json.loads(json.dumps({"Records": wrapped}))
+    return event
+
+
+def rest_api_v1_event(body: Any, *, headers: dict[str, str] | None = None) -> dict[str, Any]:
+    """apiGatewayProxyEvent.json (REST API, payload 1.0) posting to /graphql."""
+    event = copy.deepcopy(_load("apiGatewayProxyEvent.json"))
+    event.update(
+        path="/graphql",
+        resource="/graphql",
+        httpMethod="POST",
+        headers={"content-type": "application/json", **(headers or {})},
+        multiValueHeaders={},
+        queryStringParameters=None,
+        multiValueQueryStringParameters=None,
+        body=json.dumps(body),
+        isBase64Encoded=False,
+    )
+    event["requestContext"] = {
+        **event["requestContext"],
+        "path": "/prod/graphql",
+        "httpMethod": "POST",
+    }
+    return event
+
+
+def function_url_event(body: Any, *, headers: dict[str, str] | None = None) -> dict[str, Any]:
+    """lambdaFunctionUrlEvent.json posting to /graphql."""
+    event = copy.deepcopy(_load("lambdaFunctionUrlEvent.json"))
+    event.update(
+        rawPath="/graphql",
+        rawQueryString="",
+        headers={"content-type": "application/json", **(headers or {})},
+        body=json.dumps(body),
+        isBase64Encoded=False,
+    )
+    event["requestContext"]["http"] = {
+        **event["requestContext"]["http"],
+        "method": "POST",
+        "path": "/graphql",
+    }
     return event

@@ -1,0 +1,1 @@
+"""The AppSync door: direct Lambda resolver events answered through the shared registry."""
