@@ -36,7 +36,7 @@ def appsync_event(
     parent: str, field: str, arguments: dict[str, Any], identity: Any, source: Any = None
 ) -> dict[str, Any]:
     """appSyncDirectResolver.json with our field, arguments, identity and source."""
-    event = copy.deepcopy(_load("appSyncDirectResolver.json"))
+    event: dict[str, Any] = copy.deepcopy(_load("appSyncDirectResolver.json"))
     event["arguments"] = arguments
     event["identity"] = identity
     event["source"] = source

@@ -29,7 +29,7 @@ def http_api_v2_event(
     body: Any, *, headers: dict[str, str] | None = None, base64_body: bool = False
 ) -> dict[str, Any]:
     """apiGatewayProxyV2Event.json, unchanged but for path, method, headers and body."""
-    event = copy.deepcopy(_load("apiGatewayProxyV2Event.json"))
+    event: dict[str, Any] = copy.deepcopy(_load("apiGatewayProxyV2Event.json"))
     raw = body if isinstance(body, str) else json.dumps(body)
     event["rawPath"] = "/graphql"
     event["rawQueryString"] = ""
@@ -66,7 +66,7 @@ def stream_event(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def rest_api_v1_event(body: Any, *, headers: dict[str, str] | None = None) -> dict[str, Any]:
     """apiGatewayProxyEvent.json (REST API, payload 1.0) posting to /graphql."""
-    event = copy.deepcopy(_load("apiGatewayProxyEvent.json"))
+    event: dict[str, Any] = copy.deepcopy(_load("apiGatewayProxyEvent.json"))
     event.update(
         path="/graphql",
         resource="/graphql",
@@ -88,7 +88,7 @@ def rest_api_v1_event(body: Any, *, headers: dict[str, str] | None = None) -> di
 
 def function_url_event(body: Any, *, headers: dict[str, str] | None = None) -> dict[str, Any]:
     """lambdaFunctionUrlEvent.json posting to /graphql."""
-    event = copy.deepcopy(_load("lambdaFunctionUrlEvent.json"))
+    event: dict[str, Any] = copy.deepcopy(_load("lambdaFunctionUrlEvent.json"))
     event.update(
         rawPath="/graphql",
         rawQueryString="",
