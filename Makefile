@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest token export-schema package deploy lock clean
+.PHONY: serve test lint typecheck pytest token export-schema package deploy bench-cold-start lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test: lint typecheck pytest
 # The Lambda deployment zip (arm64, Python 3.12), from requirements.lambda.lock.
 package: $(VENV)/.installed
 	$(BIN)/python infra/package.py
+
+# Cold start vs a minimal Strawberry + Mangum + boto3 handler; see docs/BENCHMARKS.md.
+bench-cold-start: $(VENV)/.installed
+	$(BIN)/python bench/cold_start.py --rounds 15
 
 # Package, then deploy with the AWS SAM CLI (asks for stack, region and parameters once).
 deploy: package

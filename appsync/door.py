@@ -81,8 +81,7 @@ class AppSyncDoor:
         identity = event.get("identity")
         headers = (event.get("request") or {}).get("headers") or {}
         return RequestContext(
-            store=self._services.store,
-            media=self._services.media,
+            backends=self._services,
             identify=lambda: viewer_from_appsync_identity(identity),
             request_id=request_id or str(headers.get("x-amzn-requestid", "")),
             settings=self._services.settings,

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from jose import JWTError, jwt
-
 from auth.claims import viewer_from_claims
 from core.errors import Unauthenticated
 
@@ -40,6 +38,9 @@ class TokenVerifier:
         self._clock = clock
 
     def verify(self, token: str) -> Viewer:
+        # Imported on the first token, not at cold start: a request without one never needs it.
+        from jose import JWTError, jwt
+
         policy = self._policy
         try:
             header = jwt.get_unverified_header(token)

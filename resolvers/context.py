@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from strawberry.dataloader import DataLoader
 
@@ -58,22 +58,40 @@ class Loaders:
         return await self.items.load(_table_key(follow_key(follower_id, followee_id))) is not None
 
 
+class Backends(Protocol):
+    """Where the store and the bucket come from: created on first use, once per container."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def media(self) -> MediaStorage: ...
+
+
 @dataclass
 class RequestContext:
-    store: Store
-    #: The uploads bucket (S3 I/O and presigning).
-    media: MediaStorage
+    backends: Backends
     #: The door's way of finding the caller (bearer token, gateway claims, AppSync identity).
     #: Called at most once, and only when a resolver asks; None means anonymous.
     identify: Callable[[], Viewer | None]
     request_id: str
     settings: Settings
-    loaders: Loaders = field(init=False)
     #: First comment pages read together with their post: post id -> (limit, page).
     prefetched_comments: dict[str, tuple[int, Page[Comment]]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.loaders = Loaders.for_store(self.store)
+    # Lazy, so a request that touches no data (a cold start's health check) creates no client.
+    @cached_property
+    def store(self) -> Store:
+        return self.backends.store
+
+    @cached_property
+    def media(self) -> MediaStorage:
+        """The uploads bucket (S3 I/O and presigning)."""
+        return self.backends.media
+
+    @cached_property
+    def loaders(self) -> Loaders:
+        return Loaders.for_store(self.store)
 
     @cached_property
     def viewer(self) -> Viewer | None:

@@ -11,12 +11,13 @@ import binascii
 import hashlib
 import json
 import os
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from core.errors import InvalidCursor
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 _VERSION = b"\x01"
 _NONCE_BYTES = 12
@@ -27,7 +28,14 @@ MAX_TOKEN_LENGTH = 1024
 class CursorCodec:
     def __init__(self, secret: bytes) -> None:
         # Derive a dedicated key so the configured secret can serve other purposes safely.
-        self._aead = AESGCM(hashlib.sha256(b"agora-cursor-v1" + secret).digest())
+        self._key = hashlib.sha256(b"agora-cursor-v1" + secret).digest()
+
+    @cached_property
+    def _aead(self) -> AESGCM:
+        # Imported on the first cursor, not at cold start.
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        return AESGCM(self._key)
 
     def encode(self, key: dict[str, Any], scope: str) -> str:
         nonce = os.urandom(_NONCE_BYTES)
@@ -45,6 +53,8 @@ class CursorCodec:
         if raw[:1] != _VERSION or len(raw) < 1 + _NONCE_BYTES + 16:
             raise InvalidCursor()
         nonce, sealed = raw[1 : 1 + _NONCE_BYTES], raw[1 + _NONCE_BYTES :]
+        from cryptography.exceptions import InvalidTag
+
         try:
             plain = self._aead.decrypt(nonce, sealed, scope.encode())
         except InvalidTag:

@@ -14,6 +14,7 @@ from web.view import GraphQLView
 
 if TYPE_CHECKING:
     from starlette.requests import Request
+    from strawberry.schema import BaseSchema
 
     from auth.dev_issuer import DevIssuer
     from core.config import Settings
@@ -32,6 +33,7 @@ def create_app(
     store: Store | None = None,
     media: MediaStorage | None = None,
     services: Services | None = None,
+    schema: BaseSchema | None = None,
 ) -> Starlette:
     """The app; `dev_issuer` (local serve only) replaces AUTH_ISSUER and publishes its JWKS."""
     settings.require_cursor_secret()
@@ -42,7 +44,8 @@ def create_app(
             media=media,
             verifier=dev_issuer.verifier() if dev_issuer is not None else None,
         )
-    schema = build_schema(settings.limits, introspection=settings.introspection)
+    if schema is None:
+        schema = build_schema(settings.limits, introspection=settings.introspection)
     view = GraphQLView(schema, services, graphiql=graphiql)
     routes = [Route(GRAPHQL_PATH, view)]
     if dev_issuer is not None:

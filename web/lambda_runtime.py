@@ -22,11 +22,13 @@ logging.getLogger().setLevel(logging.INFO)
 settings = Settings.from_env()
 services = Services(settings)
 
-_mangum = Mangum(create_app(settings, services=services), lifespan="off")
+schema = build_schema(settings.limits, introspection=settings.introspection)
+
+_mangum = Mangum(create_app(settings, services=services, schema=schema), lifespan="off")
 #: DynamoDB Stream records of our own table.
 stream_door = stream_handler(lambda: FanOut(services.store))
 #: AppSync direct Lambda resolvers, Invoke and BatchInvoke.
-appsync_door = AppSyncDoor(build_schema(settings.limits, introspection=False), services)
+appsync_door = AppSyncDoor(schema, services)
 
 
 def is_http_event(event: object) -> bool:

@@ -84,8 +84,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
             )
 
         return RequestContext(
-            store=services.store,
-            media=services.media,
+            backends=services,
             identify=identify,
             request_id=request_id_of(request.scope),
             settings=settings,
