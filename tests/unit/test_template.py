@@ -133,3 +133,32 @@ def test_bucket_is_private_encrypted_and_cleans_up(template: dict[str, Any]) -> 
     assert bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"]
     (rule,) = bucket["LifecycleConfiguration"]["Rules"]
     assert (rule["Prefix"], rule["ExpirationInDays"]) == ("uploads/", 1)
+
+
+def test_appsync_resolves_every_registered_field_with_the_function(
+    template: dict[str, Any],
+) -> None:
+    import resolvers  # noqa: F401  (registers every resolver)
+    from resolvers.registry import ROOT_TYPES, registered
+
+    resources = template["Resources"]
+    found = {
+        f"{r['Properties']['TypeName']}.{r['Properties']['FieldName']}": r
+        for r in resources.values()
+        if r["Type"] == "AWS::AppSync::Resolver"
+    }
+    assert set(found) == set(registered())
+    for name, resource in found.items():
+        properties = resource["Properties"]
+        assert resource["Condition"] == "WithAppSync"
+        assert properties["DataSourceName"] == {"Fn::GetAtt": ["AppSyncFunction", "Name"]}
+        assert "RequestMappingTemplate" not in properties  # direct Lambda resolvers
+        batched = name.partition(".")[0] not in ROOT_TYPES
+        assert ("MaxBatchSize" in properties) == batched, name
+    source = resources["AppSyncFunction"]["Properties"]
+    assert source["LambdaConfig"]["LambdaFunctionArn"] == {"Fn::GetAtt": ["Function", "Arn"]}
+    schema_file = resources["AppSyncSchema"]["Properties"]["DefinitionS3Location"]
+    assert (TEMPLATE.parent / schema_file).resolve() == ROOT / "schema.appsync.graphql"
+    assert resources["AppSyncApi"]["Properties"]["AuthenticationType"] == (
+        "AMAZON_COGNITO_USER_POOLS"
+    )
