@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Coroutine, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from appsync.shapes import from_source, to_json
 from auth.claims import viewer_from_appsync_identity
@@ -26,6 +26,17 @@ if TYPE_CHECKING:
     from web.services import Services
 
 log = logging.getLogger("agora.appsync")
+T = TypeVar("T")
+
+
+def _run(work: Coroutine[Any, Any, T]) -> T:
+    """Run on a private loop. Not `asyncio.run`: it clears the thread's current loop, which the
+    HTTP door (Mangum) takes with `get_event_loop()` on the container's next request."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(work)
+    finally:
+        loop.close()
 
 
 def is_appsync_event(event: object) -> bool:
@@ -53,8 +64,8 @@ class AppSyncDoor:
     def __call__(self, event: Any, context: Any) -> Any:
         request_id = str(getattr(context, "aws_request_id", "") or "")
         if isinstance(event, list):
-            return asyncio.run(self._batch(event, request_id))
-        data, error = asyncio.run(self._one(event, self._context(event, request_id)))
+            return _run(self._batch(event, request_id))
+        data, error = _run(self._one(event, self._context(event, request_id)))
         if error is not None:
             code, message = error
             raise ERRORS[code](message)

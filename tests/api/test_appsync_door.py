@@ -223,3 +223,11 @@ def test_strawberry_and_appsync_give_the_same_data(
     # Then the data agree, field by field (cursors are sealed with a fresh nonce each time)
     assert sealed_tokens(appsync.execute(query, filled)) == sealed_tokens(body["data"])
     assert json.dumps(body["data"])  # plain JSON all the way down
+
+
+def test_one_container_serves_appsync_then_http(handler_module: ModuleType) -> None:
+    # Given a warm container that has just answered AppSync
+    assert call(handler_module, appsync_event("Query", "health", {}, None)) == "ok"
+    # When API Gateway sends the next request to the same container, it is answered
+    status, body = invoke(handler_module, http_api_v2_event({"query": "{ health }"}))
+    assert (status, body) == (200, {"data": {"health": "ok"}})
