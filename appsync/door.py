@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from appsync.shapes import from_source, to_json
 from auth.claims import viewer_from_appsync_identity
 from core.errors import AgoraError, BadUserInput, ErrorCode
+from core.logs import current_request_id
 from resolvers.context import RequestContext
 from resolvers.registry import registered, resolve
 
@@ -62,7 +63,13 @@ class AppSyncDoor:
         self._services = services
 
     def __call__(self, event: Any, context: Any) -> Any:
-        request_id = str(getattr(context, "aws_request_id", "") or "")
+        first = event[0] if isinstance(event, list) and event else event
+        headers = ((first or {}).get("request") or {}).get("headers") or {}
+        # AppSync's request id when it forwards one, else Lambda's.
+        request_id = str(
+            headers.get("x-amzn-requestid") or getattr(context, "aws_request_id", "") or "-"
+        )
+        current_request_id.set(request_id)
         if isinstance(event, list):
             return _run(self._batch(event, request_id))
         data, error = _run(self._one(event, self._context(event, request_id)))
@@ -90,11 +97,10 @@ class AppSyncDoor:
 
     def _context(self, event: Mapping[str, Any], request_id: str) -> RequestContext:
         identity = event.get("identity")
-        headers = (event.get("request") or {}).get("headers") or {}
         return RequestContext(
             backends=self._services,
             identify=lambda: viewer_from_appsync_identity(identity),
-            request_id=request_id or str(headers.get("x-amzn-requestid", "")),
+            request_id=request_id,
             settings=self._services.settings,
         )
 

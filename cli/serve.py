@@ -9,6 +9,7 @@ from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS, seed
 from cli.local import EmbeddedAws, data_dir, local_cursor_secret
 from cli.stream_poller import StreamPoller
+from core import logs
 from core.config import Settings
 from store.buckets import create_bucket
 from store.clients import dynamodb_client, dynamodb_streams_client, s3_client
@@ -21,18 +22,20 @@ from web.app import GRAPHQL_PATH, create_app
 def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
     import uvicorn
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logs.configure()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the emulator's request log
     directory = data_dir()
     os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))
     os.environ.setdefault("INTROSPECTION", "true")
+    # A frontend on a local dev server just works.
+    os.environ.setdefault("CORS_ALLOW_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000")
     aws = EmbeddedAws.start() if embedded else None
     try:
         settings = Settings.from_env()
         client = dynamodb_client(settings.region)
         create_table(client, settings.table_name)
         create_bucket(s3_client(settings.region), settings.bucket_name, settings.region)
-        store = Store.connect(client, settings.table_name, settings.require_cursor_secret())
+        store = Store.connect(client, settings.table_name, settings.cursor_secret)
         # The same fan-out code the Lambda runs on stream records, fed by a local poller.
         poller = StreamPoller(
             StreamReader(client, dynamodb_streams_client(settings.region), settings.table_name),
@@ -43,7 +46,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
             seed(store)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
-        app = create_app(settings, dev_issuer=issuer, graphiql=True)
+        app = create_app(settings, dev_issuer=issuer, graphiql=True, apply_cors=True)
         backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
         print(
             f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"

@@ -102,6 +102,10 @@ class Settings:
     bucket_name: str = "agora-uploads"
     region: str = "us-east-1"
     cursor_secret: bytes = field(default=b"", repr=False)
+    #: Still accepted for cursors while a rotation settles (CURSOR_SECRET_PREVIOUS).
+    cursor_secret_previous: bytes = field(default=b"", repr=False)
+    #: In AWS: the Secrets Manager secret holding the cursor key (read on first use).
+    cursor_secret_arn: str | None = None
     auth_issuer: str | None = None
     auth_audience: tuple[str, ...] = ()
     auth_jwks_url: str | None = None
@@ -115,19 +119,23 @@ class Settings:
     upload_window_seconds: int = 600
     media_url_seconds: int = 900
     introspection: bool = False
+    #: Browser origins allowed to call the API: the template hands the same list to API Gateway;
+    #: only local serve applies it in the app (never both: doubled headers break browsers).
+    cors_allow_origins: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
 
-    def require_cursor_secret(self) -> bytes:
-        if not self.cursor_secret:
+    def require_cursor_secret(self) -> None:
+        if not self.cursor_secret and not self.cursor_secret_arn:
             raise ConfigurationError(
-                "CURSOR_SECRET is not set: cursors cannot be sealed (see README, Configuration)"
+                "Neither CURSOR_SECRET_ARN nor CURSOR_SECRET is set: cursors cannot be sealed "
+                "(see README, Configuration)"
             )
-        return self.cursor_secret
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         raw_secret = env.get("CURSOR_SECRET", "")
+        raw_previous = env.get("CURSOR_SECRET_PREVIOUS", "")
         issuer = env.get("AUTH_ISSUER") or None
         audience = tuple(a.strip() for a in env.get("AUTH_AUDIENCE", "").split(",") if a.strip())
         if issuer and not audience:
@@ -137,6 +145,8 @@ class Settings:
             bucket_name=env.get("BUCKET_NAME") or "agora-uploads",
             region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
             cursor_secret=decode_secret(raw_secret) if raw_secret else b"",
+            cursor_secret_previous=decode_secret(raw_previous) if raw_previous else b"",
+            cursor_secret_arn=env.get("CURSOR_SECRET_ARN") or None,
             auth_issuer=issuer.rstrip("/") if issuer else None,
             auth_audience=audience,
             auth_jwks_url=env.get("AUTH_JWKS_URL") or None,
@@ -147,6 +157,9 @@ class Settings:
             upload_window_seconds=_int(env, "UPLOAD_WINDOW_SECONDS", 600, 60, 3600),
             media_url_seconds=_int(env, "MEDIA_URL_SECONDS", 900, 60, 7 * 24 * 3600),
             introspection=_bool(env, "INTROSPECTION", False),
+            cors_allow_origins=tuple(
+                o.strip() for o in env.get("CORS_ALLOW_ORIGINS", "").split(",") if o.strip()
+            ),
             limits=Limits(
                 max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),
                 max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from core.logs import current_request_id
 from fanout.changes import change_of
 from fanout.service import FanOut
 
@@ -43,7 +44,8 @@ def process_records(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> lis
 
 
 def stream_handler(fanout: Callable[[], FanOut]) -> Callable[[Mapping[str, Any], Any], Any]:
-    def handle(event: Mapping[str, Any], _context: Any) -> dict[str, Any]:
+    def handle(event: Mapping[str, Any], context: Any) -> dict[str, Any]:
+        current_request_id.set(str(getattr(context, "aws_request_id", "") or "-"))
         return {"batchItemFailures": process_records(event["Records"], fanout())}
 
     return handle

@@ -35,26 +35,16 @@ class AgoraSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """Log unexpected errors with the request id; client errors are not ours to alarm on."""
-        request_id = getattr(getattr(execution_context, "context", None), "request_id", None)
+        """Log client errors briefly and unexpected ones with their traceback; every line
+        carries the request id (core.logs)."""
         for error in errors:
             if is_client_error(error):
                 # The client sees one UNAUTHENTICATED message; the log says which check failed.
                 reason = getattr(error.original_error, "reason", None)
-                log.info(
-                    "client error (request %s): %s%s",
-                    request_id,
-                    error.message,
-                    f" [{reason}]" if reason else "",
-                    extra={"request_id": request_id},
-                )
+                log.info("client error: %s%s", error.message, f" [{reason}]" if reason else "")
             else:
                 log.error(
-                    "unexpected error at %s (request %s)",
-                    error.path,
-                    request_id,
-                    exc_info=error.original_error or error,
-                    extra={"request_id": request_id},
+                    "unexpected error at %s", error.path, exc_info=error.original_error or error
                 )
 
 

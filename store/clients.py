@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_dynamodbstreams import DynamoDBStreamsClient
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_secretsmanager import SecretsManagerClient
 
 # Timeouts well under API Gateway's 29 s so a stuck call surfaces as UNAVAILABLE, not a 504.
 _CONFIG = Config(
@@ -50,3 +51,8 @@ def s3_client(region: str) -> S3Client:
 def dynamodb_streams_client(region: str) -> DynamoDBStreamsClient:
     """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB_STREAMS when set."""
     return boto3.client("dynamodbstreams", region_name=region, config=_CONFIG)
+
+
+@cache
+def secretsmanager_client(region: str) -> SecretsManagerClient:
+    return boto3.client("secretsmanager", region_name=region, config=_CONFIG)

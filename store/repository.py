@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.comments import CommentRepository
-from store.cursors import CursorCodec
+from store.cursors import CursorCodec, KeySource
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.items import ItemReader
@@ -31,8 +31,11 @@ class Store:
     items: ItemReader
 
     @classmethod
-    def connect(cls, client: DynamoDBClient, table_name: str, cursor_secret: bytes) -> Store:
-        cursors = CursorCodec(cursor_secret)
+    def connect(
+        cls, client: DynamoDBClient, table_name: str, cursor_keys: KeySource | bytes
+    ) -> Store:
+        """`cursor_keys`: a secret, or where to read the current and previous ones from."""
+        cursors = CursorCodec(cursor_keys)
         return cls(
             posts=PostRepository(client, table_name, cursors),
             users=UserRepository(client, table_name),

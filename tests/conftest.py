@@ -131,7 +131,7 @@ def settings(table: str, bucket: str) -> Settings:
 
 @pytest.fixture
 def store(dynamodb: DynamoDBClient, settings: Settings) -> Store:
-    return Store.connect(dynamodb, settings.table_name, settings.require_cursor_secret())
+    return Store.connect(dynamodb, settings.table_name, settings.cursor_secret)
 
 
 @pytest.fixture

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
@@ -25,11 +28,28 @@ GRAPHQL_PATH = "/graphql"
 JWKS_PATH = "/.well-known/jwks.json"
 
 
+#: What a browser may send: the token and JSON. Credentials (cookies) are never allowed.
+CORS_HEADERS = ("authorization", "content-type")
+
+
+def cors(origins: Sequence[str]) -> Middleware:
+    """Local serve's CORS; in AWS, API Gateway answers preflights from the same list."""
+    return Middleware(
+        CORSMiddleware,
+        allow_origins=list(origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=list(CORS_HEADERS),
+        allow_credentials=False,
+        max_age=600,
+    )
+
+
 def create_app(
     settings: Settings,
     *,
     dev_issuer: DevIssuer | None = None,
     graphiql: bool = False,
+    apply_cors: bool = False,
     store: Store | None = None,
     media: MediaStorage | None = None,
     services: Services | None = None,
@@ -55,4 +75,5 @@ def create_app(
             return JSONResponse(jwks)
 
         routes.append(Route(JWKS_PATH, serve_jwks, methods=["GET"]))
-    return Starlette(routes=routes)
+    middleware = [cors(settings.cors_allow_origins)] if apply_cors else []
+    return Starlette(routes=routes, middleware=middleware)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import logging
+import os
 from typing import Any
 
 from mangum import Mangum
 
 from appsync.door import AppSyncDoor
+from core import logs
 from core.config import Settings
 from fanout.door import stream_handler
 from fanout.service import FanOut
@@ -15,7 +16,13 @@ from schema.build import build_schema
 from web.app import create_app
 from web.services import Services
 
-logging.getLogger().setLevel(logging.INFO)
+logs.configure()
+
+if os.environ.get("AWS_XRAY_SDK_ENABLED") == "true":
+    # Only with tracing on: the SDK costs cold-start time, and untraced functions skip it.
+    from aws_xray_sdk.core import patch
+
+    patch(["botocore"])
 
 # Built at import so a misconfiguration fails the cold start loudly, not the first request.
 # Nothing here touches the network: clients and keys are created on first use.

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from auth.jwks import RemoteKeys
 from auth.tokens import TokenPolicy, TokenVerifier
-from store.clients import dynamodb_client, s3_client
+from store.clients import dynamodb_client, s3_client, secretsmanager_client
 from store.media import MediaStorage
 from store.repository import Store
+from store.secrets import current_and_previous
 
 if TYPE_CHECKING:
     from core.config import Settings
@@ -37,7 +38,16 @@ class Services:
     @cached_property
     def store(self) -> Store:
         client = dynamodb_client(self.settings.region)
-        return Store.connect(client, self.settings.table_name, self.settings.cursor_secret)
+        return Store.connect(client, self.settings.table_name, self.cursor_keys)
+
+    def cursor_keys(self) -> list[bytes]:
+        """Current key first. From Secrets Manager when configured (AWSCURRENT, AWSPREVIOUS),
+        else from the environment; called on the first cursor and after an unknown key id."""
+        settings = self.settings
+        if settings.cursor_secret_arn:
+            client = secretsmanager_client(settings.region)
+            return current_and_previous(client, settings.cursor_secret_arn)
+        return [settings.cursor_secret, settings.cursor_secret_previous]
 
     @cached_property
     def media(self) -> MediaStorage:

@@ -12,6 +12,7 @@ from strawberry.asgi import GraphQL
 
 from auth.http import viewer_from_request
 from core.errors import ErrorCode
+from core.logs import current_request_id
 from resolvers.context import RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
 
@@ -35,7 +36,11 @@ def error_body(message: str, code: ErrorCode) -> dict[str, Any]:
 
 
 def request_id_of(scope: Scope) -> str:
-    """Lambda's request id when behind Mangum, else the caller's x-request-id, else a new one."""
+    """API Gateway's request id behind it, else Lambda's, else the caller's x-request-id, else
+    a new one."""
+    gateway = ((scope.get("aws.event") or {}).get("requestContext") or {}).get("requestId")
+    if gateway:
+        return str(gateway)
     aws_context = scope.get("aws.context")
     if aws_context is not None and getattr(aws_context, "aws_request_id", None):
         return str(aws_context.aws_request_id)
@@ -83,10 +88,12 @@ class GraphQLView(GraphQL[RequestContext, None]):
                 trust_gateway=settings.auth_trust_gateway,
             )
 
+        request_id = request_id_of(request.scope)
+        current_request_id.set(request_id)
         return RequestContext(
             backends=services,
             identify=identify,
-            request_id=request_id_of(request.scope),
+            request_id=request_id,
             settings=settings,
         )
 

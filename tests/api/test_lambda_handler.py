@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from types import ModuleType
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from auth.dev_issuer import DevIssuer
+from core.logs import FORMAT
 from store.repository import Store
 from tests.api.conftest import LambdaContext, invoke
 from tests.conftest import ALICE
@@ -153,3 +155,25 @@ def test_a_body_that_is_not_graphql_is_a_clear_400(handler_module: ModuleType) -
     status, body = invoke(handler_module, http_api_v2_event({"message": "hello world"}))
     assert status == 400
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_the_lambda_adds_no_cors_headers(handler_module: ModuleType) -> None:
+    event = http_api_v2_event({"query": "{ health }"}, headers={"origin": "http://localhost:3000"})
+    response = handler_module.handler(event, LambdaContext())
+    assert response["statusCode"] == 200
+    headers = {k.lower() for k in response.get("headers", {})}
+    assert not any(h.startswith("access-control-") for h in headers)
+
+
+def test_every_log_line_of_a_request_carries_the_gateway_request_id(
+    handler_module: ModuleType, caplog: pytest.LogCaptureFixture
+) -> None:
+    event = http_api_v2_event({"query": "{ posts(limit: 0) { items { id } } }"})
+    event["requestContext"]["requestId"] = "gw-request-4711"
+    with caplog.at_level(logging.INFO):
+        invoke(handler_module, event)
+    ours = [r for r in caplog.records if r.name.startswith("agora")]
+    assert ours  # the refused input was logged
+    assert {getattr(r, "request_id", None) for r in ours} == {"gw-request-4711"}
+    line = logging.Formatter(FORMAT).format(ours[0])
+    assert "gw-request-4711" in line

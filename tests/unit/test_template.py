@@ -32,7 +32,10 @@ ACTIONS_OF = {
     # Presigned requests run with the function's credentials: the browser's POST, the GET.
     "generate_presigned_post": {"s3:PutObject"},
     "generate_presigned_url": {"s3:GetObject"},
+    "get_secret_value": {"secretsmanager:GetSecretValue"},
 }
+#: X-Ray accepts no resource-level permissions; its policy exists only when tracing is on.
+WILDCARD_ALLOWED = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
 #: Used by Lambda on the function's behalf, not by our code.
 PLATFORM_ACTIONS = {
     "dynamodb:DescribeStream",
@@ -93,13 +96,61 @@ def test_every_allowed_action_is_used_and_every_used_action_is_allowed(
     assert allowed - PLATFORM_ACTIONS == needed
 
 
+def _all_statements(template: dict[str, Any]) -> list[dict[str, Any]]:
+    statements = []
+    for resource in template["Resources"].values():
+        properties = resource.get("Properties", {})
+        if resource["Type"] == "AWS::IAM::Role":
+            for policy in properties.get("Policies", []):
+                statements += policy["PolicyDocument"]["Statement"]
+        elif resource["Type"] == "AWS::IAM::Policy":
+            statements += properties["PolicyDocument"]["Statement"]
+    return statements
+
+
 def test_no_wildcards(template: dict[str, Any]) -> None:
-    for statement in _template_statements(template):
+    statements = _all_statements(template)
+    assert len(statements) > 5
+    for statement in statements:
         assert statement["Effect"] == "Allow"
-        for action in _as_list(statement["Action"]):
-            assert "*" not in action
+        actions = set(_as_list(statement["Action"]))
+        assert not any("*" in action for action in actions)
         for resource in _as_list(statement["Resource"]):
-            assert resource != "*"
+            assert resource != "*" or actions <= WILDCARD_ALLOWED, statement
+    (tracing,) = [r for r in template["Resources"].values() if r["Type"] == "AWS::IAM::Policy"]
+    assert tracing["Condition"] == "WithTracing"
+
+
+def test_the_cursor_secret_is_read_at_runtime_not_written_anywhere(
+    template: dict[str, Any],
+) -> None:
+    variables = template["Resources"]["Function"]["Properties"]["Environment"]["Variables"]
+    assert variables["CURSOR_SECRET_ARN"] == {"Ref": "CursorSecret"}
+    assert "CURSOR_SECRET" not in variables
+    text = TEMPLATE.read_text()
+    assert "resolve:secretsmanager" not in text  # no dynamic reference to the value
+    assert "SecretString:" not in text.replace("GenerateSecretString:", "")
+    generated = template["Resources"]["CursorSecret"]["Properties"]["GenerateSecretString"]
+    assert generated["PasswordLength"] == 64
+    assert generated["ExcludePunctuation"] is True
+
+
+def test_cors_throttling_concurrency_and_tracing(template: dict[str, Any]) -> None:
+    api = template["Resources"]["HttpApi"]["Properties"]
+    cors = api["CorsConfiguration"]
+    bucket_cors = template["Resources"]["MediaBucket"]["Properties"]["CorsConfiguration"]
+    assert cors["AllowOrigins"] == {"Ref": "CorsAllowOrigins"}
+    assert bucket_cors["CorsRules"][0]["AllowedOrigins"] == {"Ref": "CorsAllowOrigins"}
+    assert cors["AllowHeaders"] == ["authorization", "content-type"]
+    assert cors["AllowCredentials"] is False
+    assert api["DefaultRouteSettings"] == {
+        "ThrottlingRateLimit": {"Ref": "ThrottlingRateLimit"},
+        "ThrottlingBurstLimit": {"Ref": "ThrottlingBurstLimit"},
+    }
+    function = template["Resources"]["Function"]["Properties"]
+    assert function["ReservedConcurrentExecutions"]["Fn::If"][0] == "WithReservedConcurrency"
+    assert function["Tracing"] == {"Fn::If": ["WithTracing", "Active", "PassThrough"]}
+    assert template["Parameters"]["EnableTracing"]["Default"] == "false"
 
 
 def test_media_permissions_stop_at_the_two_prefixes(template: dict[str, Any]) -> None:
