@@ -164,9 +164,10 @@ def test_no_secret_is_committed() -> None:
         ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
     assert not any(path.startswith(".agora/") for path in tracked)
+    # Spelled in pieces so this file does not contain what it looks for.
+    markers = ["-----BEGIN " + kind + "PRIVATE KEY-----" for kind in ("", "RSA ", "EC ")]
     for path in tracked:
         file = ROOT / path
         if file.suffix in {".py", ".yaml", ".yml", ".toml", ".json", ".md", ".cjs", ".graphql"}:
             text = file.read_text(errors="ignore")
-            assert "BEGIN PRIVATE KEY" not in text, path
-            assert "BEGIN RSA PRIVATE KEY" not in text, path
+            assert not any(marker in text for marker in markers), path
