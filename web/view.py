@@ -50,7 +50,25 @@ def request_id_of(scope: Scope) -> str:
     return str(uuid.uuid4())
 
 
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+#: Bodies larger than this are refused before they are read (API Gateway's own cap is 10 MB).
+MAX_BODY_BYTES = 256 * 1024
+
+
+def accepts_graphql_response(request: Request) -> bool:
+    return GRAPHQL_RESPONSE in request.headers.get("accept", "")
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """The request never executed: it did not parse, validate, or coerce its variables."""
+    errors = result.errors or []
+    return result.data is None and bool(errors) and not any(e.path for e in errors)
+
+
 class GraphQLView(GraphQL[RequestContext, None]):
+    """Strawberry's view, speaking GraphQL over HTTP: `application/graphql-response+json` when the
+    client accepts it (4xx for requests that never executed), 405/413/415 where the spec says."""
+
     def __init__(self, schema: BaseSchema, services: Services, *, graphiql: bool) -> None:
         super().__init__(schema, graphql_ide="graphiql" if graphiql else None)
         self.services = services
@@ -58,6 +76,12 @@ class GraphQLView(GraphQL[RequestContext, None]):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        length = dict(scope.get("headers", [])).get(b"content-length", b"0")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            message = f"The request body is over {MAX_BODY_BYTES} bytes"
+            response = JSONResponse(error_body(message, ErrorCode.BAD_USER_INPUT), 413)
+            await response(scope, receive, send)
             return
         try:
             await super().__call__(scope, receive, send)
@@ -73,8 +97,13 @@ class GraphQLView(GraphQL[RequestContext, None]):
         try:
             return await super().run(request)
         except HTTPException as exc:
-            code = ErrorCode.BAD_USER_INPUT if exc.status_code < 500 else ErrorCode.INTERNAL
-            return JSONResponse(error_body(exc.reason, code), exc.status_code)
+            status, headers = exc.status_code, {}
+            if "not allowed when using GET" in exc.reason:
+                status, headers = 405, {"allow": "POST"}  # mutations only over POST
+            elif exc.reason == "Unsupported content type":
+                status = 415
+            code = ErrorCode.BAD_USER_INPUT if status < 500 else ErrorCode.INTERNAL
+            return JSONResponse(error_body(exc.reason, code), status, headers=headers)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         services = self.services
@@ -90,6 +119,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
 
         request_id = request_id_of(request.scope)
         current_request_id.set(request_id)
+        request.state.sub_response = response
         return RequestContext(
             backends=services,
             identify=identify,
@@ -102,4 +132,19 @@ class GraphQLView(GraphQL[RequestContext, None]):
     ) -> GraphQLHTTPResponse:
         if result.errors:
             result.errors = [shape_error(e) for e in result.errors]
-        return await super().process_result(request, result)
+        body = await super().process_result(request, result)
+        if accepts_graphql_response(request):
+            sub_response = request.state.sub_response
+            sub_response.media_type = GRAPHQL_RESPONSE
+            if is_request_error(result):
+                sub_response.status_code = 400
+                body.pop("data", None)  # it never executed: no data entry at all
+        return body
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if getattr(sub_response, "media_type", None) == GRAPHQL_RESPONSE:
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+        return response

@@ -114,9 +114,12 @@ CASES: dict[str, Case] = {
         "BAD_USER_INPUT",
     ),
     "introspection is off": Case({"query": "{ __schema { types { name } } }"}, "BAD_USER_INPUT"),
-    "mutation over GET": Case(None, "BAD_USER_INPUT", 400, method="GET"),
+    "mutation over GET": Case(None, "BAD_USER_INPUT", 405, method="GET"),
     "unsupported method": Case(None, "BAD_USER_INPUT", 405, method="PUT"),
-    "unsupported content type": Case("query=x", "BAD_USER_INPUT", 400, content_type="text/plain"),
+    "unsupported content type": Case("query=x", "BAD_USER_INPUT", 415, content_type="text/plain"),
+    "body over the limit": Case(
+        '{"query": "{ health }", "pad": "' + "x" * 300_000 + '"}', "BAD_USER_INPUT", 413
+    ),
 }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import time
@@ -15,6 +17,7 @@ import httpx
 import pytest
 
 from cli.local import free_port
+from tests.conftest import missing_tool
 
 pytestmark = pytest.mark.integration
 
@@ -157,6 +160,28 @@ def test_new_posts_reach_followers_feeds(served: Served) -> None:
             return
         time.sleep(0.2)
     raise AssertionError("the post never reached the follower's feed")
+
+
+def test_graphql_over_http_audits_all_pass(served: Served) -> None:
+    """The npm package graphql-http's server audits, against the real server."""
+    if shutil.which("node") is None:
+        missing_tool("node (for the npm package graphql-http)")
+    script = ROOT / "tests" / "integration" / "graphql_http_audit.mjs"
+    done = subprocess.run(
+        ["node", str(script), served.url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        f"graphql-http audits: {summary['ok']} ok, {summary['warn']} warn, {summary['error']} error"
+    )
+    assert summary["failures"] == []
+    assert summary["ok"] >= 61
 
 
 # Last in this module on purpose: it stops the shared server.
