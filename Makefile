@@ -21,7 +21,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(VENV)/.installed
+# The playground's files; without them (no npm) the page falls back to the CDN.
+web/playground/node_modules/.installed: web/playground/package.json web/playground/package-lock.json
+	-cd web/playground && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules/.installed
+
+serve: $(VENV)/.installed web/playground/node_modules/.installed
 	PORT=$(PORT) $(BIN)/agora serve
 
 token: $(VENV)/.installed
@@ -39,7 +43,7 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy .
 
-pytest: $(VENV)/.installed node_modules/.installed
+pytest: $(VENV)/.installed node_modules/.installed web/playground/node_modules/.installed
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -65,4 +69,4 @@ lock:
 	uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --no-header $(foreach p,$(RUNTIME_SDK),--no-emit-package $(p)) -o requirements.lambda.lock
 
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache dist
+	rm -rf $(VENV) node_modules web/playground/node_modules .mypy_cache .ruff_cache .pytest_cache dist

@@ -46,18 +46,26 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
             seed(store)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
-        app = create_app(settings, dev_issuer=issuer, graphiql=True, apply_cors=True)
+        handle = next(iter(DEMO_USERS))
+        token = issuer.issue(DEMO_USERS[handle][0], handle) if issuer else None
+        # Local only: the playground opens signed in as the first demo user.
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        app = create_app(
+            settings,
+            dev_issuer=issuer,
+            graphiql=True,
+            apply_cors=True,
+            playground_headers=headers,
+        )
         backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
         print(
             f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"
             f"DynamoDB and S3: {backend}; table {settings.table_name!r}",
             flush=True,
         )
-        if issuer is None:
+        if token is None:
             print(f"Tokens: from {settings.auth_issuer}\n", flush=True)
         else:
-            handle = next(iter(DEMO_USERS))
-            token = issuer.issue(DEMO_USERS[handle][0], handle)
             print(
                 f"Other users' tokens: make token USER=<{'|'.join(DEMO_USERS)}>\n"
                 f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",

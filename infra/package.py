@@ -51,7 +51,7 @@ def install(lock: Path, target: Path, platform: str, python_version: str) -> Non
 
 
 def copy_sources(target: Path) -> None:
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", "playground")
     for package in PACKAGES:
         shutil.copytree(ROOT / package, target / package, ignore=ignore)
     for module in MODULES:

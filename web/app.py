@@ -9,9 +9,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from schema.build import build_schema
+from web.ide import ASSETS, ASSETS_PATH
 from web.services import Services
 from web.view import GraphQLView
 
@@ -50,6 +52,7 @@ def create_app(
     dev_issuer: DevIssuer | None = None,
     graphiql: bool = False,
     apply_cors: bool = False,
+    playground_headers: dict[str, str] | None = None,
     store: Store | None = None,
     media: MediaStorage | None = None,
     services: Services | None = None,
@@ -66,8 +69,10 @@ def create_app(
         )
     if schema is None:
         schema = build_schema(settings.limits, introspection=settings.introspection)
-    view = GraphQLView(schema, services, graphiql=graphiql)
-    routes = [Route(GRAPHQL_PATH, view)]
+    view = GraphQLView(schema, services, graphiql=graphiql, playground_headers=playground_headers)
+    routes: list[BaseRoute] = [Route(GRAPHQL_PATH, view)]
+    if graphiql and ASSETS.is_dir():
+        routes.append(Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="playground"))
     if dev_issuer is not None:
         jwks = dev_issuer.jwks()
 

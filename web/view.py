@@ -7,7 +7,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from cross_web import HTTPException
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse
 from strawberry.asgi import GraphQL
 
 from auth.http import viewer_from_request
@@ -15,6 +15,7 @@ from core.errors import ErrorCode
 from core.logs import current_request_id
 from resolvers.context import RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
+from web.ide import local_assets, with_headers
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -69,9 +70,25 @@ class GraphQLView(GraphQL[RequestContext, None]):
     """Strawberry's view, speaking GraphQL over HTTP: `application/graphql-response+json` when the
     client accepts it (4xx for requests that never executed), 405/413/415 where the spec says."""
 
-    def __init__(self, schema: BaseSchema, services: Services, *, graphiql: bool) -> None:
+    def __init__(
+        self,
+        schema: BaseSchema,
+        services: Services,
+        *,
+        graphiql: bool,
+        playground_headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(schema, graphql_ide="graphiql" if graphiql else None)
         self.services = services
+        self._playground: str | None = None
+        if graphiql:
+            page = local_assets(self.graphql_ide_html)
+            self._playground = (
+                with_headers(page, playground_headers) if playground_headers else page
+            )
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(self._playground or "")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

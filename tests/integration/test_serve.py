@@ -122,6 +122,9 @@ def test_graphiql_is_served_to_browsers(served: Served) -> None:
     response = httpx.get(served.url, headers={"accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+    # Offline (files from npm, served locally) and signed in as the printed token's user
+    assert "unpkg.com" not in response.text
+    assert served.token in response.text
 
 
 def test_new_posts_reach_followers_feeds(served: Served) -> None:
