@@ -28,6 +28,7 @@ def test_the_lambda_zip_is_small_and_reproducible(tmp_path: Path) -> None:
     names = zipfile.ZipFile(tmp_path / "a.zip").namelist()
     assert "handler.py" in names
     assert not any(n.startswith(("cli/", "tests/", "boto3/", "botocore/")) for n in names)
+    assert not any("node_modules" in n or "playground" in n for n in names)  # local serve only
     assert any("aarch64" in n for n in names)  # compiled wheels for the function's CPU
 
 
