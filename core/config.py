@@ -122,6 +122,9 @@ class Settings:
     #: Browser origins allowed to call the API: the template hands the same list to API Gateway;
     #: only local serve applies it in the app (never both: doubled headers break browsers).
     cors_allow_origins: tuple[str, ...] = ()
+    #: apq (Apollo's automatic persisted queries), allowlist (manifest only) or off.
+    persisted_queries: str = "apq"
+    persisted_queries_manifest: str | None = None
     limits: Limits = field(default_factory=Limits)
 
     def require_cursor_secret(self) -> None:
@@ -157,6 +160,8 @@ class Settings:
             upload_window_seconds=_int(env, "UPLOAD_WINDOW_SECONDS", 600, 60, 3600),
             media_url_seconds=_int(env, "MEDIA_URL_SECONDS", 900, 60, 7 * 24 * 3600),
             introspection=_bool(env, "INTROSPECTION", False),
+            persisted_queries=(env.get("PERSISTED_QUERIES") or "apq").strip().lower(),
+            persisted_queries_manifest=env.get("PERSISTED_QUERIES_MANIFEST") or None,
             cors_allow_origins=tuple(
                 o.strip() for o in env.get("CORS_ALLOW_ORIGINS", "").split(",") if o.strip()
             ),

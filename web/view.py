@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from cross_web import HTTPException
@@ -11,18 +12,20 @@ from starlette.responses import HTMLResponse, JSONResponse
 from strawberry.asgi import GraphQL
 
 from auth.http import viewer_from_request
-from core.errors import ErrorCode
+from core.errors import AgoraError, ErrorCode
 from core.logs import current_request_id
 from resolvers.context import RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
 from web.ide import local_assets, with_headers
+from web.persisted import PersistedQueries, PersistedQueryNotFound
 
 if TYPE_CHECKING:
+    from cross_web import AsyncHTTPRequestAdapter
     from starlette.requests import Request
     from starlette.responses import Response
     from starlette.types import Receive, Scope, Send
     from starlette.websockets import WebSocket
-    from strawberry.http import GraphQLHTTPResponse
+    from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
     from strawberry.schema import BaseSchema
     from strawberry.types import ExecutionResult
 
@@ -80,6 +83,10 @@ class GraphQLView(GraphQL[RequestContext, None]):
     ) -> None:
         super().__init__(schema, graphql_ide="graphiql" if graphiql else None)
         self.services = services
+        settings = services.settings
+        self.persisted = PersistedQueries.from_manifest_file(
+            settings.persisted_queries, settings.persisted_queries_manifest
+        )
         self._playground: str | None = None
         if graphiql:
             page = local_assets(self.graphql_ide_html)
@@ -113,6 +120,20 @@ class GraphQLView(GraphQL[RequestContext, None]):
     ) -> Response | WebSocket:
         try:
             return await super().run(request)
+        except PersistedQueryNotFound:
+            # Apollo's clients recognise this message and code, and resend with the query.
+            body = {
+                "errors": [
+                    {
+                        "message": "PersistedQueryNotFound",
+                        "extensions": {"code": "PERSISTED_QUERY_NOT_FOUND"},
+                    }
+                ]
+            }
+            return JSONResponse(body, 200)
+        except AgoraError as exc:
+            status = 403 if exc.code is ErrorCode.FORBIDDEN else 400
+            return JSONResponse(error_body(exc.message, exc.code), status)
         except HTTPException as exc:
             status, headers = exc.status_code, {}
             if "not allowed when using GET" in exc.reason:
@@ -121,6 +142,14 @@ class GraphQLView(GraphQL[RequestContext, None]):
                 status = 415
             code = ErrorCode.BAD_USER_INPUT if status < 500 else ErrorCode.INTERNAL
             return JSONResponse(error_body(exc.reason, code), status, headers=headers)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        data = await super().parse_http_body(request)
+        if isinstance(data, list):
+            return data  # batching is off: Strawberry refuses it
+        return replace(data, query=self.persisted.resolve(data.query, data.extensions))
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         services = self.services
