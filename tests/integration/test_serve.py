@@ -187,6 +187,33 @@ def test_graphql_over_http_audits_all_pass(served: Served) -> None:
     assert summary["ok"] >= 61
 
 
+def test_real_clients_query_and_mutate_apollo_with_persisted_queries(served: Served) -> None:
+    if shutil.which("node") is None:
+        missing_tool("node (for graphql-request and @apollo/client)")
+    script = ROOT / "tests" / "integration" / "node_clients.mjs"
+    done = subprocess.run(
+        ["node", str(script), served.url, served.token],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    plain = result["graphqlRequest"]
+    assert len(plain["query"]["posts"]["items"]) == 2
+    assert plain["mutation"]["createPost"] == {"title": "From graphql-request", "category": "tech"}
+    apollo = result["apollo"]
+    assert apollo["query"]["me"] == {"handle": "alice"}
+    assert apollo["mutation"]["createPost"] == {"title": "From Apollo", "category": "music"}
+    # Apollo sent hashes: the first try of each operation without the query text, then the
+    # registration after PERSISTED_QUERY_NOT_FOUND
+    assert all(r["persisted"] for r in apollo["requests"])
+    assert {"withQuery": False, "persisted": True} in apollo["requests"]
+    assert {"withQuery": True, "persisted": True} in apollo["requests"]
+
+
 # Last in this module on purpose: it stops the shared server.
 def test_ctrl_c_stops_everything(served: Served) -> None:
     # Given the server and everything it started in one process group; when Ctrl-C arrives
