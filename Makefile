@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest token export-schema package deploy bench-cold-start lock clean
+.PHONY: serve test lint typecheck pytest chromium token export-schema package deploy bench-cold-start lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,13 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy .
 
-pytest: $(VENV)/.installed node_modules/.installed web/playground/node_modules/.installed
+# Debian's Chromium for the browser test (playwright-core drives it; it downloads no browser).
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium is not installed (needs root and apt); the browser test cannot run"
+
+pytest: $(VENV)/.installed node_modules/.installed web/playground/node_modules/.installed chromium
 	$(BIN)/pytest
 
 test: lint typecheck pytest

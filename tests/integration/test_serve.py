@@ -214,6 +214,37 @@ def test_real_clients_query_and_mutate_apollo_with_persisted_queries(served: Ser
     assert {"withQuery": True, "persisted": True} in apollo["requests"]
 
 
+def test_the_playground_works_in_a_browser_without_internet(served: Served) -> None:
+    """Headless Chromium, everything but loopback blocked: type a query, run it, see the answer."""
+    chromium = shutil.which("chromium")
+    if chromium is None or shutil.which("node") is None:
+        missing_tool("Debian's chromium and node (make test installs chromium)")
+    output = ROOT / "test-output"
+    output.mkdir(exist_ok=True)
+    screenshot = output / "playground.png"
+    screenshot.unlink(missing_ok=True)
+    done = subprocess.run(
+        [
+            "node",
+            str(ROOT / "tests" / "integration" / "playground_browser.mjs"),
+            served.url,
+            str(screenshot),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "CHROMIUM": chromium},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "me" in result["typed"]
+    # Signed in through the pre-filled headers, answered by the server
+    assert result["answer"] == {"data": {"me": {"handle": "alice"}, "health": "ok"}}
+    assert screenshot.stat().st_size > 10_000
+
+
 # Last in this module on purpose: it stops the shared server.
 def test_ctrl_c_stops_everything(served: Served) -> None:
     # Given the server and everything it started in one process group; when Ctrl-C arrives

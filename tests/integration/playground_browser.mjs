@@ -1,0 +1,42 @@
+// Opens the GraphiQL playground in headless Chromium with every non-loopback request blocked,
+// types a query, runs it and waits for the answer. Usage: node playground_browser.mjs <url> <png>
+import { chromium } from "playwright-core";
+
+const [url, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const blocked = [];
+  await context.route("**/*", (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === "127.0.0.1" || host === "localhost") return route.continue();
+    blocked.push(route.request().url());
+    return route.abort(); // no internet
+  });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "networkidle" });
+  const editor = ".graphiql-query-editor .CodeMirror";
+  await page.waitForSelector(editor, { timeout: 20000 });
+  // Type it like a person: clear the example, then key by key.
+  await page.click(editor);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("{ me { handle } health ");
+  await page.click(".graphiql-execute-button");
+  const output = ".graphiql-response .CodeMirror";
+  await page.waitForFunction(
+    (selector) => (document.querySelector(selector)?.CodeMirror?.getValue() || "").includes('"health"'),
+    output,
+    { timeout: 20000 },
+  );
+  const answer = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), output);
+  const typed = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(JSON.stringify({ answer: JSON.parse(answer), typed, blocked }));
+} finally {
+  await browser.close();
+}
