@@ -120,6 +120,9 @@ CASES: dict[str, Case] = {
     "body over the limit": Case(
         '{"query": "{ health }", "pad": "' + "x" * 300_000 + '"}', "BAD_USER_INPUT", 413
     ),
+    "10 MB body": Case(
+        '{"query": "{ health }", "pad": "' + "x" * 10 * 1024 * 1024 + '"}', "BAD_USER_INPUT", 413
+    ),
 }
 
 
