@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.cold_start import EVENT
 from infra.package import build
 
 pytestmark = pytest.mark.integration
@@ -75,25 +76,7 @@ import handler
 event = json.loads(sys.stdin.read())
 print(json.dumps(handler.handler(event, None)))
 """
-    event = {
-        "version": "2.0",
-        "rawPath": "/graphql",
-        "rawQueryString": "",
-        "headers": {"content-type": "application/json"},
-        "requestContext": {
-            "http": {
-                "method": "POST",
-                "path": "/graphql",
-                "protocol": "HTTP/1.1",
-                "sourceIp": "127.0.0.1",
-                "userAgent": "test",
-            },
-            "stage": "$default",
-            "requestId": "r1",
-        },
-        "body": json.dumps({"query": "{ health }"}),
-        "isBase64Encoded": False,
-    }
+    event = EVENT  # the minimal HTTP API event of the cold-start benchmark
     env = {
         "TABLE_NAME": "t",
         "CURSOR_SECRET": "A" * 64,
