@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -165,23 +166,28 @@ def test_new_posts_reach_followers_feeds(served: Served) -> None:
     raise AssertionError("the post never reached the follower's feed")
 
 
-def test_graphql_over_http_audits_all_pass(
-    served: Served, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The npm package graphql-http's server audits, against the real server."""
+def run_node(script: str, *args: str, **env: str) -> Any:
+    """Run one of the Node scripts beside this file; its last output line is JSON."""
     if shutil.which("node") is None:
-        missing_tool("node (for the npm package graphql-http)")
-    script = ROOT / "tests" / "integration" / "graphql_http_audit.mjs"
+        missing_tool(f"node (for {script})")
     done = subprocess.run(
-        ["node", str(script), served.url],
+        ["node", str(ROOT / "tests" / "integration" / script), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+        env={**os.environ, **env},
     )
-    assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_graphql_over_http_audits_all_pass(
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The npm package graphql-http's server audits, against the real server."""
+    summary = run_node("graphql_http_audit.mjs", served.url)
     with capsys.disabled():  # shown in `make test`'s output
         print(
             f"\ngraphql-http audits: {summary['ok']} ok, {summary['notice']} notice, "
@@ -192,19 +198,7 @@ def test_graphql_over_http_audits_all_pass(
 
 
 def test_real_clients_query_and_mutate_apollo_with_persisted_queries(served: Served) -> None:
-    if shutil.which("node") is None:
-        missing_tool("node (for graphql-request and @apollo/client)")
-    script = ROOT / "tests" / "integration" / "node_clients.mjs"
-    done = subprocess.run(
-        ["node", str(script), served.url, served.token],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_node("node_clients.mjs", served.url, served.token)
     plain = result["graphqlRequest"]
     assert len(plain["query"]["posts"]["items"]) == 2
     assert plain["mutation"]["createPost"] == {"title": "From graphql-request", "category": "tech"}
@@ -221,29 +215,14 @@ def test_real_clients_query_and_mutate_apollo_with_persisted_queries(served: Ser
 def test_the_playground_works_in_a_browser_without_internet(served: Served) -> None:
     """Headless Chromium, everything but loopback blocked: type a query, run it, see the answer."""
     chromium = shutil.which("chromium")
-    if chromium is None or shutil.which("node") is None:
-        missing_tool("Debian's chromium and node (make test installs chromium)")
+    if chromium is None:
+        missing_tool("Debian's chromium (make test installs it)")
     assert chromium is not None
     output = ROOT / "test-output"
     output.mkdir(exist_ok=True)
     screenshot = output / "playground.png"
     screenshot.unlink(missing_ok=True)
-    done = subprocess.run(
-        [
-            "node",
-            str(ROOT / "tests" / "integration" / "playground_browser.mjs"),
-            served.url,
-            str(screenshot),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "CHROMIUM": chromium},
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_node("playground_browser.mjs", served.url, str(screenshot), CHROMIUM=chromium)
     assert "me" in result["typed"]
     # Signed in through the pre-filled headers, answered by the server
     assert result["answer"] == {"data": {"me": {"handle": "alice"}, "health": "ok"}}

@@ -6,17 +6,10 @@ import pytest
 
 from core.errors import InvalidCursor
 from store.cursors import REFRESH_INTERVAL_SECONDS, CursorCodec
+from tests.support.clock import FakeClock
 
 OLD, NEW, STRANGER = b"o" * 32, b"n" * 32, b"x" * 32
 KEY = {"PK": {"S": "POST#1"}, "SK": {"S": "POST"}}
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_cursors_of_the_previous_key_still_open_during_rotation() -> None:
@@ -39,7 +32,7 @@ def test_forged_and_foreign_cursors_do_not() -> None:
 
 def test_a_key_newer_than_the_cache_is_read_again_at_most_once_a_minute() -> None:
     # Given a container that cached only the old key, and keys rotated since
-    clock, reads = Clock(), []
+    clock, reads = FakeClock(), []
     keys = [[OLD]]
 
     def source() -> list[bytes]:

@@ -6,29 +6,22 @@ import pytest
 
 from auth.jwks import REFRESH_INTERVAL_SECONDS, RemoteKeys
 from core.errors import ConfigurationError
+from tests.support.clock import FakeClock
 from tests.support.jwks_server import serve_jwks
 
 KEY = {"kid": "k1", "kty": "RSA", "n": "x", "e": "AQAB"}
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_known_kids_never_refetch() -> None:
     with serve_jwks({"keys": [KEY]}) as server:
-        keys = RemoteKeys(server.url, clock=Clock())
+        keys = RemoteKeys(server.url, clock=FakeClock(1000.0))
         for _ in range(100):
             assert keys.key("k1") == KEY
         assert server.fetches == 1
 
 
 def test_unknown_kids_refetch_at_most_once_a_minute() -> None:
-    clock = Clock()
+    clock = FakeClock(1000.0)
     with serve_jwks({"keys": [KEY]}) as server:
         keys = RemoteKeys(server.url, clock=clock)
         # Given the keys were fetched
@@ -48,7 +41,7 @@ def test_unknown_kids_refetch_at_most_once_a_minute() -> None:
 
 
 def test_rotation_is_picked_up_by_the_first_token_with_the_new_kid() -> None:
-    clock = Clock()
+    clock = FakeClock(1000.0)
     with serve_jwks({"keys": [KEY]}) as server:
         keys = RemoteKeys(server.url, clock=clock)
         keys.key("k1")
