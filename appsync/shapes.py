@@ -20,7 +20,8 @@ DOMAIN_KEY = "__agora"
 #: The schema's own naming (snake_case Python, camelCase GraphQL).
 NAMES = NameConverter()
 _DOMAIN_TYPES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in (models.Post, models.UserProfile, models.Comment)
+    cls.__name__: cls
+    for cls in (models.Post, models.UserProfile, models.Comment, models.ChangeNotice)
 }
 
 
@@ -66,6 +67,8 @@ def from_source(source: Any) -> Any:
     fields = dict(carried["value"])
     if "media" in fields:
         fields["media"] = tuple(models.Media(**m) for m in fields["media"])
+    if "kind" in fields:
+        fields["kind"] = models.ChangeKind(fields["kind"])
     if fields.get("avatar"):
         fields["avatar"] = models.Media(**fields["avatar"])
     return _DOMAIN_TYPES[carried["type"]](**fields)

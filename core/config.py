@@ -126,6 +126,11 @@ class Settings:
     persisted_queries: str = "apq"
     persisted_queries_manifest: str | None = None
     limits: Limits = field(default_factory=Limits)
+    #: Change-log entries younger than this are not reported yet: writes stamped earlier may
+    #: still be in flight (docs/POLLING.md derives the default from the DynamoDB client's budget).
+    changes_settle_ms: int = 10_000
+    #: How often a websocket subscription reads the change log.
+    subscription_poll_ms: int = 1_000
 
     def require_cursor_secret(self) -> None:
         if not self.cursor_secret and not self.cursor_secret_arn:
@@ -165,6 +170,8 @@ class Settings:
             cors_allow_origins=tuple(
                 o.strip() for o in env.get("CORS_ALLOW_ORIGINS", "").split(",") if o.strip()
             ),
+            changes_settle_ms=_int(env, "CHANGES_SETTLE_MS", 10_000, 100, 60_000),
+            subscription_poll_ms=_int(env, "SUBSCRIPTION_POLL_MS", 1_000, 100, 60_000),
             limits=Limits(
                 max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),
                 max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -89,6 +90,46 @@ class FeedEntry:
     post_id: str
     author_id: str
     created_at: str
+
+
+class ChangeKind(StrEnum):
+    """What happened to a post, as the change log records it."""
+
+    POST_CREATED = "POST_CREATED"
+    POST_UPDATED = "POST_UPDATED"
+    POST_DELETED = "POST_DELETED"
+    COMMENT_ADDED = "COMMENT_ADDED"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEvent:
+    """One entry of a topic's change log. `position` orders it within the topic."""
+
+    id: str
+    kind: ChangeKind
+    post_id: str
+    author_id: str
+    at: str
+    position: str = ""
+    comment_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeNotice:
+    """An event as a poller receives it: with the cursor that resumes right after it."""
+
+    kind: ChangeKind
+    post_id: str
+    at: str
+    cursor: str
+    comment_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeBatch:
+    items: list[ChangeNotice]
+    #: Resumes after the last item, or at the settle horizon when nothing more is final.
+    cursor: str
 
 
 @dataclass(frozen=True, slots=True)

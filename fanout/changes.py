@@ -6,13 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.models import Post
-from store.codecs import post_from_item
-
-
-@dataclass(frozen=True, slots=True)
-class PostPublished:
-    post: Post
+from core.models import ChangeEvent
+from store.changes import change_from_item
+from store.keys import author_topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +28,14 @@ class Unfollowed:
     followee_id: str
 
 
-Change = PostPublished | PostRemoved | Followed | Unfollowed
+@dataclass(frozen=True, slots=True)
+class ChangeLogged:
+    """A post event, seen through its author-topic entry: one per event, spread over shards."""
+
+    event: ChangeEvent
+
+
+Change = PostRemoved | Followed | Unfollowed | ChangeLogged
 
 
 def change_of(record: Mapping[str, Any]) -> Change | None:
@@ -44,9 +47,13 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         return None
     kind = image.get("type", {}).get("S")
     if kind == "Post":
-        if event == "INSERT":
-            return PostPublished(post_from_item(image))
-        return PostRemoved(image["id"]["S"])
+        # A new post reaches feeds through its POST_CREATED entry (ChangeLogged).
+        return PostRemoved(image["id"]["S"]) if event == "REMOVE" else None
+    if kind == "Change" and event == "INSERT":
+        logged = change_from_item(image)
+        if image["topic"]["S"] == author_topic(logged.author_id):
+            return ChangeLogged(logged)
+        return None
     if kind == "Follow":
         follower, followee = image["followerId"]["S"], image["followeeId"]["S"]
         return Followed(follower, followee) if event == "INSERT" else Unfollowed(follower, followee)

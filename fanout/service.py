@@ -7,9 +7,17 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from core.models import FeedEntry
-from fanout.changes import Change, Followed, PostPublished, PostRemoved, Unfollowed
+from fanout.changes import (
+    Change,
+    ChangeLogged,
+    Followed,
+    PostRemoved,
+    Unfollowed,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from store.repository import Store
 
 log = logging.getLogger("agora.fanout")
@@ -24,26 +32,24 @@ class FanOut:
 
     def apply(self, change: Change) -> None:
         match change:
-            case PostPublished(post):
-                self._publish(post.id, post.author_id, post.created_at)
             case Followed(follower, followee):
                 self._backfill(follower, followee)
             case Unfollowed(follower, followee):
                 removed = self._store.feeds.remove_author(follower, followee)
                 log.info("unfollow %s -> %s: %d feed entries removed", follower, followee, removed)
+            case ChangeLogged(event):
+                owners = self._audience(event.author_id)
+                # ⌈(followers + 1) / 25⌉ batch writes; a new post's copies are its feed entries.
+                requests = self._store.changes.copy_to_feeds(event, owners)
+                log.info("event %s: fanned out in %d batch writes", event.id, requests)
             case PostRemoved(post_id):
                 # Feeds filter deleted posts at read; here the post's comments and likes go.
                 self._store.posts.purge_collection(post_id)
 
-    def _publish(self, post_id: str, author_id: str, created_at: str) -> None:
-        """The author's own feed and every follower's: ⌈(followers + 1) / 25⌉ batch writes."""
+    def _audience(self, author_id: str) -> Iterator[str]:
+        """Whose home feed an author's posts reach: the author's own, then each follower's."""
         followers = chain.from_iterable(self._store.follows.all_follower_ids(author_id))
-        entries = (
-            FeedEntry(owner_id=owner, post_id=post_id, author_id=author_id, created_at=created_at)
-            for owner in chain([author_id], followers)
-        )
-        requests = self._store.feeds.add(entries)
-        log.info("post %s: fanned out in %d batch writes", post_id, requests)
+        return chain([author_id], followers)
 
     def _backfill(self, follower_id: str, followee_id: str) -> None:
         recent = self._store.posts.by_author(followee_id, BACKFILL_POSTS, None)

@@ -3,6 +3,6 @@
 Importing this package registers every resolver in `resolvers.registry`.
 """
 
-from resolvers import comments, feed, meta, posts, social, uploads, users
+from resolvers import changes, comments, feed, meta, posts, social, uploads, users
 
-__all__ = ["comments", "feed", "meta", "posts", "social", "uploads", "users"]
+__all__ = ["changes", "comments", "feed", "meta", "posts", "social", "uploads", "users"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from strawberry.dataloader import DataLoader
 
 from core.errors import Unauthenticated
-from store.codecs import post_from_item, user_from_item
+from store.codecs import comment_from_item, post_from_item, user_from_item
 from store.keys import follow_key, like_key, post_key, user_key
 
 if TYPE_CHECKING:
@@ -51,6 +51,10 @@ class Loaders:
         item = await self.items.load(_table_key(post_key(post_id)))
         return post_from_item(item) if item else None
 
+    async def comment(self, key: dict[str, str]) -> Comment | None:
+        item = await self.items.load(_table_key(key))
+        return comment_from_item(item) if item else None
+
     async def has_liked(self, post_id: str, user_id: str) -> bool:
         return await self.items.load(_table_key(like_key(post_id, user_id))) is not None
 
@@ -78,6 +82,8 @@ class RequestContext:
     settings: Settings
     #: First comment pages read together with their post: post id -> (limit, page).
     prefetched_comments: dict[str, tuple[int, Page[Comment]]] = field(default_factory=dict)
+    #: What a websocket client sent in `connection_init` (Strawberry fills it in).
+    connection_params: dict[str, Any] = field(default_factory=dict)
 
     # Lazy, so a request that touches no data (a cold start's health check) creates no client.
     @cached_property
@@ -92,6 +98,10 @@ class RequestContext:
     @cached_property
     def loaders(self) -> Loaders:
         return Loaders.for_store(self.store)
+
+    def renew_loaders(self) -> None:
+        """Forget what the loaders read: for contexts that outlive a request (subscriptions)."""
+        self.__dict__.pop("loaders", None)
 
     @cached_property
     def viewer(self) -> Viewer | None:

@@ -24,6 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+DEFAULT_POLL_SIZE = 25
 
 
 def _category(value: str) -> str:
@@ -97,6 +98,26 @@ class Arguments(BaseModel):
 class PageArgs(Arguments):
     limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
     next_token: str | None = None
+
+
+class PollArgs(Arguments):
+    limit: int = Field(DEFAULT_POLL_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    after: str | None = Field(None, max_length=1024)
+
+
+class PostEventsArgs(PollArgs):
+    category: Category | None = None
+    author_id: UserId | None = None
+
+    @model_validator(mode="after")
+    def one_topic(self) -> PostEventsArgs:
+        if self.category is not None and self.author_id is not None:
+            raise ValueError("give category or authorId, not both (or neither: every post)")
+        return self
+
+
+class PostSubscriptionArgs(Arguments):
+    category: Category | None = None
 
 
 class PostsArgs(PageArgs):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import PostNotFound
 from core.models import Page, Post, PostChanges
 from resolvers.inputs import (
     CreatePostInput,
@@ -76,21 +75,13 @@ def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
     viewer = ctx.require_viewer()
     args = parse(UpdatePostInput, arguments["input"])
     changes = PostChanges(title=args.title, body=args.body, category=args.category)
-    if args.media_ids is None:
-        return ctx.store.posts.update(
-            args.id, author_id=viewer.id, expected_version=args.expected_version, changes=changes
-        )
-    # Replacing attachments needs the current ones, to release those no longer used.
-    current = ctx.store.posts.get(args.id, consistent=True)
-    if current is None:
-        raise PostNotFound(args.id)
+    media = None if args.media_ids is None else attachable_media(ctx, viewer, args.media_ids)
     return ctx.store.posts.update(
         args.id,
         author_id=viewer.id,
         expected_version=args.expected_version,
         changes=changes,
-        media=attachable_media(ctx, viewer, args.media_ids),
-        previous_media=current.media,
+        media=media,
     )
 
 

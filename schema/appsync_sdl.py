@@ -46,6 +46,7 @@ type Subscription {
   onCreatePost(category: String): Post @aws_subscribe(mutations: ["createPost"])
   onUpdatePost(id: ID, category: String): Post @aws_subscribe(mutations: ["updatePost"])
   onAddComment(postId: ID): Comment @aws_subscribe(mutations: ["addComment"])
+  onDeletePost(id: ID): Deleted @aws_subscribe(mutations: ["deletePost"])
 }
 """
 
@@ -70,6 +71,6 @@ def _kept(definition: DefinitionNode) -> bool:
 
 
 def appsync_sdl() -> str:
-    document = parse(sdl() + SUBSCRIPTIONS)
+    document = parse(sdl(subscriptions=False) + SUBSCRIPTIONS)
     definitions = tuple(_without_descriptions(d) for d in document.definitions if _kept(d))
     return print_ast(DocumentNode(definitions=definitions)) + "\n"

@@ -18,6 +18,7 @@ from strawberry.extensions import (
 )
 
 import resolvers  # noqa: F401  (registers every resolver)
+from schema.changes import Subscription
 from schema.errors import ErrorCodes, is_client_error
 from schema.operations import Mutation, Query
 from schema.scalars import schema_config
@@ -60,10 +61,23 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
     if not introspection:
         extensions.append(DisableIntrospection)
     return AgoraSchema(
-        query=Query, mutation=Mutation, extensions=extensions, config=schema_config()
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        config=schema_config(),
     )
 
 
-def sdl() -> str:
-    """The schema's SDL, independent of runtime configuration."""
-    return strawberry.Schema(query=Query, mutation=Mutation, config=schema_config()).as_str() + "\n"
+def sdl(*, subscriptions: bool = True) -> str:
+    """The schema's SDL, independent of runtime configuration.
+
+    Without `subscriptions` for AppSync, which declares its own (schema/appsync_sdl.py).
+    """
+    schema = strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription if subscriptions else None,
+        config=schema_config(),
+    )
+    return schema.as_str() + "\n"

@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 
 from resolvers.registry import resolve
+from schema.changes import DEFAULT_POLL, After, ChangeBatch, PollLimit
 from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
@@ -87,6 +88,30 @@ class Query:
             "Query.feed", info.context, None, {"limit": limit, "nextToken": next_token}
         )
         return PostConnection.from_domain(page)
+
+    @strawberry.field(
+        description=(
+            "What happened to posts after your cursor: in one category, by one author, or "
+            "(with neither) everywhere. Each event once, in the same order for every poller."
+        )
+    )
+    def post_events(
+        self,
+        info: Ctx,
+        category: str | None = None,
+        author_id: strawberry.ID | None = None,
+        after: After = None,
+        limit: PollLimit = DEFAULT_POLL,
+    ) -> ChangeBatch:
+        arguments = {"category": category, "authorId": author_id, "after": after, "limit": limit}
+        return ChangeBatch.from_domain(resolve("Query.postEvents", info.context, None, arguments))
+
+    @strawberry.field(description="What reached your home feed after your cursor, oldest first.")
+    def feed_updates(
+        self, info: Ctx, after: After = None, limit: PollLimit = DEFAULT_POLL
+    ) -> ChangeBatch:
+        arguments = {"after": after, "limit": limit}
+        return ChangeBatch.from_domain(resolve("Query.feedUpdates", info.context, None, arguments))
 
     @strawberry.field(description="A user by id or by handle (give one); null if there is none.")
     async def user(

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.clock import now_iso
-from core.errors import Forbidden, NotFound, PostNotFound
+from core.errors import Forbidden, NotFound, PostNotFound, Throttled
 from core.ids import new_id
-from core.models import Comment, Page, Post
+from core.models import ChangeEvent, ChangeKind, Comment, Page, Post
+from store.changes import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import translated_errors
-from store.keys import COMMENT_PREFIX, POST, comment_key, post_key
+from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics
 from store.pages import page_scope, query_page
+from store.posts import MAX_RACES
 from store.transactions import TransactionCancelled, counter_change, transact
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from mypy_boto3_dynamodb import DynamoDBClient
 
     from store.cursors import CursorCodec
+    from store.posts import PostRepository
 
 
 class CommentNotFound(NotFound):
@@ -26,32 +31,75 @@ class CommentNotFound(NotFound):
 
 
 class CommentRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        cursors: CursorCodec,
+        posts: PostRepository,
+        clock: Callable[[], datetime],
+    ) -> None:
         self._client = client
         self._table = table_name
         self._cursors = cursors
+        self._posts = posts
+        self._clock = clock
 
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         key = attribute_values(post_key(post_id))
         return counter_change(self._table, key, "commentCount", delta)
 
     def add(self, post_id: str, author_id: str, body: str) -> Comment:
-        comment = Comment(
-            id=new_id(), post_id=post_id, author_id=author_id, body=body, created_at=now_iso()
-        )
-        put = {
-            "Put": {
+        """Add a comment, count it on the post and log COMMENT_ADDED, in one transaction."""
+        for _ in range(MAX_RACES):
+            post, changed_at = self._posts.current(post_id)
+            stamp = later_stamp(self._clock(), changed_at)
+            comment = Comment(
+                id=new_id(), post_id=post_id, author_id=author_id, body=body, created_at=stamp
+            )
+            put = {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": comment_to_item(comment),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+            event = ChangeEvent(
+                id=new_id(),
+                kind=ChangeKind.COMMENT_ADDED,
+                post_id=post_id,
+                author_id=post.author_id,
+                at=stamp,
+                comment_id=comment.id,
+            )
+            topics = post_topics(post.author_id, post.category)
+            items = [put, self._count_and_stamp(post_id, changed_at, stamp)]
+            with translated_errors():
+                try:
+                    transact(self._client, items + change_puts(self._table, event, topics))
+                except TransactionCancelled as exc:
+                    if exc.failed(1):
+                        continue  # the post changed (or went) since we read it: read again
+                    raise
+            return comment
+        raise Throttled("This post is changing too often right now; retry")
+
+    def _count_and_stamp(self, post_id: str, changed_at: str | None, stamp: str) -> dict[str, Any]:
+        guard, guard_values = unchanged_since(changed_at)
+        return {
+            "Update": {
                 "TableName": self._table,
-                "Item": comment_to_item(comment),
-                "ConditionExpression": "attribute_not_exists(PK)",
+                "Key": attribute_values(post_key(post_id)),
+                "UpdateExpression": "ADD commentCount :one SET #changedAt = :stamp",
+                "ConditionExpression": f"attribute_exists(PK) AND {guard}",
+                "ExpressionAttributeNames": {"#changedAt": "changedAt"},
+                "ExpressionAttributeValues": {
+                    ":one": {"N": "1"},
+                    ":stamp": {"S": stamp},
+                    **guard_values,
+                },
             }
         }
-        with translated_errors():
-            try:
-                transact(self._client, [put, self._count(post_id, 1)])
-            except TransactionCancelled as exc:
-                raise PostNotFound(post_id) from exc
-        return comment
 
     def delete(self, post_id: str, comment_id: str, *, author_id: str | None) -> None:
         """Delete a comment; with `author_id`, only if that user wrote it (None: moderator)."""

@@ -6,6 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from store.batch import batch_write, delete_queried
+from store.changes import FEED_RETENTION
 from store.codecs import feed_entry_from_item, feed_entry_to_item
 from store.keys import feed_partition
 from store.pages import query_page
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from store.cursors import CursorCodec
 
 #: Feeds keep 30 days; older entries expire (TTL) and the feed ends there.
-FEED_RETENTION_SECONDS = 30 * 24 * 3600
+FEED_RETENTION_SECONDS = int(FEED_RETENTION.total_seconds())
 
 
 class FeedRepository:

@@ -114,3 +114,60 @@ def follow_index_keys(follower_id: str, followee_id: str, created_at: str) -> Ke
         "GSI2PK": following_partition(follower_id),
         "GSI2SK": f"{created_at}#{followee_id}",
     }
+
+
+#: The change log's topic of every post event; `postEvents` without a filter reads it.
+ALL_TOPIC: Final = "all"
+FEED_TOPIC_PREFIX: Final = "feed:"
+
+
+def category_topic(category: str) -> str:
+    return f"cat:{category}"
+
+
+def author_topic(user_id: str) -> str:
+    return f"author:{user_id}"
+
+
+def feed_topic(owner_id: str) -> str:
+    return f"{FEED_TOPIC_PREFIX}{owner_id}"
+
+
+def feed_log_partition(owner_id: str) -> str:
+    return f"FEEDLOG#{owner_id}"
+
+
+def post_topics(author_id: str, category: str) -> tuple[str, ...]:
+    """Every topic an event of a post is logged under, in the post's own transaction."""
+    return ALL_TOPIC, category_topic(category), author_topic(author_id)
+
+
+def change_partition(topic: str) -> str:
+    return f"CHANGES#{topic}"
+
+
+def change_position(stamp: str, event_id: str) -> str:
+    """Sort key within a topic: time first, the event id to break ties and make it unique."""
+    return f"{stamp}#{event_id}"
+
+
+def change_key(topic: str, stamp: str, event_id: str) -> Key:
+    return {"PK": change_partition(topic), "SK": change_position(stamp, event_id)}
+
+
+def feed_change_key(owner_id: str, event_id: str) -> Key:
+    """A feed's copy of an event: keyed by the event, so a retried fan-out rewrites, not adds."""
+    return {"PK": change_partition(feed_topic(owner_id)), "SK": f"EVENT#{event_id}"}
+
+
+def feed_change_index_keys(owner_id: str, stamp: str, event_id: str) -> Key:
+    """GSI1 orders a feed's events by the time the fan-out wrote them."""
+    return {
+        "GSI1PK": feed_log_partition(owner_id),
+        "GSI1SK": change_position(stamp, event_id),
+    }
+
+
+def fanout_marker_key(event_id: str) -> Key:
+    """Written when the fan-out first takes an event; its presence marks a retry."""
+    return {"PK": f"FANOUT#{event_id}", "SK": "FANOUT"}

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
-from core.clock import now_iso
-from core.errors import Conflict, Forbidden, PostNotFound, VersionConflict
+from core.clock import aws_datetime
+from core.errors import Conflict, Forbidden, PostNotFound, Throttled, VersionConflict
 from core.ids import new_id
-from core.models import Media, Page, Post
+from core.models import ChangeEvent, ChangeKind, Media, Page, Post
 from store.batch import delete_queried
+from store.changes import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, media_to_value, post_from_item, post_to_item
-from store.errors import error_code, translated_errors
+from store.errors import translated_errors
 from store.keys import (
     ALL_POSTS_PARTITION,
     author_partition,
     category_partition,
+    category_topic,
     post_key,
+    post_topics,
     request_token_key,
 )
 from store.pages import query_page
@@ -28,6 +30,9 @@ from store.transactions import TransactionCancelled, transact
 from store.uploads import MediaUnavailable, attach_item, detach_item
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from mypy_boto3_dynamodb import DynamoDBClient
 
     from core.models import PostChanges
@@ -35,6 +40,8 @@ if TYPE_CHECKING:
 
 #: How long a client request token keeps answering with the post it created.
 REQUEST_TOKEN_TTL_SECONDS = 24 * 3600
+#: Guarded changes re-read and retry when another change lands between read and write.
+MAX_RACES = 8
 
 
 class RequestTokenReused(Conflict):
@@ -45,10 +52,17 @@ class RequestTokenReused(Conflict):
 
 
 class PostRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        cursors: CursorCodec,
+        clock: Callable[[], datetime],
+    ) -> None:
         self._client = client
         self._table = table_name
         self._cursors = cursors
+        self._clock = clock
 
     def get(self, post_id: str, *, consistent: bool = False) -> Post | None:
         with translated_errors():
@@ -72,43 +86,55 @@ class PostRepository:
     ) -> Post:
         """Create a post; with a request token, a retry returns the post the first try made.
 
-        Attached media are claimed in the same transaction, so an upload attaches only once.
+        Attached media are claimed, and the POST_CREATED event logged, in the same transaction.
         """
-        now = now_iso()
-        post = Post(
-            id=new_id(),
-            author_id=author_id,
-            title=title,
-            body=body,
-            category=category,
-            created_at=now,
-            updated_at=now,
-            version=1,
-            media=media,
-        )
-        put_post = {
-            "TableName": self._table,
-            "Item": post_to_item(post),
-            "ConditionExpression": "attribute_not_exists(PK)",
-        }
         fingerprint = _fingerprint(title, body, category, media)
-        items: list[dict[str, Any]] = [{"Put": put_post}]
-        if request_token is not None:
-            items.append(
-                {"Put": self._token_record(author_id, request_token, post.id, fingerprint)}
+        created: list[Post] = []
+
+        def build() -> list[dict[str, Any]]:
+            stamp = aws_datetime(self._clock())
+            post = Post(
+                id=new_id(),
+                author_id=author_id,
+                title=title,
+                body=body,
+                category=category,
+                created_at=stamp,
+                updated_at=stamp,
+                version=1,
+                media=media,
             )
-        items += [attach_item(self._table, author_id, m.id, f"post:{post.id}") for m in media]
+            created[:] = [post]
+            put_post = {
+                "TableName": self._table,
+                "Item": post_to_item(post),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+            items: list[dict[str, Any]] = [{"Put": put_post}]
+            if request_token is not None:
+                items.append(
+                    {"Put": self._token_record(author_id, request_token, post.id, fingerprint)}
+                )
+            items += [attach_item(self._table, author_id, m.id, f"post:{post.id}") for m in media]
+            return items + self._logged(ChangeKind.POST_CREATED, post, stamp)
+
         with translated_errors():
-            if len(items) == 1:
-                self._client.put_item(**put_post)  # type: ignore[arg-type]
-                return post
             try:
-                transact(self._client, items)
+                transact(self._client, build)
             except TransactionCancelled as exc:
                 if request_token is not None and exc.failed(1):
                     return self._replay(author_id, request_token, fingerprint)
                 raise MediaUnavailable() from exc
-        return post
+        return created[0]
+
+    def _logged(
+        self, kind: ChangeKind, post: Post, stamp: str, *extra_topics: str
+    ) -> list[dict[str, Any]]:
+        event = ChangeEvent(
+            id=new_id(), kind=kind, post_id=post.id, author_id=post.author_id, at=stamp
+        )
+        topics = dict.fromkeys((*post_topics(post.author_id, post.category), *extra_topics))
+        return change_puts(self._table, event, topics)
 
     def _token_record(
         self, author_id: str, request_token: str, post_id: str, fingerprint: str
@@ -141,6 +167,17 @@ class PostRepository:
             raise Conflict(f"clientRequestToken created post {post_id}, which has been deleted")
         return post_from_item(existing)
 
+    def current(self, post_id: str) -> tuple[Post, str | None]:
+        """The post (consistent read) and the stamp of its latest event, for a guarded change."""
+        with translated_errors():
+            item = self._client.get_item(
+                TableName=self._table, Key=attribute_values(post_key(post_id)), ConsistentRead=True
+            ).get("Item")
+        if item is None:
+            raise PostNotFound(post_id)
+        changed = item.get("changedAt")
+        return post_from_item(item), changed["S"] if changed else None
+
     def update(
         self,
         post_id: str,
@@ -149,99 +186,111 @@ class PostRepository:
         expected_version: int,
         changes: PostChanges,
         media: tuple[Media, ...] | None = None,
-        previous_media: tuple[Media, ...] = (),
     ) -> Post:
         """Apply changes if the viewer wrote the post and nobody changed it since that version.
 
         With `media`, the post's attachments are replaced: new uploads are claimed and dropped
-        ones released in the same transaction.
+        ones released in the same transaction, which also logs POST_UPDATED.
         """
-        names = {"#version": "version", "#updatedAt": "updatedAt", "#authorId": "authorId"}
+        for _ in range(MAX_RACES):
+            post, changed_at = self.current(post_id)
+            if post.author_id != author_id:
+                raise Forbidden("Only the author can change this post")
+            if post.version != expected_version:
+                raise VersionConflict(expected_version, post.version)
+            stamp = later_stamp(self._clock(), changed_at)
+            updated = dataclasses.replace(
+                post,
+                title=changes.title if changes.title is not None else post.title,
+                body=changes.body if changes.body is not None else post.body,
+                category=changes.category if changes.category is not None else post.category,
+                media=media if media is not None else post.media,
+                version=post.version + 1,
+                updated_at=stamp,
+            )
+            items = [{"Update": self._update_item(post, updated, changed_at, stamp)}]
+            if media is not None:
+                target = f"post:{post_id}"
+                kept = {m.id for m in media}
+                items += [attach_item(self._table, author_id, m.id, target) for m in media]
+                items += [
+                    detach_item(self._table, author_id, m.id, target)
+                    for m in post.media
+                    if m.id not in kept
+                ]
+            # A post leaving a category is news to that category's pollers too.
+            items += self._logged(
+                ChangeKind.POST_UPDATED, updated, stamp, category_topic(post.category)
+            )
+            with translated_errors():
+                try:
+                    transact(self._client, items)
+                except TransactionCancelled as exc:
+                    if exc.failed(0):
+                        continue  # changed between our read and write: read again
+                    raise MediaUnavailable() from exc
+            return updated
+        raise Throttled("This post is changing too often right now; retry")
+
+    def _update_item(
+        self, post: Post, updated: Post, changed_at: str | None, stamp: str
+    ) -> dict[str, Any]:
+        names = {"#version": "version", "#changedAt": "changedAt", "#updatedAt": "updatedAt"}
         values: dict[str, Any] = {
             ":one": {"N": "1"},
-            ":expected": {"N": str(expected_version)},
-            ":author": {"S": author_id},
-            ":now": {"S": now_iso()},
+            ":expected": {"N": str(post.version)},
+            ":stamp": {"S": stamp},
         }
-        sets = ["#version = #version + :one", "#updatedAt = :now"]
-        for field, value in (("title", changes.title), ("body", changes.body)):
-            if value is not None:
+        sets = ["#version = #version + :one", "#updatedAt = :stamp", "#changedAt = :stamp"]
+        for field in ("title", "body", "category"):
+            if getattr(updated, field) != getattr(post, field):
                 names[f"#{field}"] = field
-                values[f":{field}"] = {"S": value}
+                values[f":{field}"] = {"S": getattr(updated, field)}
                 sets.append(f"#{field} = :{field}")
-        if changes.category is not None:
-            names.update({"#category": "category", "#gsi1pk": INDEXES["GSI1"][0]})
-            values[":category"] = {"S": changes.category}
-            values[":categoryPartition"] = {"S": category_partition(changes.category)}
-            sets += ["#category = :category", "#gsi1pk = :categoryPartition"]
-        if media is not None:
+        if updated.category != post.category:
+            names["#gsi1pk"] = INDEXES["GSI1"][0]
+            values[":categoryPartition"] = {"S": category_partition(updated.category)}
+            sets.append("#gsi1pk = :categoryPartition")
+        if updated.media != post.media:
             names["#media"] = "media"
-            values[":media"] = {"L": [media_to_value(m) for m in media]}
+            values[":media"] = {"L": [media_to_value(m) for m in updated.media]}
             sets.append("#media = :media")
-        update = {
+        guard, guard_values = unchanged_since(changed_at)
+        return {
             "TableName": self._table,
-            "Key": attribute_values(post_key(post_id)),
+            "Key": attribute_values(post_key(post.id)),
             "UpdateExpression": "SET " + ", ".join(sets),
-            "ConditionExpression": (
-                "attribute_exists(PK) AND #authorId = :author AND #version = :expected"
-            ),
+            "ConditionExpression": f"#version = :expected AND {guard}",
             "ExpressionAttributeNames": names,
-            "ExpressionAttributeValues": values,
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+            "ExpressionAttributeValues": {**values, **guard_values},
         }
-        with translated_errors():
-            if media is None:
-                try:
-                    response = self._client.update_item(**update, ReturnValues="ALL_NEW")  # type: ignore[arg-type]
-                except ClientError as exc:
-                    if error_code(exc) != "ConditionalCheckFailedException":
-                        raise
-                    old = cast("dict[str, Any]", exc.response).get("Item")
-                    raise _why_refused(old, post_id, author_id, expected_version) from exc
-                return post_from_item(response["Attributes"])
-            target = f"post:{post_id}"
-            kept = {m.id for m in media}
-            items = [{"Update": update}]
-            items += [attach_item(self._table, author_id, m.id, target) for m in media]
-            items += [
-                detach_item(self._table, author_id, m.id, target)
-                for m in previous_media
-                if m.id not in kept
-            ]
-            try:
-                transact(self._client, items)
-            except TransactionCancelled as exc:
-                if exc.failed(0):
-                    old = exc.old_items[0]
-                    raise _why_refused(old, post_id, author_id, expected_version) from exc
-                raise MediaUnavailable() from exc
-        updated = self.get(post_id, consistent=True)
-        if updated is None:
-            raise PostNotFound(post_id)
-        return updated
 
     def delete(self, post_id: str, *, author_id: str | None) -> None:
-        """Delete a post; with `author_id`, only if that user wrote it (None: anyone's)."""
-        condition: dict[str, Any] = {"ConditionExpression": "attribute_exists(PK)"}
-        if author_id is not None:
-            condition = {
-                "ConditionExpression": "attribute_exists(PK) AND #authorId = :author",
-                "ExpressionAttributeNames": {"#authorId": "authorId"},
-                "ExpressionAttributeValues": {":author": {"S": author_id}},
+        """Delete a post and log its tombstone; with `author_id`, only that user's post."""
+        for _ in range(MAX_RACES):
+            post, changed_at = self.current(post_id)
+            if author_id is not None and post.author_id != author_id:
+                raise Forbidden("Only the author can change this post")
+            stamp = later_stamp(self._clock(), changed_at)
+            guard, guard_values = unchanged_since(changed_at)
+            delete: dict[str, Any] = {
+                "TableName": self._table,
+                "Key": attribute_values(post_key(post_id)),
+                "ConditionExpression": f"attribute_exists(PK) AND {guard}",
+                "ExpressionAttributeNames": {"#changedAt": "changedAt"},
             }
-        with translated_errors():
-            try:
-                self._client.delete_item(
-                    TableName=self._table,
-                    Key=attribute_values(post_key(post_id)),
-                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
-                    **condition,
-                )
-            except ClientError as exc:
-                if error_code(exc) != "ConditionalCheckFailedException":
+            if guard_values:
+                delete["ExpressionAttributeValues"] = guard_values
+            items = [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
+            with translated_errors():
+                try:
+                    transact(self._client, items)
+                except TransactionCancelled as exc:
+                    if exc.failed(0):
+                        continue  # changed or deleted meanwhile: read again
                     raise
-                old = cast("dict[str, Any]", exc.response).get("Item")
-                raise _why_refused(old, post_id, author_id, None) from exc
+            return
+        raise Throttled("This post is changing too often right now; retry")
 
     def purge_collection(self, post_id: str) -> int:
         """Delete what a deleted post leaves in its collection (comments, likes)."""
@@ -279,15 +328,3 @@ class PostRepository:
 def _fingerprint(title: str, body: str, category: str, media: tuple[Media, ...]) -> str:
     parts = (title, body, category, *(m.id for m in media))
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _why_refused(
-    old: dict[str, Any] | None, post_id: str, author_id: str | None, expected_version: int | None
-) -> Exception:
-    """Name the condition that failed from the item DynamoDB returned with the failure."""
-    if not old:
-        return PostNotFound(post_id)
-    if author_id is not None and old["authorId"]["S"] != author_id:
-        return Forbidden("Only the author can change this post")
-    current = int(old["version"]["N"])
-    return VersionConflict(expected_version if expected_version is not None else current, current)

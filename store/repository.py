@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from core.clock import utc_now
+from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
 from store.feeds import FeedRepository
@@ -16,6 +18,9 @@ from store.uploads import UploadRepository
 from store.users import UserRepository
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from mypy_boto3_dynamodb import DynamoDBClient
 
 
@@ -29,20 +34,30 @@ class Store:
     feeds: FeedRepository
     uploads: UploadRepository
     items: ItemReader
+    changes: ChangeLog
+    #: Where change-log stamps come from; tests inject skew here.
+    clock: Callable[[], datetime]
 
     @classmethod
     def connect(
-        cls, client: DynamoDBClient, table_name: str, cursor_keys: KeySource | bytes
+        cls,
+        client: DynamoDBClient,
+        table_name: str,
+        cursor_keys: KeySource | bytes,
+        clock: Callable[[], datetime] = utc_now,
     ) -> Store:
         """`cursor_keys`: a secret, or where to read the current and previous ones from."""
         cursors = CursorCodec(cursor_keys)
+        posts = PostRepository(client, table_name, cursors, clock)
         return cls(
-            posts=PostRepository(client, table_name, cursors),
+            posts=posts,
             users=UserRepository(client, table_name),
-            comments=CommentRepository(client, table_name, cursors),
+            comments=CommentRepository(client, table_name, cursors, posts, clock),
             likes=LikeRepository(client, table_name),
             follows=FollowRepository(client, table_name, cursors),
             feeds=FeedRepository(client, table_name, cursors),
             uploads=UploadRepository(client, table_name),
             items=ItemReader(client, table_name),
+            changes=ChangeLog(client, table_name, cursors, clock),
+            clock=clock,
         )

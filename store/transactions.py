@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
@@ -31,14 +32,19 @@ class TransactionCancelled(Exception):
         return len(self.reasons) > index and self.reasons[index] == "ConditionalCheckFailed"
 
 
-def transact(client: DynamoDBClient, items: list[dict[str, Any]]) -> None:
+def transact(
+    client: DynamoDBClient, items: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]]
+) -> None:
     """Run the transaction; a cancellation by conditions becomes TransactionCancelled.
 
+    `items` may be a function building them, called per attempt, so that a transaction
+    carrying change-log entries is stamped afresh when a conflict makes it wait.
     Call inside `translated_errors()`, which handles throttling and unreachable endpoints.
     """
+    build = items if callable(items) else lambda: items
     for attempt in range(MAX_CONFLICT_RETRIES + 1):
         try:
-            client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
+            client.transact_write_items(TransactItems=build())  # type: ignore[arg-type]
             return
         except ClientError as exc:
             if error_code(exc) != "TransactionCanceledException":

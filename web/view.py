@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from cross_web import HTTPException
 from starlette.responses import HTMLResponse, JSONResponse
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from auth.http import viewer_from_request
 from core.errors import AgoraError, ErrorCode
@@ -81,7 +83,12 @@ class GraphQLView(GraphQL[RequestContext, None]):
         graphiql: bool,
         playground_headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(schema, graphql_ide="graphiql" if graphiql else None)
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if graphiql else None,
+            # Only the current protocol: the legacy one has had authentication bypasses.
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+        )
         self.services = services
         settings = services.settings
         self.persisted = PersistedQueries.from_manifest_file(
@@ -156,8 +163,14 @@ class GraphQLView(GraphQL[RequestContext, None]):
         settings = services.settings
 
         def identify() -> Viewer | None:
+            # Browsers cannot set headers on a websocket: the token comes in connection_init.
+            authorization = request.headers.get("authorization")
+            params = context.connection_params
+            if params:
+                sent = params.get("Authorization") or params.get("authorization")
+                authorization = sent if isinstance(sent, str) else None
             return viewer_from_request(
-                request.headers.get("authorization"),
+                authorization,
                 request.scope.get("aws.event"),
                 services.verifier,
                 trust_gateway=settings.auth_trust_gateway,
@@ -166,12 +179,25 @@ class GraphQLView(GraphQL[RequestContext, None]):
         request_id = request_id_of(request.scope)
         current_request_id.set(request_id)
         request.state.sub_response = response
-        return RequestContext(
+        context = RequestContext(
             backends=services,
             identify=identify,
             request_id=request_id,
             settings=settings,
         )
+        return context
+
+    async def on_ws_connect(self, context: RequestContext) -> dict[str, object] | None:
+        """Every subscription needs a viewer: refuse the socket at connection_init without one."""
+        try:
+            viewer = context.viewer
+        except AgoraError as exc:
+            log.info("websocket refused: %s", getattr(exc, "reason", exc.message))
+            raise ConnectionRejectionError() from exc
+        if viewer is None:
+            log.info("websocket refused: no credentials in connection_init")
+            raise ConnectionRejectionError()
+        return None
 
     async def process_result(
         self, request: Request, result: ExecutionResult

@@ -76,6 +76,7 @@ def simulator_input(store: Store, issuer: DevIssuer, tmp_path: Path) -> dict[str
         "resolvers": [
             {"typeName": t, "fieldName": f, "batch": t not in ROOT_TYPES}
             for t, f in (name.split(".") for name in sorted(registered()))
+            if t != "Subscription"  # AppSync's own, triggered by mutations
         ],
         # A user-pool token for the same user, as AppSync's front end would have verified it (the
         # simulator decodes it and insists only that `iss` is a Cognito user pool's).

@@ -36,7 +36,12 @@ def test_it_is_a_valid_schema_with_subscriptions_on_our_mutations() -> None:
     schema = build_schema(APPSYNC_PRELUDE + appsync_sdl())
     subscription = schema.subscription_type
     assert subscription is not None
-    assert set(subscription.fields) == {"onCreatePost", "onUpdatePost", "onAddComment"}
+    assert set(subscription.fields) == {
+        "onCreatePost",
+        "onUpdatePost",
+        "onAddComment",
+        "onDeletePost",
+    }
     mutations = schema.mutation_type
     assert mutations is not None
     assert {"createPost", "updatePost", "addComment"} <= set(mutations.fields)

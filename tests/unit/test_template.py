@@ -198,7 +198,9 @@ def test_appsync_resolves_every_registered_field_with_the_function(
         for r in resources.values()
         if r["Type"] == "AWS::AppSync::Resolver"
     }
-    assert set(found) == set(registered())
+    # AppSync delivers subscriptions itself, from the mutations named in @aws_subscribe.
+    fields = {name for name in registered() if not name.startswith("Subscription.")}
+    assert set(found) == fields
     for name, resource in found.items():
         properties = resource["Properties"]
         assert resource["Condition"] == "WithAppSync"

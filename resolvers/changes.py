@@ -1,0 +1,114 @@
+"""Polling the change log (`postEvents`, `feedUpdates`) and subscriptions driven by it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from core.models import ChangeBatch, ChangeKind, ChangeNotice
+from resolvers.inputs import PollArgs, PostEventsArgs, PostSubscriptionArgs, parse
+from resolvers.registry import resolver
+from store.keys import ALL_TOPIC, author_topic, category_topic, comment_key, feed_topic
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Mapping
+
+    from core.models import ChangeEvent, Comment, Post
+    from resolvers.context import RequestContext
+
+#: Events a subscription reads per request to the change log.
+SUBSCRIPTION_BATCH = 100
+
+
+def _settle(ctx: RequestContext) -> timedelta:
+    return timedelta(milliseconds=ctx.settings.changes_settle_ms)
+
+
+def _poll(ctx: RequestContext, topic: str, after: str | None, limit: int) -> ChangeBatch:
+    changes = ctx.store.changes
+    if after is None:
+        return ChangeBatch(items=[], cursor=changes.start(topic, _settle(ctx)))
+    events, cursor = changes.poll(topic, after, limit, _settle(ctx))
+    return ChangeBatch(items=[_notice(ctx, topic, e) for e in events], cursor=cursor)
+
+
+def _notice(ctx: RequestContext, topic: str, event: ChangeEvent) -> ChangeNotice:
+    return ChangeNotice(
+        kind=event.kind,
+        post_id=event.post_id,
+        at=event.at,
+        cursor=ctx.store.changes.event_cursor(topic, event),
+        comment_id=event.comment_id,
+    )
+
+
+def _post_topic(category: str | None, author_id: str | None) -> str:
+    if category is not None:
+        return category_topic(category)
+    if author_id is not None:
+        return author_topic(author_id)
+    return ALL_TOPIC
+
+
+@resolver("Query.postEvents")
+def post_events(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> ChangeBatch:
+    args = parse(PostEventsArgs, arguments)
+    return _poll(ctx, _post_topic(args.category, args.author_id), args.after, args.limit)
+
+
+@resolver("Query.feedUpdates")
+def feed_updates(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> ChangeBatch:
+    viewer = ctx.require_viewer()
+    args = parse(PollArgs, arguments)
+    return _poll(ctx, feed_topic(viewer.id), args.after, args.limit)
+
+
+@resolver("ChangeEvent.post")
+async def event_post(
+    ctx: RequestContext, source: ChangeNotice, _arguments: Mapping[str, Any]
+) -> Post | None:
+    """The post as it is now (null once deleted), batched with the rest of the poll."""
+    if source.kind is ChangeKind.POST_DELETED:
+        return None
+    return await ctx.loaders.post(source.post_id)
+
+
+@resolver("ChangeEvent.comment")
+async def event_comment(
+    ctx: RequestContext, source: ChangeNotice, _arguments: Mapping[str, Any]
+) -> Comment | None:
+    if source.comment_id is None:
+        return None
+    return await ctx.loaders.comment(comment_key(source.post_id, source.comment_id))
+
+
+async def _follow(ctx: RequestContext, topic: str) -> AsyncIterator[ChangeNotice]:
+    """Poll the change log for as long as the subscriber stays, from the moment it came."""
+    changes = ctx.store.changes
+    cursor = changes.start(topic, _settle(ctx))
+    while True:
+        events, cursor = await asyncio.to_thread(
+            changes.poll, topic, cursor, SUBSCRIPTION_BATCH, _settle(ctx)
+        )
+        # Each batch reads posts afresh: a connection lives far longer than one request.
+        ctx.renew_loaders()
+        for event in events:
+            yield _notice(ctx, topic, event)
+        if len(events) < SUBSCRIPTION_BATCH:
+            await asyncio.sleep(ctx.settings.subscription_poll_ms / 1000)
+
+
+@resolver("Subscription.onPostEvent")
+def on_post_event(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> AsyncIterator[ChangeNotice]:
+    args = parse(PostSubscriptionArgs, arguments)
+    return _follow(ctx, _post_topic(args.category, None))
+
+
+@resolver("Subscription.onFeedUpdate")
+def on_feed_update(
+    ctx: RequestContext, _source: None, _arguments: Mapping[str, Any]
+) -> AsyncIterator[ChangeNotice]:
+    return _follow(ctx, feed_topic(ctx.require_viewer().id))
