@@ -44,7 +44,7 @@ ANONYMOUS_REFUSED = {
 }
 
 
-#: Subscriptions: the socket is refused at connection_init (tests/integration/test_subscriptions.py).
+#: Subscriptions: the socket is refused at connection_init (tests/integration/test_serve.py).
 REFUSED_AT_CONNECTION = {"onPostEvent", "onFeedUpdate"}
 
 
