@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
         help="embedded: in-process emulator (default unless AWS_ENDPOINT_URL_DYNAMODB is set)",
     )
     serve.add_argument("--no-seed", action="store_true", help="do not write demo data")
+    serve.add_argument(
+        "--no-fanout",
+        action="store_true",
+        help="do not read the table's stream (another process on the same table does)",
+    )
 
     token = commands.add_parser("token", help="print a dev token for a demo user (last line)")
     token.add_argument("user", help="a demo user's handle, e.g. alice")
@@ -38,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         from cli.serve import serve as run_server
 
         run_server(
-            args.host, args.port, embedded=args.backend == "embedded", seed_demo=not args.no_seed
+            args.host,
+            args.port,
+            embedded=args.backend == "embedded",
+            seed_demo=not args.no_seed,
+            fanout=not args.no_fanout,
         )
     elif args.command == "token":
         from auth.dev_issuer import DevIssuer

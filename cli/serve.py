@@ -19,7 +19,7 @@ from store.table import create_table
 from web.app import GRAPHQL_PATH, create_app
 
 
-def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
+def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool = True) -> None:
     import uvicorn
 
     logs.configure()
@@ -27,6 +27,8 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
     directory = data_dir()
     os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))
     os.environ.setdefault("INTROSPECTION", "true")
+    # One machine, one clock, an emulator answering in milliseconds: a short settle window.
+    os.environ.setdefault("CHANGES_SETTLE_MS", "1000")
     # A frontend on a local dev server just works.
     os.environ.setdefault("CORS_ALLOW_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000")
     aws = EmbeddedAws.start() if embedded else None
@@ -41,7 +43,8 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
             StreamReader(client, dynamodb_streams_client(settings.region), settings.table_name),
             store,
         )
-        poller.start()
+        if fanout:
+            poller.start()
         if seed_demo:
             seed(store)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
@@ -71,8 +74,9 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool) -> None:
                 f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",
                 flush=True,
             )
-        uvicorn.run(app, host=host, port=port, log_level="info")
-        poller.stop()
+        uvicorn.run(app, host=host, port=port, log_level="info", ws="websockets-sansio")
+        if fanout:
+            poller.stop()
     finally:
         if aws is not None:
             aws.stop()

@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from schema.build import build_schema
@@ -70,7 +70,8 @@ def create_app(
     if schema is None:
         schema = build_schema(settings.limits, introspection=settings.introspection)
     view = GraphQLView(schema, services, graphiql=graphiql, playground_headers=playground_headers)
-    routes: list[BaseRoute] = [Route(GRAPHQL_PATH, view)]
+    # The same path answers websockets (subscriptions) when a server holds them (uvicorn).
+    routes: list[BaseRoute] = [Route(GRAPHQL_PATH, view), WebSocketRoute(GRAPHQL_PATH, view)]
     if graphiql and ASSETS.is_dir():
         routes.append(Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="playground"))
     if dev_issuer is not None:

@@ -128,21 +128,23 @@ def test_graphiql_is_served_to_browsers(served: Served) -> None:
     assert served.token in response.text
 
 
+def demo_token(served: Served, user: str) -> str:
+    """A demo user's token, from `make token`."""
+    env = {**os.environ, "AGORA_DATA_DIR": served.data_dir}
+    done = subprocess.run(
+        ["make", "-s", "--no-print-directory", "token", f"USER={user}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
 def test_new_posts_reach_followers_feeds(served: Served) -> None:
     # Given bob follows alice in the demo data, and a token for bob from `make token`
-    env = {**os.environ, "AGORA_DATA_DIR": served.data_dir}
-    bob = (
-        subprocess.run(
-            ["make", "-s", "--no-print-directory", "token", "USER=bob"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    bob = demo_token(served, "bob")
     # When alice posts
     created = httpx.post(
         served.url,
@@ -210,6 +212,28 @@ def test_real_clients_query_and_mutate_apollo_with_persisted_queries(served: Ser
     assert all(r["persisted"] for r in apollo["requests"])
     assert {"withQuery": False, "persisted": True} in apollo["requests"]
     assert {"withQuery": True, "persisted": True} in apollo["requests"]
+
+
+def test_graphql_ws_subscribers_receive_other_clients_changes(served: Served) -> None:
+    # Given alice (who follows bob in the demo data) subscribed over graphql-transport-ws
+    # When bob creates a post over HTTP
+    result = run_node(
+        "subscriptions.mjs", served.url, served.url, served.token, demo_token(served, "bob")
+    )
+    # Then both of alice's subscriptions deliver it, once
+    posts = [e for e in result["posts"] if e["postId"] == result["created"]]
+    assert [(e["type"], e["post"]["title"]) for e in posts] == [("POST_CREATED", result["title"])]
+    assert posts[0]["cursor"] and posts[0]["at"].endswith("Z")
+    feed = [e for e in result["feed"] if e["postId"] == result["created"]]
+    assert feed == [
+        {
+            "type": "POST_CREATED",
+            "postId": result["created"],
+            "post": {"title": result["title"], "author": {"handle": "bob"}},
+        }
+    ]
+    # And a socket without a token is refused at connection_init
+    assert result["anonymous"] == {"code": 4403, "reason": "Forbidden"}
 
 
 def test_the_playground_works_in_a_browser_without_internet(served: Served) -> None:
