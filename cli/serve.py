@@ -12,7 +12,12 @@ from cli.stream_poller import StreamPoller
 from core import logs
 from core.config import Settings
 from store.buckets import create_bucket
-from store.clients import dynamodb_client, dynamodb_streams_client, s3_client
+from store.clients import (
+    dynamodb_change_client,
+    dynamodb_client,
+    dynamodb_streams_client,
+    s3_client,
+)
 from store.repository import Store
 from store.streams import StreamReader
 from store.table import create_table
@@ -37,7 +42,12 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
         client = dynamodb_client(settings.region)
         create_table(client, settings.table_name)
         create_bucket(s3_client(settings.region), settings.bucket_name, settings.region)
-        store = Store.connect(client, settings.table_name, settings.cursor_secret)
+        store = Store.connect(
+            client,
+            settings.table_name,
+            settings.cursor_secret,
+            change_writes=dynamodb_change_client(settings.region),
+        )
         # The same fan-out code the Lambda runs on stream records, fed by a local poller.
         poller = StreamPoller(
             StreamReader(client, dynamodb_streams_client(settings.region), settings.table_name),

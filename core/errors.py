@@ -25,6 +25,8 @@ class AgoraError(Exception):
     code: ClassVar[ErrorCode] = ErrorCode.INTERNAL
     #: Whether a client may retry the same request unchanged.
     retryable: ClassVar[bool] = False
+    #: More `extensions` entries for clients to act on (beside `code`).
+    hints: ClassVar[dict[str, object]] = {}
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

@@ -41,8 +41,10 @@ def shape_error(error: GraphQLError) -> GraphQLError:
     else:
         message, code = INTERNAL_MESSAGE, ErrorCode.INTERNAL
     extensions: dict[str, object] = {"code": code.value}
-    if isinstance(original, AgoraError) and original.retryable:
-        extensions["retryable"] = True
+    if isinstance(original, AgoraError):
+        if original.retryable:
+            extensions["retryable"] = True
+        extensions.update(original.hints)
     return GraphQLError(
         message,
         nodes=error.nodes,

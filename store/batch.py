@@ -21,7 +21,8 @@ MAX_UNPROCESSED_RETRIES = 6
 Item = dict[str, Any]
 
 
-def _backoff(attempt: int) -> None:
+def backoff(attempt: int) -> None:
+    """Pause before resending unprocessed items; past the limit, the caller is told THROTTLED."""
     if attempt > MAX_UNPROCESSED_RETRIES:
         raise Throttled("The database is busy; retry with backoff")
     time.sleep(min(0.05 * 2**attempt, 1.0))
@@ -43,7 +44,7 @@ def batch_get(
             request = dict(response.get("UnprocessedKeys") or {})
             if request:
                 attempt += 1
-                _backoff(attempt)
+                backoff(attempt)
     return items
 
 
@@ -66,7 +67,7 @@ def batch_write(
             pending = dict(response.get("UnprocessedItems") or {})
             if pending:
                 attempt += 1
-                _backoff(attempt)
+                backoff(attempt)
     return requests
 
 

@@ -8,14 +8,14 @@ horizon, where no more writes can land (docs/POLLING.md gives the argument and i
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from botocore.exceptions import ClientError
 
 from core.clock import aws_datetime
 from core.errors import BadUserInput
 from core.models import ChangeEvent, ChangeKind, FeedEntry
-from store.batch import batch_get, batch_write
+from store.batch import BATCH_GET_LIMIT, BATCH_WRITE_LIMIT, backoff, batch_get
 from store.codecs import attribute_values, feed_entry_to_item
 from store.errors import error_code, translated_errors
 from store.keys import (
@@ -49,6 +49,8 @@ _STAMP_LENGTH = len("2026-01-01T00:00:00.000Z")
 
 
 class CursorExpired(BadUserInput):
+    hints: ClassVar[dict[str, object]] = {"resync": True}
+
     def __init__(self) -> None:
         super().__init__(
             "This cursor is older than the change log's 24-hour retention: reload what you "
@@ -130,11 +132,13 @@ class ChangeLog:
         table_name: str,
         cursors: CursorCodec,
         clock: Callable[[], datetime],
+        change_writes: DynamoDBClient | None = None,
     ) -> None:
         self._client = client
         self._table = table_name
         self._cursors = cursors
         self._clock = clock
+        self._writes = change_writes or client
 
     def start(self, topic: str, settle: timedelta) -> str:
         """A cursor at the settle horizon: the next poll reports what commits from now on."""
@@ -216,16 +220,32 @@ class ChangeLog:
         """
         retry = not self._claim(event.id)
         requests = 0
-        for chunk in _chunks(owners, 100):
+        for chunk in _chunks(owners, BATCH_GET_LIMIT):
             if retry:
                 keys = [attribute_values(_copy_key(event, owner)) for owner in chunk]
                 done = {item["PK"]["S"] for item in batch_get(self._client, self._table, keys)}
                 chunk = [o for o in chunk if _copy_key(event, o)["PK"] not in done]
-            requests += batch_write(
-                self._client,
-                self._table,
-                puts=(self._feed_copy(event, owner) for owner in chunk),
-            )
+            for start in range(0, len(chunk), BATCH_WRITE_LIMIT):
+                requests += self._write_copies(event, chunk[start : start + BATCH_WRITE_LIMIT])
+        return requests
+
+    def _write_copies(self, event: ChangeEvent, owners: Sequence[str]) -> int:
+        """One BatchWriteItem; what DynamoDB leaves unprocessed was not written, so it is sent
+        again restamped rather than late."""
+        requests, attempt = 0, 0
+        while owners:
+            copies = {_copy_key(event, o)["PK"]: (o, self._feed_copy(event, o)) for o in owners}
+            request: dict[str, Any] = {
+                self._table: [{"PutRequest": {"Item": item}} for _, item in copies.values()]
+            }
+            with translated_errors():
+                response = self._writes.batch_write_item(RequestItems=request)
+            requests += 1
+            unprocessed = (response.get("UnprocessedItems") or {}).get(self._table, [])
+            owners = [copies[w["PutRequest"]["Item"]["PK"]["S"]][0] for w in unprocessed]
+            if owners:
+                attempt += 1
+                backoff(attempt)
         return requests
 
     def _feed_copy(self, event: ChangeEvent, owner: str) -> Item:

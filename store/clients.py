@@ -23,10 +23,26 @@ _CONFIG = Config(
 )
 
 
+#: For writes that log change events. A call must end (commit or fail) within
+#: 2 x (1 + 2) s + one back-off (<= 1 s) = 7 s of its stamp, inside the change log's 10 s
+#: settle window (docs/POLLING.md). Throttling is retried by the caller with a fresh stamp.
+CHANGE_WRITE_CONFIG = Config(
+    connect_timeout=1,
+    read_timeout=2,
+    retries={"mode": "standard", "max_attempts": 2},
+)
+
+
 @cache
 def dynamodb_client(region: str) -> DynamoDBClient:
     """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB when set."""
     return boto3.client("dynamodb", region_name=region, config=_CONFIG)
+
+
+@cache
+def dynamodb_change_client(region: str) -> DynamoDBClient:
+    """The client for change-logging writes, with their tighter time budget."""
+    return boto3.client("dynamodb", region_name=region, config=CHANGE_WRITE_CONFIG)
 
 
 @cache

@@ -38,12 +38,14 @@ class CommentRepository:
         cursors: CursorCodec,
         posts: PostRepository,
         clock: Callable[[], datetime],
+        change_writes: DynamoDBClient | None = None,
     ) -> None:
         self._client = client
         self._table = table_name
         self._cursors = cursors
         self._posts = posts
         self._clock = clock
+        self._writes = change_writes or client
 
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         key = attribute_values(post_key(post_id))
@@ -53,10 +55,23 @@ class CommentRepository:
         """Add a comment, count it on the post and log COMMENT_ADDED, in one transaction."""
         for _ in range(MAX_RACES):
             post, changed_at = self._posts.current(post_id)
+            comment = self._try_add(post, changed_at, author_id, body)
+            if comment is not None:
+                return comment
+        raise Throttled("This post is changing too often right now; retry")
+
+    def _try_add(
+        self, post: Post, changed_at: str | None, author_id: str, body: str
+    ) -> Comment | None:
+        """One guarded attempt; None when the post changed since it was read."""
+        added: list[Comment] = []
+
+        def build() -> list[dict[str, Any]]:
             stamp = later_stamp(self._clock(), changed_at)
             comment = Comment(
-                id=new_id(), post_id=post_id, author_id=author_id, body=body, created_at=stamp
+                id=new_id(), post_id=post.id, author_id=author_id, body=body, created_at=stamp
             )
+            added[:] = [comment]
             put = {
                 "Put": {
                     "TableName": self._table,
@@ -67,22 +82,23 @@ class CommentRepository:
             event = ChangeEvent(
                 id=new_id(),
                 kind=ChangeKind.COMMENT_ADDED,
-                post_id=post_id,
+                post_id=post.id,
                 author_id=post.author_id,
                 at=stamp,
                 comment_id=comment.id,
             )
             topics = post_topics(post.author_id, post.category)
-            items = [put, self._count_and_stamp(post_id, changed_at, stamp)]
-            with translated_errors():
-                try:
-                    transact(self._client, items + change_puts(self._table, event, topics))
-                except TransactionCancelled as exc:
-                    if exc.failed(1):
-                        continue  # the post changed (or went) since we read it: read again
-                    raise
-            return comment
-        raise Throttled("This post is changing too often right now; retry")
+            count = self._count_and_stamp(post.id, changed_at, stamp)
+            return [put, count, *change_puts(self._table, event, topics)]
+
+        with translated_errors():
+            try:
+                transact(self._writes, build)
+            except TransactionCancelled as exc:
+                if exc.failed(1):
+                    return None  # the post changed (or went) since we read it
+                raise
+        return added[0]
 
     def _count_and_stamp(self, post_id: str, changed_at: str | None, stamp: str) -> dict[str, Any]:
         guard, guard_values = unchanged_since(changed_at)

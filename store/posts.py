@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import time
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
@@ -22,10 +20,10 @@ from store.keys import (
     category_topic,
     post_key,
     post_topics,
-    request_token_key,
 )
 from store.pages import query_page
-from store.table import INDEXES, TTL_ATTRIBUTE
+from store.request_tokens import replayed_post_id, request_fingerprint, token_record
+from store.table import INDEXES
 from store.transactions import TransactionCancelled, transact
 from store.uploads import MediaUnavailable, attach_item, detach_item
 
@@ -38,17 +36,8 @@ if TYPE_CHECKING:
     from core.models import PostChanges
     from store.cursors import CursorCodec
 
-#: How long a client request token keeps answering with the post it created.
-REQUEST_TOKEN_TTL_SECONDS = 24 * 3600
 #: Guarded changes re-read and retry when another change lands between read and write.
 MAX_RACES = 8
-
-
-class RequestTokenReused(Conflict):
-    def __init__(self) -> None:
-        super().__init__(
-            "clientRequestToken was already used for a different post; use a new token"
-        )
 
 
 class PostRepository:
@@ -58,11 +47,13 @@ class PostRepository:
         table_name: str,
         cursors: CursorCodec,
         clock: Callable[[], datetime],
+        change_writes: DynamoDBClient | None = None,
     ) -> None:
         self._client = client
         self._table = table_name
         self._cursors = cursors
         self._clock = clock
+        self._writes = change_writes or client
 
     def get(self, post_id: str, *, consistent: bool = False) -> Post | None:
         with translated_errors():
@@ -88,7 +79,7 @@ class PostRepository:
 
         Attached media are claimed, and the POST_CREATED event logged, in the same transaction.
         """
-        fingerprint = _fingerprint(title, body, category, media)
+        fingerprint = request_fingerprint(title, body, category, *(m.id for m in media))
         created: list[Post] = []
 
         def build() -> list[dict[str, Any]]:
@@ -113,17 +104,24 @@ class PostRepository:
             items: list[dict[str, Any]] = [{"Put": put_post}]
             if request_token is not None:
                 items.append(
-                    {"Put": self._token_record(author_id, request_token, post.id, fingerprint)}
+                    {
+                        "Put": token_record(
+                            self._table, author_id, request_token, post.id, fingerprint
+                        )
+                    }
                 )
             items += [attach_item(self._table, author_id, m.id, f"post:{post.id}") for m in media]
             return items + self._logged(ChangeKind.POST_CREATED, post, stamp)
 
         with translated_errors():
             try:
-                transact(self._client, build)
+                transact(self._writes, build)
             except TransactionCancelled as exc:
                 if request_token is not None and exc.failed(1):
-                    return self._replay(author_id, request_token, fingerprint)
+                    post_id = replayed_post_id(
+                        self._client, self._table, author_id, request_token, fingerprint
+                    )
+                    return self._created_earlier(post_id)
                 raise MediaUnavailable() from exc
         return created[0]
 
@@ -136,36 +134,11 @@ class PostRepository:
         topics = dict.fromkeys((*post_topics(post.author_id, post.category), *extra_topics))
         return change_puts(self._table, event, topics)
 
-    def _token_record(
-        self, author_id: str, request_token: str, post_id: str, fingerprint: str
-    ) -> dict[str, Any]:
-        return {
-            "TableName": self._table,
-            "Item": {
-                **attribute_values(request_token_key(author_id, request_token)),
-                "postId": {"S": post_id},
-                "fingerprint": {"S": fingerprint},
-                TTL_ATTRIBUTE: {"N": str(int(time.time()) + REQUEST_TOKEN_TTL_SECONDS)},
-            },
-            "ConditionExpression": "attribute_not_exists(PK)",
-        }
-
-    def _replay(self, author_id: str, request_token: str, fingerprint: str) -> Post:
-        response = self._client.get_item(
-            TableName=self._table,
-            Key=attribute_values(request_token_key(author_id, request_token)),
-            ConsistentRead=True,
-        )
-        record = response.get("Item")
-        if record is None or record["fingerprint"]["S"] != fingerprint:
-            raise RequestTokenReused()
-        post_id = record["postId"]["S"]
-        existing = self._client.get_item(
-            TableName=self._table, Key=attribute_values(post_key(post_id)), ConsistentRead=True
-        ).get("Item")
+    def _created_earlier(self, post_id: str) -> Post:
+        existing = self.get(post_id, consistent=True)
         if existing is None:
             raise Conflict(f"clientRequestToken created post {post_id}, which has been deleted")
-        return post_from_item(existing)
+        return existing
 
     def current(self, post_id: str) -> tuple[Post, str | None]:
         """The post (consistent read) and the stamp of its latest event, for a guarded change."""
@@ -198,6 +171,22 @@ class PostRepository:
                 raise Forbidden("Only the author can change this post")
             if post.version != expected_version:
                 raise VersionConflict(expected_version, post.version)
+            updated = self._try_update(post, changed_at, changes, media)
+            if updated is not None:
+                return updated
+        raise Throttled("This post is changing too often right now; retry")
+
+    def _try_update(
+        self,
+        post: Post,
+        changed_at: str | None,
+        changes: PostChanges,
+        media: tuple[Media, ...] | None,
+    ) -> Post | None:
+        """One guarded attempt; None when the post changed since it was read."""
+        result: list[Post] = []
+
+        def build() -> list[dict[str, Any]]:
             stamp = later_stamp(self._clock(), changed_at)
             updated = dataclasses.replace(
                 post,
@@ -208,29 +197,30 @@ class PostRepository:
                 version=post.version + 1,
                 updated_at=stamp,
             )
+            result[:] = [updated]
             items = [{"Update": self._update_item(post, updated, changed_at, stamp)}]
             if media is not None:
-                target = f"post:{post_id}"
+                target = f"post:{post.id}"
                 kept = {m.id for m in media}
-                items += [attach_item(self._table, author_id, m.id, target) for m in media]
+                items += [attach_item(self._table, post.author_id, m.id, target) for m in media]
                 items += [
-                    detach_item(self._table, author_id, m.id, target)
+                    detach_item(self._table, post.author_id, m.id, target)
                     for m in post.media
                     if m.id not in kept
                 ]
             # A post leaving a category is news to that category's pollers too.
-            items += self._logged(
+            return items + self._logged(
                 ChangeKind.POST_UPDATED, updated, stamp, category_topic(post.category)
             )
-            with translated_errors():
-                try:
-                    transact(self._client, items)
-                except TransactionCancelled as exc:
-                    if exc.failed(0):
-                        continue  # changed between our read and write: read again
-                    raise MediaUnavailable() from exc
-            return updated
-        raise Throttled("This post is changing too often right now; retry")
+
+        with translated_errors():
+            try:
+                transact(self._writes, build)
+            except TransactionCancelled as exc:
+                if exc.failed(0):
+                    return None
+                raise MediaUnavailable() from exc
+        return result[0]
 
     def _update_item(
         self, post: Post, updated: Post, changed_at: str | None, stamp: str
@@ -271,26 +261,34 @@ class PostRepository:
             post, changed_at = self.current(post_id)
             if author_id is not None and post.author_id != author_id:
                 raise Forbidden("Only the author can change this post")
-            stamp = later_stamp(self._clock(), changed_at)
-            guard, guard_values = unchanged_since(changed_at)
-            delete: dict[str, Any] = {
-                "TableName": self._table,
-                "Key": attribute_values(post_key(post_id)),
-                "ConditionExpression": f"attribute_exists(PK) AND {guard}",
-                "ExpressionAttributeNames": {"#changedAt": "changedAt"},
-            }
-            if guard_values:
-                delete["ExpressionAttributeValues"] = guard_values
-            items = [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
-            with translated_errors():
-                try:
-                    transact(self._client, items)
-                except TransactionCancelled as exc:
-                    if exc.failed(0):
-                        continue  # changed or deleted meanwhile: read again
-                    raise
-            return
+            if self._try_delete(post, changed_at):
+                return
         raise Throttled("This post is changing too often right now; retry")
+
+    def _try_delete(self, post: Post, changed_at: str | None) -> bool:
+        """One guarded attempt; False when the post changed since it was read."""
+        guard, guard_values = unchanged_since(changed_at)
+        delete: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": attribute_values(post_key(post.id)),
+            "ConditionExpression": f"attribute_exists(PK) AND {guard}",
+            "ExpressionAttributeNames": {"#changedAt": "changedAt"},
+        }
+        if guard_values:
+            delete["ExpressionAttributeValues"] = guard_values
+
+        def build() -> list[dict[str, Any]]:
+            stamp = later_stamp(self._clock(), changed_at)
+            return [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
+
+        with translated_errors():
+            try:
+                transact(self._writes, build)
+            except TransactionCancelled as exc:
+                if exc.failed(0):
+                    return False
+                raise
+        return True
 
     def purge_collection(self, post_id: str) -> int:
         """Delete what a deleted post leaves in its collection (comments, likes)."""
@@ -323,8 +321,3 @@ class PostRepository:
             after=after,
             decode=post_from_item,
         )
-
-
-def _fingerprint(title: str, body: str, category: str, media: tuple[Media, ...]) -> str:
-    parts = (title, body, category, *(m.id for m in media))
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()

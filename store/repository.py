@@ -45,19 +45,25 @@ class Store:
         table_name: str,
         cursor_keys: KeySource | bytes,
         clock: Callable[[], datetime] = utc_now,
+        change_writes: DynamoDBClient | None = None,
     ) -> Store:
-        """`cursor_keys`: a secret, or where to read the current and previous ones from."""
+        """`cursor_keys`: a secret, or where to read the current and previous ones from.
+
+        `change_writes` sends the writes that log change events (store/clients.py says why
+        they have a client of their own); by default `client`.
+        """
         cursors = CursorCodec(cursor_keys)
-        posts = PostRepository(client, table_name, cursors, clock)
+        writes = change_writes or client
+        posts = PostRepository(client, table_name, cursors, clock, writes)
         return cls(
             posts=posts,
             users=UserRepository(client, table_name),
-            comments=CommentRepository(client, table_name, cursors, posts, clock),
+            comments=CommentRepository(client, table_name, cursors, posts, clock, writes),
             likes=LikeRepository(client, table_name),
             follows=FollowRepository(client, table_name, cursors),
             feeds=FeedRepository(client, table_name, cursors),
             uploads=UploadRepository(client, table_name),
             items=ItemReader(client, table_name),
-            changes=ChangeLog(client, table_name, cursors, clock),
+            changes=ChangeLog(client, table_name, cursors, clock, writes),
             clock=clock,
         )

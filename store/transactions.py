@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from core.errors import Throttled
-from store.errors import error_code
+from store.errors import THROTTLING_CODES, error_code
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -41,13 +41,19 @@ def transact(
     carrying change-log entries is stamped afresh when a conflict makes it wait.
     Call inside `translated_errors()`, which handles throttling and unreachable endpoints.
     """
+    rebuilt = callable(items)
     build = items if callable(items) else lambda: items
     for attempt in range(MAX_CONFLICT_RETRIES + 1):
         try:
             client.transact_write_items(TransactItems=build())  # type: ignore[arg-type]
             return
         except ClientError as exc:
-            if error_code(exc) != "TransactionCanceledException":
+            code = error_code(exc)
+            if rebuilt and code in THROTTLING_CODES and attempt < MAX_CONFLICT_RETRIES:
+                # Not applied, so safe to send again, restamped, after a pause.
+                time.sleep(random.uniform(0, min(0.05 * 2**attempt, 1.0)))  # noqa: S311
+                continue
+            if code != "TransactionCanceledException":
                 raise
             cancellations = exc.response.get("CancellationReasons", [])
             reasons = [r.get("Code", "None") for r in cancellations]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from auth.jwks import RemoteKeys
 from auth.tokens import TokenPolicy, TokenVerifier
-from store.clients import dynamodb_client, s3_client, secretsmanager_client
+from store.clients import dynamodb_change_client, dynamodb_client, s3_client, secretsmanager_client
 from store.media import MediaStorage
 from store.repository import Store
 from store.secrets import current_and_previous
@@ -37,8 +37,13 @@ class Services:
 
     @cached_property
     def store(self) -> Store:
-        client = dynamodb_client(self.settings.region)
-        return Store.connect(client, self.settings.table_name, self.cursor_keys)
+        region = self.settings.region
+        return Store.connect(
+            dynamodb_client(region),
+            self.settings.table_name,
+            self.cursor_keys,
+            change_writes=dynamodb_change_client(region),
+        )
 
     def cursor_keys(self) -> list[bytes]:
         """Current key first. From Secrets Manager when configured (AWSCURRENT, AWSPREVIOUS),

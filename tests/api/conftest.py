@@ -14,7 +14,7 @@ import boto3
 import pytest
 
 from auth.dev_issuer import AUDIENCE, ISSUER, DevIssuer
-from store.clients import dynamodb_client
+from store.clients import dynamodb_change_client, dynamodb_client
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET, missing_tool
 from tests.support.events import events_dir, stream_event
@@ -71,6 +71,7 @@ def handler_module(
     }.items():
         monkeypatch.setenv(name, value)
     dynamodb_client.cache_clear()
+    dynamodb_change_client.cache_clear()
     import web.lambda_runtime
 
     importlib.reload(web.lambda_runtime)
@@ -78,6 +79,7 @@ def handler_module(
 
     yield importlib.reload(handler)
     dynamodb_client.cache_clear()
+    dynamodb_change_client.cache_clear()
 
 
 def invoke(module: ModuleType, event: dict[str, Any]) -> tuple[int, dict[str, Any]]:

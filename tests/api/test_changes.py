@@ -270,6 +270,7 @@ def test_a_cursor_past_the_retention_asks_for_a_resync(
     cursor = poll(api)["cursor"]
     result = future_api.execute(POST_EVENTS, after=cursor)
     assert error_codes(result) == ["BAD_USER_INPUT"]
+    assert result["errors"][0]["extensions"]["resync"] is True
     assert "24-hour retention" in result["errors"][0]["message"]
     assert "without `after`" in result["errors"][0]["message"]
 

@@ -11,7 +11,7 @@ from botocore.exceptions import EndpointConnectionError
 
 from core.clock import now_iso
 from core.models import UserProfile
-from store.clients import dynamodb_client
+from store.clients import dynamodb_change_client, dynamodb_client
 from store.repository import Store
 from tests.api.conftest import LambdaContext, Pump
 from tests.conftest import GraphQLClient, table_items
@@ -138,12 +138,15 @@ def test_fan_out_costs_one_batch_write_per_25_feeds(
     pump()  # backfills (nothing to backfill yet)
     # When one post is fanned out
     counter = RequestCounter(dynamodb_client("us-east-1"))
+    writes = RequestCounter(dynamodb_change_client("us-east-1"))  # change-logging writes
     publish(api, AUTHOR, "to sixty")
     pump()
     counter.close()
+    writes.close()
     # Then ⌈(60 followers + the author) / 25⌉ = 3 batch writes reached 61 feeds (each entry
     # is also the feed's POST_CREATED event), plus one PutItem marking the event as taken
-    assert counter.calls["BatchWriteItem"] == math.ceil(61 / 25)
+    assert writes.calls["BatchWriteItem"] == math.ceil(61 / 25)
+    assert counter.calls["BatchWriteItem"] == 0
     assert counter.calls["PutItem"] == 1
     assert all(feed_titles(api, f"f{n}") == ["to sixty"] for n in (0, 29, 59))
 
@@ -162,7 +165,7 @@ def test_a_failed_batch_is_retried_without_loss_or_duplicates(
         publish(api, AUTHOR, f"post {n}")
     records = drain(stream_reader)
     # Given the database becomes unreachable during the second batch write of the fan-out
-    client = dynamodb_client("us-east-1")
+    client = dynamodb_change_client("us-east-1")  # the fan-out's batch writes go through it
     writes = {"count": 0}
 
     def flaky(**_: Any) -> None:

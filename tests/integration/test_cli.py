@@ -9,7 +9,7 @@ import pytest
 
 from cli.demo import DEMO_POSTS, DEMO_USERS
 from cli.main import main
-from store.clients import dynamodb_client
+from store.clients import dynamodb_change_client, dynamodb_client
 from tests.conftest import CURSOR_SECRET
 
 pytestmark = pytest.mark.integration
@@ -30,9 +30,11 @@ def configured(
     }.items():
         monkeypatch.setenv(key, value)
     dynamodb_client.cache_clear()
+    dynamodb_change_client.cache_clear()
     yield name
     dynamodb_client("us-east-1").delete_table(TableName=name)
     dynamodb_client.cache_clear()
+    dynamodb_change_client.cache_clear()
 
 
 def test_create_table_then_seed_are_idempotent(

@@ -9,7 +9,7 @@ import pytest
 
 from core.errors import Conflict, Forbidden, InvalidCursor, PostNotFound, VersionConflict
 from core.models import PostChanges
-from store.posts import RequestTokenReused
+from store.request_tokens import RequestTokenReused
 from tests.conftest import ALICE, BOB, table_items
 
 if TYPE_CHECKING:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import shutil
 import signal
 import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 import pytest
@@ -255,6 +258,55 @@ def test_the_playground_works_in_a_browser_without_internet(served: Served) -> N
 
 
 # Last in this module on purpose: it stops the shared server.
+def test_the_example_polling_client_prints_new_posts(served: Served) -> None:
+    # Given the example client following the tech category
+    client = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "examples" / "poll_post_events.py"),
+            served.url,
+            served.token,
+            "tech",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        time.sleep(1.0)  # its first poll takes a cursor at "now"
+        # When a post appears in that category
+        title = f"example {time.time()}"
+        httpx.post(
+            served.url,
+            headers={"authorization": f"Bearer {served.token}"},
+            json={
+                "query": "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+                "variables": {"i": {"title": title, "category": "tech"}},
+            },
+        ).raise_for_status()
+        # Then the client prints it once the change log settles
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_lines_into, args=(client.stdout, lines), daemon=True).start()
+        deadline = time.monotonic() + 30
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if title in line:
+                assert " POST_CREATED " in line
+                return
+        raise AssertionError("the example client never printed the post")
+    finally:
+        client.kill()
+        client.wait(timeout=10)
+
+
+def _lines_into(stream: IO[str] | None, lines: queue.Queue[str]) -> None:
+    for line in stream or ():
+        lines.put(line)
+
+
 def test_ctrl_c_stops_everything(served: Served) -> None:
     # Given the server and everything it started in one process group; when Ctrl-C arrives
     os.killpg(served.process.pid, signal.SIGINT)
