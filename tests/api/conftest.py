@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 
+#: The change log's settle window for tests through the handler: short, one machine, one clock.
+SETTLE_MS = 200
+
+
 @dataclass
 class LambdaContext:
     aws_request_id: str = "req-0001"
@@ -68,6 +72,7 @@ def handler_module(
         "AUTH_AUDIENCE": AUDIENCE,
         "AUTH_JWKS_URL": jwks_url,
         "AUTH_TRUST_GATEWAY": trust_gateway,
+        "CHANGES_SETTLE_MS": str(SETTLE_MS),
     }.items():
         monkeypatch.setenv(name, value)
     dynamodb_client.cache_clear()
