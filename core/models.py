@@ -17,6 +17,8 @@ class Media:
     content_type: str
     size: int
     key: str
+    #: What the image shows, for screen readers; empty when the uploader gave none.
+    alt_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +34,16 @@ class Upload:
     expires_at: str
     reason: str | None = None
     attached_to: str | None = None
+    alt_text: str = ""
 
     def media(self, key: str) -> Media:
-        return Media(id=self.id, content_type=self.content_type, size=self.size, key=key)
+        return Media(
+            id=self.id,
+            content_type=self.content_type,
+            size=self.size,
+            key=key,
+            alt_text=self.alt_text,
+        )
 
 
 @dataclass(frozen=True, slots=True)

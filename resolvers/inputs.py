@@ -57,6 +57,7 @@ Bio = Annotated[str, StringConstraints(max_length=300)]
 CommentBody = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
 ]
+AltText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 CommentId = PostId  # comment ids are ULIDs too
 UploadId = PostId  # and upload ids
 MAX_MEDIA_PER_POST = 10
@@ -124,6 +125,10 @@ class PostsArgs(PageArgs):
     category: Category | None = None
 
 
+class PostIdsArgs(Arguments):
+    ids: list[PostId] = Field(min_length=1, max_length=MAX_PAGE_SIZE)
+
+
 class PostIdArgs(Arguments):
     id: PostId
 
@@ -175,6 +180,7 @@ class CreateUploadInput(Arguments):
     content_type: str = Field(max_length=100)
     size: int = Field(ge=1)
     filename: Filename
+    alt_text: AltText = ""
 
 
 class UploadIdArgs(Arguments):

@@ -58,6 +58,7 @@ def create_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, An
         content_type=args.content_type,
         size=args.size,
         filename=args.filename,
+        alt_text=args.alt_text,
         status=PENDING,
         created_at=now_iso(),
         expires_at=aws_datetime(utc_now() + timedelta(seconds=window)),

@@ -67,3 +67,6 @@ class CreateUploadInput:
     )
     size: int = strawberry.field(description="Exact size in bytes; the upload must match it.")
     filename: str = strawberry.field(description="For display only; 1 to 255 characters, no path.")
+    alt_text: str = strawberry.field(
+        default="", description="What the image shows, for screen readers; up to 500 characters."
+    )

@@ -61,6 +61,16 @@ class Query:
         return Post.from_domain(found) if found else None
 
     @strawberry.field(
+        description=(
+            "Up to 100 posts by id, in that order, null where there is none: what a client "
+            "refreshes on screen (counts, edits) in one request."
+        )
+    )
+    async def posts_by_ids(self, info: Ctx, ids: list[strawberry.ID]) -> list[Post | None]:
+        found = await resolve("Query.postsByIds", info.context, None, {"ids": ids})
+        return [Post.from_domain(p) if p else None for p in found]
+
+    @strawberry.field(
         description="Newest posts first, in one category or, without `category`, in all of them."
     )
     def posts(

@@ -90,6 +90,7 @@ class Media:
     content_type: str
     size: int
     url: str = strawberry.field(description="A short-lived download URL.")
+    alt_text: str = strawberry.field(description="What the image shows; may be empty.")
 
     @classmethod
     def from_domain(cls, link: MediaLink) -> Media:
@@ -98,6 +99,7 @@ class Media:
             content_type=link.media.content_type,
             size=link.media.size,
             url=link.url,
+            alt_text=link.media.alt_text,
         )
 
 

@@ -38,14 +38,15 @@ def _count(item: Mapping[str, Any], name: str) -> int:
 
 
 def media_to_value(media: Media) -> Item:
-    return {
-        "M": {
-            "id": {"S": media.id},
-            "contentType": {"S": media.content_type},
-            "size": {"N": str(media.size)},
-            "key": {"S": media.key},
-        }
+    fields: Item = {
+        "id": {"S": media.id},
+        "contentType": {"S": media.content_type},
+        "size": {"N": str(media.size)},
+        "key": {"S": media.key},
     }
+    if media.alt_text:
+        fields["altText"] = {"S": media.alt_text}
+    return {"M": fields}
 
 
 def media_from_value(value: Mapping[str, Any]) -> Media:
@@ -55,6 +56,7 @@ def media_from_value(value: Mapping[str, Any]) -> Media:
         content_type=fields["contentType"]["S"],
         size=int(fields["size"]["N"]),
         key=fields["key"]["S"],
+        alt_text=fields.get("altText", {}).get("S", ""),
     )
 
 
@@ -202,6 +204,8 @@ def upload_to_item(upload: Upload, expires_at_epoch: int) -> Item:
         "uploadExpiresAt": {"S": upload.expires_at},
         TTL_ATTRIBUTE: {"N": str(expires_at_epoch)},
     }
+    if upload.alt_text:
+        item["altText"] = {"S": upload.alt_text}
     return item
 
 
@@ -217,4 +221,5 @@ def upload_from_item(item: Mapping[str, Any]) -> Upload:
         expires_at=item["uploadExpiresAt"]["S"],
         reason=item.get("reason", {}).get("S"),
         attached_to=item.get("attachedTo", {}).get("S"),
+        alt_text=item.get("altText", {}).get("S", ""),
     )

@@ -26,6 +26,7 @@ ANONYMOUS_REFUSED = {
     'expectedVersion: 1, title: "x"}) { id } }',
     "deletePost": 'mutation { deletePost(id: "01HZ0000000000000000000000") { id } }',
     "feed": "{ feed { items { id } } }",
+    "postsByIds": '{ postsByIds(ids: ["01HZ0000000000000000000000"]) { id } }',
     "postEvents": "{ postEvents { cursor } }",
     "feedUpdates": "{ feedUpdates { cursor } }",
     "createProfile": 'mutation { createProfile(input: {handle: "anon", displayName: "A"}) { id } }',

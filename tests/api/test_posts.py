@@ -127,3 +127,32 @@ def test_bob_cannot_touch_alices_post(api: GraphQLClient) -> None:
     delete = bob.execute("mutation($id: ID!) { deletePost(id: $id) { id } }", id=post_id)
     assert error_codes(update) == ["FORBIDDEN"]
     assert error_codes(delete) == ["FORBIDDEN"]
+
+
+def test_posts_by_ids_in_order_with_nulls_in_one_read(
+    api: GraphQLClient, store: Store, counter: RequestCounter
+) -> None:
+    store.users.create(UserProfile(ALICE, "alice", "Alice", "2026-01-01T00:00:00.000Z"))
+    first, second = create(api, title="one")["id"], create(api, title="two")["id"]
+    missing = "01HZ0000000000000000000000"
+    counter.reset()
+    result = api.as_user(BOB).execute(
+        "query($ids: [ID!]!) { postsByIds(ids: $ids) { title likeCount author { handle } } }",
+        ids=[second, missing, first],
+    )
+    assert result["data"]["postsByIds"] == [
+        {"title": "two", "likeCount": 0, "author": {"handle": "alice"}},
+        None,
+        {"title": "one", "likeCount": 0, "author": {"handle": "alice"}},
+    ]
+    assert dict(counter.calls) == {"BatchGetItem": 2}  # posts, then their authors
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [[], ["01HZ0000000000000000000000"] * 101, ["not-an-id"]],
+    ids=["none", "101", "malformed"],
+)
+def test_posts_by_ids_refuses_bad_lists(api: GraphQLClient, ids: list[str]) -> None:
+    result = api.execute("query($ids: [ID!]!) { postsByIds(ids: $ids) { id } }", ids=ids)
+    assert error_codes(result) == ["BAD_USER_INPUT"]

@@ -79,6 +79,37 @@ def test_upload_attach_and_download_the_same_bytes(api: GraphQLClient) -> None:
     assert "X-Amz-Expires=900" in media["url"]
 
 
+def test_alt_text_given_at_upload_travels_with_the_image(api: GraphQLClient) -> None:
+    # Given an image uploaded with a description
+    data = PNG
+    result = api.execute(
+        CREATE_UPLOAD,
+        i={
+            "contentType": "image/png",
+            "size": len(data),
+            "filename": "cat.png",
+            "altText": "  A grey cat asleep on a keyboard ",
+        },
+    )
+    created = result["data"]["createUpload"]
+    assert post_form(created, data).status_code in (200, 201, 204)
+    upload_id = created["upload"]["id"]
+    assert api.execute(COMPLETE, id=upload_id)["data"]["completeUpload"]["status"] == "READY"
+    # When it is attached, Then readers get the description with it (trimmed)
+    post = api.execute(
+        "mutation($i: CreatePostInput!) { createPost(input: $i) { media { altText } } }",
+        i={"title": "Cat", "category": "design", "mediaIds": [upload_id]},
+    )["data"]["createPost"]
+    assert post["media"] == [{"altText": "A grey cat asleep on a keyboard"}]
+    # And an image uploaded without one says so with an empty string
+    plain = upload(api, "image/png", PNG)
+    post = api.execute(
+        "mutation($i: CreatePostInput!) { createPost(input: $i) { media { altText } } }",
+        i={"title": "Plain", "category": "design", "mediaIds": [plain]},
+    )["data"]["createPost"]
+    assert post["media"] == [{"altText": ""}]
+
+
 def test_the_post_policy_pins_everything(api: GraphQLClient, bucket: str) -> None:
     created = ticket(api, "image/jpeg", 1234, name="holiday.jpg")
     fields = {f["name"]: f["value"] for f in created["fields"]}
