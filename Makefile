@@ -25,7 +25,13 @@ node_modules/.installed: package.json package-lock.json
 web/playground/node_modules/.installed: web/playground/package.json web/playground/package-lock.json
 	-cd web/playground && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules/.installed
 
-serve: $(VENV)/.installed web/playground/node_modules/.installed
+# The reference web client (examples/web): TypeScript from its lock file, compiled to public/js.
+WEB_CLIENT := examples/web
+$(WEB_CLIENT)/public/js/main.js: $(WEB_CLIENT)/package-lock.json $(WEB_CLIENT)/tsconfig.json $(wildcard $(WEB_CLIENT)/src/*.ts $(WEB_CLIENT)/src/*/*.ts)
+	cd $(WEB_CLIENT) && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $@
+
+serve: $(VENV)/.installed web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js
 	PORT=$(PORT) $(BIN)/agora serve
 
 token: $(VENV)/.installed
@@ -49,7 +55,7 @@ chromium:
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "chromium is not installed (needs root and apt); the browser test cannot run"
 
-pytest: $(VENV)/.installed node_modules/.installed web/playground/node_modules/.installed chromium
+pytest: $(VENV)/.installed node_modules/.installed web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js chromium
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -75,4 +81,4 @@ lock:
 	uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --no-header $(foreach p,$(RUNTIME_SDK),--no-emit-package $(p)) -o requirements.lambda.lock
 
 clean:
-	rm -rf $(VENV) node_modules web/playground/node_modules .mypy_cache .ruff_cache .pytest_cache dist
+	rm -rf $(VENV) node_modules web/playground/node_modules $(WEB_CLIENT)/node_modules $(WEB_CLIENT)/public/js .mypy_cache .ruff_cache .pytest_cache dist

@@ -9,6 +9,7 @@ from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS, seed
 from cli.local import EmbeddedAws, data_dir, local_cursor_secret
 from cli.stream_poller import StreamPoller
+from cli.web_client import APP_PATH, web_client_routes
 from core import logs
 from core.config import Settings
 from store.buckets import create_bucket
@@ -69,10 +70,12 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             graphiql=True,
             apply_cors=True,
             playground_headers=headers,
+            extra_routes=web_client_routes(issuer) if issuer else (),
         )
         backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
         print(
             f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"
+            f"Web client: http://{host}:{port}{APP_PATH}/\n"
             f"DynamoDB and S3: {backend}; table {settings.table_name!r}",
             flush=True,
         )

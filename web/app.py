@@ -57,6 +57,7 @@ def create_app(
     media: MediaStorage | None = None,
     services: Services | None = None,
     schema: BaseSchema | None = None,
+    extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
     """The app; `dev_issuer` (local serve only) replaces AUTH_ISSUER and publishes its JWKS."""
     settings.require_cursor_secret()
@@ -81,5 +82,6 @@ def create_app(
             return JSONResponse(jwks)
 
         routes.append(Route(JWKS_PATH, serve_jwks, methods=["GET"]))
+    routes += extra_routes
     middleware = [cors(settings.cors_allow_origins)] if apply_cors else []
     return Starlette(routes=routes, middleware=middleware)

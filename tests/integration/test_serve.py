@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -257,7 +258,47 @@ def test_the_playground_works_in_a_browser_without_internet(served: Served) -> N
     assert screenshot.stat().st_size > 10_000
 
 
-# Last in this module on purpose: it stops the shared server.
+def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
+    """examples/web in two browser contexts (carol and bob), internet blocked, each step shot."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        missing_tool("Debian's chromium (make test installs it)")
+    assert chromium is not None
+    shots = ROOT / "test-output" / "web-client"
+    shutil.rmtree(shots, ignore_errors=True)
+    app = served.url.removesuffix("/graphql") + "/app/"
+    result = run_node("web_client_browser.mjs", app, str(shots), CHROMIUM=chromium)
+    # Every step happened, nothing was fetched from outside loopback, no script error
+    assert result["steps"] == [
+        "a-signed-in-feed",
+        "a-follows-bob",
+        "b-published-with-image",
+        "a-sees-new-post",
+        "a-opened-post-image-loaded",
+        "a-liked",
+        "b-sees-like-count",
+    ]
+    assert sorted(p.name for p in shots.iterdir()) == [
+        f"{n:02d}-{step}.png" for n, step in enumerate(result["steps"], start=1)
+    ]
+    assert result["blocked"] == []
+    assert result["pageErrors"] == []
+    # The new post arrived by polling, in both pages without a reload
+    assert result["aReloaded"] is False
+    assert result["bReloaded"] is False
+    # The image came from the S3 emulator (not through the API), decoded, with its alt text
+    image = result["imageInfo"]
+    assert "/agora-uploads/media/" in image["src"]
+    assert urlsplit(image["src"]).port != urlsplit(app).port
+    assert (image["width"], image["height"]) == (320, 180)
+    assert image["alt"] == "An orange rectangle standing in for a sunset"
+    # A's like, made from the keyboard with a visible focus, is counted in B's view
+    assert result["aLikeLabel"] == "♥ Liked (1)"
+    assert result["focusVisible"] is True
+    assert result["bLikeLabel"] == "♡ Like (1)"
+    assert result["unlabelled"] == []
+
+
 def test_the_example_polling_client_prints_new_posts(served: Served) -> None:
     # Given the example client following the tech category
     client = subprocess.Popen(
@@ -307,6 +348,7 @@ def _lines_into(stream: IO[str] | None, lines: queue.Queue[str]) -> None:
         lines.put(line)
 
 
+# Last in this module on purpose: it stops the shared server.
 def test_ctrl_c_stops_everything(served: Served) -> None:
     # Given the server and everything it started in one process group; when Ctrl-C arrives
     os.killpg(served.process.pid, signal.SIGINT)

@@ -1,0 +1,58 @@
+"""Local serve only: the reference web client at /app/, and the dev issuer's sign-in for it.
+
+The sign-in stands in for Cognito's: it lists the demo users and signs a token for the one
+picked. It is never part of the Lambda.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from starlette.responses import JSONResponse, RedirectResponse
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from cli.demo import DEMO_USERS
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+    from auth.dev_issuer import DevIssuer
+
+#: The client's built files (examples/web: `npm run build` writes public/js).
+PUBLIC = Path(__file__).resolve().parents[1] / "examples" / "web" / "public"
+APP_PATH = "/app"
+
+
+def web_client_routes(issuer: DevIssuer) -> list[BaseRoute]:
+    async def users(_request: Request) -> JSONResponse:
+        return JSONResponse(
+            [{"handle": h, "displayName": name} for h, (_id, name) in DEMO_USERS.items()]
+        )
+
+    async def sign_in(request: Request) -> JSONResponse:
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        handle = body.get("handle") if isinstance(body, dict) else None
+        if handle not in DEMO_USERS:
+            return JSONResponse({"error": f"pick one of {', '.join(DEMO_USERS)}"}, 400)
+        user_id = DEMO_USERS[handle][0]
+        token = issuer.issue(user_id, handle)
+        return JSONResponse({"token": token, "userId": user_id, "handle": handle})
+
+    async def to_app(_request: Request) -> RedirectResponse:
+        return RedirectResponse(f"{APP_PATH}/")
+
+    routes: list[BaseRoute] = [
+        Route("/dev/users", users, methods=["GET"]),
+        Route("/dev/sign-in", sign_in, methods=["POST"]),
+    ]
+    if (PUBLIC / "js" / "main.js").exists():
+        routes += [
+            Route(APP_PATH, to_app),
+            Mount(APP_PATH, StaticFiles(directory=PUBLIC, html=True), name="web-client"),
+        ]
+    return routes

@@ -1,0 +1,66 @@
+// The GraphQL client: POST JSON with the bearer token, Automatic Persisted Queries first.
+//
+// Each operation is sent as its SHA-256 hash alone; only when the server answers
+// PERSISTED_QUERY_NOT_FOUND is it sent again with its text, which registers it. After that,
+// requests carry a hash instead of the whole document.
+
+export interface GraphQLErrorEntry {
+  message: string;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export class GraphQLError extends Error {
+  constructor(readonly errors: GraphQLErrorEntry[]) {
+    super(errors.map((e) => e.message).join("; "));
+  }
+
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+interface Response<T> {
+  data?: T;
+  errors?: GraphQLErrorEntry[];
+}
+
+const hashes = new Map<string, string>();
+
+async function sha256(text: string): Promise<string> {
+  const known = hashes.get(text);
+  if (known) return known;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  hashes.set(text, hex);
+  return hex;
+}
+
+export class GraphQLClient {
+  constructor(
+    private readonly url: string,
+    private readonly token: () => string | null,
+  ) {}
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const persistedQuery = { version: 1, sha256Hash: await sha256(query) };
+    let body = await this.post<T>({ variables, extensions: { persistedQuery } });
+    if (body.errors?.some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND")) {
+      body = await this.post<T>({ query, variables, extensions: { persistedQuery } });
+    }
+    if (body.errors?.length) throw new GraphQLError(body.errors);
+    if (body.data === undefined) throw new GraphQLError([{ message: "No data in the response" }]);
+    return body.data;
+  }
+
+  private async post<T>(payload: object): Promise<Response<T>> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(this.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(payload),
+    });
+    return (await response.json()) as Response<T>;
+  }
+}

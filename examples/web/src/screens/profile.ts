@@ -1,0 +1,61 @@
+// A user's profile: follow or unfollow, and their posts.
+
+import type { GraphQLClient } from "../graphql.js";
+import { announce, h } from "../dom.js";
+import { FOLLOW, PROFILE_PAGE, UNFOLLOW, type Post } from "../operations.js";
+import { postCard } from "../postCard.js";
+
+interface Profile {
+  me: { id: string } | null;
+  user: {
+    id: string;
+    handle: string;
+    displayName: string;
+    bio: string;
+    followerCount: number;
+    followingCount: number;
+    viewerFollows: boolean;
+    posts: { items: Post[] };
+  } | null;
+}
+
+interface Followed {
+  follow?: { followerCount: number; viewerFollows: boolean };
+  unfollow?: { followerCount: number; viewerFollows: boolean };
+}
+
+export async function profileScreen(main: HTMLElement, api: GraphQLClient, handle: string): Promise<void> {
+  const { me, user } = await api.request<Profile>(PROFILE_PAGE, { handle });
+  if (!user) {
+    main.replaceChildren(h("h1", {}, "Not found"), h("p", {}, `Nobody is called @${handle}.`));
+    return;
+  }
+  const followers = h("span", { class: "followers" });
+  const button = h("button", { type: "button", class: "follow" });
+  let follows = user.viewerFollows;
+  const show = (count: number) => {
+    followers.textContent = `${count} follower${count === 1 ? "" : "s"} · ${user.followingCount} following`;
+    button.textContent = follows ? `Unfollow @${user.handle}` : `Follow @${user.handle}`;
+    button.setAttribute("aria-pressed", String(follows));
+  };
+  show(user.followerCount);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const result = await api.request<Followed>(follows ? UNFOLLOW : FOLLOW, { id: user.id });
+      const now = (result.follow ?? result.unfollow)!;
+      follows = now.viewerFollows;
+      show(now.followerCount);
+      announce(follows ? `You follow @${user.handle}` : `You no longer follow @${user.handle}`);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  main.replaceChildren(
+    h("h1", {}, `${user.displayName} `, h("small", {}, `@${user.handle}`)),
+    h("p", {}, user.bio),
+    h("p", {}, followers, " ", me && me.id !== user.id ? button : null),
+    h("h2", {}, "Posts"),
+    ...user.posts.items.map((post) => postCard(api, post)),
+  );
+}

@@ -1,0 +1,35 @@
+// Images go straight to storage: the API hands out a presigned POST form, the browser sends the
+// file there (no bytes through the API), then asks the API to verify it.
+
+import type { GraphQLClient } from "./graphql.js";
+import { COMPLETE_UPLOAD, CREATE_UPLOAD } from "./operations.js";
+
+interface Ticket {
+  createUpload: {
+    upload: { id: string };
+    url: string;
+    fields: { name: string; value: string }[];
+    maxBytes: number;
+  };
+}
+
+interface Completed {
+  completeUpload: { id: string; status: string; reason: string | null };
+}
+
+/** Upload one image; resolves to its upload id, READY to attach to a post. */
+export async function uploadImage(api: GraphQLClient, file: File, altText: string): Promise<string> {
+  const { createUpload: ticket } = await api.request<Ticket>(CREATE_UPLOAD, {
+    input: { contentType: file.type, size: file.size, filename: file.name, altText },
+  });
+  const form = new FormData();
+  for (const field of ticket.fields) form.append(field.name, field.value); // in order
+  form.append("file", file); // the file goes last
+  const stored = await fetch(ticket.url, { method: "POST", body: form });
+  if (!stored.ok) throw new Error(`Storage refused the upload (${stored.status})`);
+  const { completeUpload } = await api.request<Completed>(COMPLETE_UPLOAD, { id: ticket.upload.id });
+  if (completeUpload.status !== "READY") {
+    throw new Error(`The image was rejected: ${completeUpload.reason ?? "unknown reason"}`);
+  }
+  return completeUpload.id;
+}
