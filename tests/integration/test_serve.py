@@ -297,6 +297,10 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
     assert result["focusVisible"] is True
     assert result["bLikeLabel"] == "♡ Like (1)"
     assert result["unlabelled"] == []
+    # Every GraphQL request was a persisted query; most carried only the hash
+    sent = result["graphqlBodies"]
+    assert sent["withoutHash"] == 0
+    assert sent["hashOnly"] > sent["withText"] > 0
 
 
 def test_the_example_polling_client_prints_new_posts(served: Served) -> None:

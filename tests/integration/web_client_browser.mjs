@@ -40,6 +40,8 @@ const browser = await chromium.launch({
 });
 const blocked = [];
 const loopbackRequests = new Set();
+// What the client sent to the API: hashes only, once an operation is registered (APQ).
+const graphqlBodies = { hashOnly: 0, withText: 0, withoutHash: 0 };
 
 async function userPage(handle) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
@@ -53,6 +55,13 @@ async function userPage(handle) {
     return route.abort(); // no internet
   });
   const page = await context.newPage();
+  page.on("request", (request) => {
+    if (!request.url().endsWith("/graphql") || request.method() !== "POST") return;
+    const body = JSON.parse(request.postData() || "{}");
+    if (!body.extensions?.persistedQuery?.sha256Hash) graphqlBodies.withoutHash += 1;
+    else if (body.query) graphqlBodies.withText += 1;
+    else graphqlBodies.hashOnly += 1;
+  });
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(appUrl, { waitUntil: "networkidle" });
@@ -142,7 +151,7 @@ try {
     .filter((el) => !document.querySelector(`label[for="${el.id}"]`)).map((el) => el.name));
   console.log(JSON.stringify({
     steps, blocked, loopbackHosts: [...loopbackRequests], arrivalMs, aReloaded, bReloaded,
-    imageInfo, aLikeLabel, bLikeLabel, focusVisible, unlabelled,
+    imageInfo, aLikeLabel, bLikeLabel, focusVisible, unlabelled, graphqlBodies,
     pageErrors: [...a.errors, ...b.errors],
   }));
 } finally {
