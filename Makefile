@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest chromium token export-schema package deploy bench-cold-start lock clean
+.PHONY: serve test lint typecheck pytest chromium token export-schema package deploy bench bench-cold-start lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ package: $(VENV)/.installed
 	$(BIN)/python infra/package.py
 
 # Cold start vs a minimal Strawberry + Mangum + boto3 handler; see docs/BENCHMARKS.md.
+# Every benchmark beside its baseline; prints the tables and rewrites docs/BENCHMARKS.md's.
+bench: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m bench.run
+
 bench-cold-start: $(VENV)/.installed
 	$(BIN)/python bench/cold_start.py --rounds 15
 

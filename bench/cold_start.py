@@ -59,10 +59,8 @@ def sample(module: str, env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=15)
-    args = parser.parse_args()
+def measure(rounds: int) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """Median seconds per handler (ours first, then the floor), and every sample."""
     env = {
         **os.environ,
         "TABLE_NAME": "bench",
@@ -75,10 +73,17 @@ def main() -> None:
     for module in HANDLERS.values():  # warm the OS file cache and the .pyc files once
         sample(module, {**env, "PYTHONDONTWRITEBYTECODE": ""})
     times: dict[str, list[float]] = {name: [] for name in HANDLERS}
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for name, module in HANDLERS.items():
             times[name].append(sample(module, env))
-    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {name: statistics.median(values) for name, values in times.items()}, times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    medians, times = measure(args.rounds)
     ours, floor = medians.values()
     print(f"cold start, median of {args.rounds} fresh processes each (alternating):")
     for name, value in medians.items():

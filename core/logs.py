@@ -32,3 +32,5 @@ def configure(level: int = logging.INFO) -> None:
         root.addHandler(logging.StreamHandler())
     for handler in root.handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
+    # Mangum's line per request repeats what API Gateway's access log already records.
+    logging.getLogger("mangum.http").setLevel(logging.WARNING)

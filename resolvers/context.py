@@ -47,6 +47,11 @@ class Loaders:
         item = await self.items.load(_table_key(user_key(user_id)))
         return user_from_item(item) if item else None
 
+    async def posts(self, post_ids: list[str]) -> list[Post | None]:
+        """Several posts as one awaitable (no task per post, unlike gathering `post`)."""
+        items = await self.items.load_many([_table_key(post_key(p)) for p in post_ids])
+        return [post_from_item(item) if item else None for item in items]
+
     async def post(self, post_id: str) -> Post | None:
         item = await self.items.load(_table_key(post_key(post_id)))
         return post_from_item(item) if item else None

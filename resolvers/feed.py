@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
 from core.models import Page, Post
@@ -20,7 +19,7 @@ async def feed(ctx: RequestContext, _source: None, arguments: Mapping[str, Any])
     viewer = ctx.require_viewer()
     args = parse(PageArgs, arguments)
     entries = ctx.store.feeds.page(viewer.id, args.limit, args.next_token)
-    posts = await asyncio.gather(*(ctx.loaders.post(e.post_id) for e in entries.items))
+    posts = await ctx.loaders.posts([e.post_id for e in entries.items])
     # Deleted posts are filtered here rather than chased through every follower's feed: a page
     # may come back short, and its nextToken still continues where it left off.
     return Page(items=[p for p in posts if p is not None], next_token=entries.next_token)

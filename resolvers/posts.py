@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
 from core.models import Page, Post, PostChanges
@@ -43,7 +42,7 @@ async def posts_by_ids(
 ) -> list[Post | None]:
     """Posts in the order asked, null where there is none: one batched read."""
     args = parse(PostIdsArgs, arguments)
-    return list(await asyncio.gather(*(ctx.loaders.post(post_id) for post_id in args.ids)))
+    return await ctx.loaders.posts(args.ids)
 
 
 @resolver("Query.posts")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -50,11 +51,16 @@ class AgoraSchema(strawberry.Schema):
 
 
 def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
+    # The limiters' rule classes are made once: each limiter instance makes new ones, which
+    # would give every request a new validation-cache key (no hits: measured in BENCHMARKS.md).
+    limit_rules = [
+        *QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+    ]
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-        lambda: QueryDepthLimiter(max_depth=limits.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+        lambda: AddValidationRules(limit_rules),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]

@@ -1,0 +1,180 @@
+"""The benchmark's world: DynamoDB Local in its own process, a table of content, API events."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import boto3
+from botocore.config import Config
+
+from core.clock import now_iso
+from core.config import decode_secret
+from core.models import FeedEntry, UserProfile
+from store.codecs import follow_to_item
+from store.repository import Store
+from store.table import create_table
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+TABLE = "bench"
+CURSOR_SECRET = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="
+VIEWER = "01HZBENCHV1EWER00000000000"
+AUTHORS = [f"01HZBENCHA{n:016d}" for n in range(20)]
+#: Change-log settle window for the benchmark (one machine, one clock).
+SETTLE_MS = 100
+
+
+def environment(endpoint: str) -> dict[str, str]:
+    """What the function's environment would hold, pointed at DynamoDB Local; the viewer comes
+    from claims an API Gateway JWT authorizer verified (so no side verifies a signature)."""
+    return {
+        "TABLE_NAME": TABLE,
+        "CURSOR_SECRET": CURSOR_SECRET,
+        "AWS_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
+        "AUTH_TRUST_GATEWAY": "true",
+        "CHANGES_SETTLE_MS": str(SETTLE_MS),
+    }
+
+
+def client(endpoint: str) -> DynamoDBClient:
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+        config=Config(retries={"mode": "standard", "max_attempts": 3}),
+    )
+
+
+def api_event(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An API Gateway HTTP API (v2) event for one GraphQL request by the viewer."""
+    return {
+        "version": "2.0",
+        "routeKey": "POST /graphql",
+        "rawPath": "/graphql",
+        "rawQueryString": "",
+        "headers": {"content-type": "application/json"},
+        "requestContext": {
+            "http": {
+                "method": "POST",
+                "path": "/graphql",
+                "protocol": "HTTP/1.1",
+                "sourceIp": "127.0.0.1",
+                "userAgent": "bench",
+            },
+            "authorizer": {"jwt": {"claims": {"sub": VIEWER, "cognito:username": "viewer"}}},
+            "stage": "$default",
+            "requestId": "bench",
+        },
+        "body": json.dumps({"query": query, "variables": variables or {}}),
+        "isBase64Encoded": False,
+    }
+
+
+@dataclass
+class World:
+    """Ids of what was seeded."""
+
+    store: Store
+    dynamodb: DynamoDBClient
+    commented_post: str = ""
+    likeable: list[str] = field(default_factory=list)
+
+
+def seed(dynamodb: DynamoDBClient, *, likeable: int) -> World:
+    create_table(dynamodb, TABLE)
+    store = Store.connect(dynamodb, TABLE, decode_secret(CURSOR_SECRET))
+    world = World(store, dynamodb)
+    for n, user in enumerate([VIEWER, *AUTHORS]):
+        store.users.create(UserProfile(user, f"user{n}", f"User {n}", now_iso()))
+    # Posts by 20 authors; the viewer's feed holds the newest 120 (the fan-out's entries,
+    # written directly), the oldest serve as posts to like
+    posts = []
+    for n in range(max(120, likeable)):
+        author = AUTHORS[n % len(AUTHORS)]
+        posts.append(
+            store.posts.create(author_id=author, title=f"Post {n}", body="x" * 200, category="tech")
+        )
+    store.feeds.add(FeedEntry(VIEWER, p.id, p.author_id, p.created_at) for p in posts[-120:])
+    # A post with 20 comments by different authors
+    world.commented_post = posts[-1].id
+    for n in range(20):
+        store.comments.add(world.commented_post, AUTHORS[n], f"Comment {n} " + "y" * 100)
+    world.likeable = [p.id for p in posts[:likeable]]
+    return world
+
+
+def add_followers(dynamodb: DynamoDBClient, author: str, count: int) -> None:
+    """`count` follow items for `author`, written in batches (not through the API's transaction,
+    which would also count each follower: the fan-out reads only these items)."""
+    from store.batch import batch_write
+
+    created = now_iso()
+    batch_write(
+        dynamodb,
+        TABLE,
+        puts=(follow_to_item(f"01HZF{n:021d}", author, created) for n in range(count)),
+    )
+
+
+class Meter:
+    """DynamoDB requests and consumed capacity, per operation name, through botocore hooks."""
+
+    OPERATIONS = (
+        "Query",
+        "GetItem",
+        "BatchGetItem",
+        "PutItem",
+        "UpdateItem",
+        "DeleteItem",
+        "BatchWriteItem",
+        "TransactWriteItems",
+    )
+
+    def __init__(self) -> None:
+        self.requests: Counter[str] = Counter()
+        self.capacity = 0.0
+
+    def total(self) -> int:
+        return sum(self.requests.values())
+
+    def _ask_capacity(self, params: dict[str, Any], **_: Any) -> None:
+        params.setdefault("ReturnConsumedCapacity", "TOTAL")
+
+    def _count(self, parsed: dict[str, Any], model: Any, **_: Any) -> None:
+        self.requests[model.name] += 1
+        consumed = parsed.get("ConsumedCapacity")
+        for entry in consumed if isinstance(consumed, list) else [consumed] if consumed else []:
+            self.capacity += float(entry.get("CapacityUnits", 0))
+
+    @contextmanager
+    def on(self, *clients: DynamoDBClient) -> Iterator[Meter]:
+        hooks: list[tuple[DynamoDBClient, str, Callable[..., None]]] = []
+        for dynamodb in clients:
+            for name in self.OPERATIONS:
+                hooks.append(
+                    (dynamodb, f"provide-client-params.dynamodb.{name}", self._ask_capacity)
+                )
+                hooks.append((dynamodb, f"after-call.dynamodb.{name}", self._count))
+        for dynamodb, event, hook in hooks:
+            dynamodb.meta.events.register(event, hook)
+        try:
+            yield self
+        finally:
+            for dynamodb, event, hook in hooks:
+                dynamodb.meta.events.unregister(event, hook)
+
+
+def set_environment(endpoint: str) -> None:
+    os.environ.update(environment(endpoint))

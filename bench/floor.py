@@ -1,0 +1,309 @@
+"""The floor: each benchmarked operation written by hand with plain boto3, no GraphQL.
+
+Each function takes the same API Gateway event as `handler.handler`, makes the same DynamoDB
+calls (the benchmark checks the counts match), and returns the same JSON response. It is what a
+GraphQL layer could at best add nothing to: anything ours spends above it is the price of
+Strawberry, Mangum, Starlette, validation and the resolver layers.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from core.clock import aws_datetime, utc_now
+from core.ids import new_id
+from store.cursors import CursorCodec
+from store.keys import (
+    ALL_TOPIC,
+    change_key,
+    change_partition,
+    feed_partition,
+    like_key,
+    post_index_keys,
+    post_key,
+    post_topics,
+    user_key,
+)
+from store.table import TTL_ATTRIBUTE
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+Item = dict[str, Any]
+
+
+def _s(item: Item, name: str) -> str:
+    return str(item[name]["S"])
+
+
+def _n(item: Item, name: str) -> int:
+    return int(item[name]["N"]) if name in item else 0
+
+
+def _key(key: dict[str, str]) -> Item:
+    return {k: {"S": v} for k, v in key.items()}
+
+
+def _respond(data: Any) -> dict[str, Any]:
+    return {
+        "statusCode": 200,
+        "headers": {"content-type": "application/json"},
+        "body": json.dumps({"data": data}),
+        "isBase64Encoded": False,
+    }
+
+
+class Floor:
+    def __init__(self, dynamodb: DynamoDBClient, table: str, secret: bytes) -> None:
+        self.db = dynamodb
+        self.table = table
+        self.cursors = CursorCodec(secret)
+
+    @staticmethod
+    def _request(event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        viewer = event["requestContext"]["authorizer"]["jwt"]["claims"]["sub"]
+        variables: dict[str, Any] = json.loads(event["body"]).get("variables") or {}
+        return viewer, variables
+
+    def _get_many(self, keys: list[Item]) -> dict[tuple[str, str], Item]:
+        unique = list({(_s(k, "PK"), _s(k, "SK")): k for k in keys}.values())
+        found: dict[tuple[str, str], Item] = {}
+        for start in range(0, len(unique), 100):
+            chunk = unique[start : start + 100]
+            response = self.db.batch_get_item(RequestItems={self.table: {"Keys": chunk}})
+            found |= {(_s(i, "PK"), _s(i, "SK")): i for i in response["Responses"][self.table]}
+        return found
+
+    @staticmethod
+    def _author(item: Item | None) -> dict[str, Any] | None:
+        if item is None:
+            return None
+        return {
+            "id": _s(item, "id"),
+            "handle": _s(item, "handle"),
+            "displayName": _s(item, "displayName"),
+        }
+
+    def feed(self, event: dict[str, Any], limit: int = 20) -> dict[str, Any]:
+        viewer, _ = self._request(event)
+        page = self.db.query(
+            TableName=self.table,
+            KeyConditionExpression="PK = :pk",
+            ExpressionAttributeValues={":pk": {"S": feed_partition(viewer)}},
+            ScanIndexForward=False,
+            Limit=limit + 1,
+        )
+        entries = page["Items"][:limit]
+        posts = self._get_many([_key(post_key(_s(e, "postId"))) for e in entries])
+        found = [posts[(f"POST#{_s(e, 'postId')}", "POST")] for e in entries]
+        related = self._get_many(
+            [_key(user_key(_s(p, "authorId"))) for p in found]
+            + [_key(like_key(_s(p, "id"), viewer)) for p in found]
+        )
+        items = []
+        for post in found:
+            author = related.get((f"USER#{_s(post, 'authorId')}", "PROFILE"))
+            items.append(
+                {
+                    "id": _s(post, "id"),
+                    "title": _s(post, "title"),
+                    "body": _s(post, "body"),
+                    "likeCount": _n(post, "likeCount"),
+                    "commentCount": _n(post, "commentCount"),
+                    "viewerHasLiked": (f"POST#{_s(post, 'id')}", f"LIKE#{viewer}") in related,
+                    "createdAt": _s(post, "createdAt"),
+                    "author": self._author(author),
+                }
+            )
+        token = None
+        if len(page["Items"]) > limit:
+            last = entries[-1]
+            token = self.cursors.encode(
+                {"PK": last["PK"], "SK": last["SK"]}, f"table:{feed_partition(viewer)}:"
+            )
+        return _respond({"feed": {"items": items, "nextToken": token}})
+
+    def post_with_comments(self, event: dict[str, Any]) -> dict[str, Any]:
+        _, variables = self._request(event)
+        post_id = variables["id"]
+        page = self.db.query(
+            TableName=self.table,
+            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
+            ExpressionAttributeValues={":pk": {"S": f"POST#{post_id}"}, ":prefix": {"S": "POST"}},
+            Limit=22,
+        )
+        post, comments = page["Items"][0], page["Items"][1:21]
+        authors = self._get_many([_key(user_key(_s(i, "authorId"))) for i in [post, *comments]])
+
+        def author(item: Item) -> dict[str, Any] | None:
+            found = authors.get((f"USER#{_s(item, 'authorId')}", "PROFILE"))
+            if found is None:
+                return None
+            return {"handle": _s(found, "handle"), "displayName": _s(found, "displayName")}
+
+        token = None
+        if len(page["Items"]) > 21:
+            last = comments[-1]
+            token = self.cursors.encode(
+                {"PK": last["PK"], "SK": last["SK"]}, f"table:POST#{post_id}:POST#COMMENT#"
+            )
+        return _respond(
+            {
+                "post": {
+                    "id": post_id,
+                    "title": _s(post, "title"),
+                    "body": _s(post, "body"),
+                    "likeCount": _n(post, "likeCount"),
+                    "commentCount": _n(post, "commentCount"),
+                    "author": author(post),
+                    "comments": {
+                        "items": [
+                            {
+                                "id": _s(c, "id"),
+                                "body": _s(c, "body"),
+                                "createdAt": _s(c, "createdAt"),
+                                "author": author(c),
+                            }
+                            for c in comments
+                        ],
+                        "nextToken": token,
+                    },
+                }
+            }
+        )
+
+    def create_post(self, event: dict[str, Any]) -> dict[str, Any]:
+        viewer, variables = self._request(event)
+        fields = variables["i"]
+        stamp = aws_datetime(utc_now())
+        post_id, event_id = new_id(), new_id()
+        expires = str(int((utc_now() + timedelta(hours=24)).timestamp()))
+        post = {
+            **_key(post_key(post_id)),
+            **_key(post_index_keys(post_id, viewer, fields["category"], stamp)),
+            "type": {"S": "Post"},
+            "id": {"S": post_id},
+            "authorId": {"S": viewer},
+            "title": {"S": fields["title"]},
+            "body": {"S": fields.get("body", "")},
+            "category": {"S": fields["category"]},
+            "createdAt": {"S": stamp},
+            "updatedAt": {"S": stamp},
+            "changedAt": {"S": stamp},
+            "version": {"N": "1"},
+            "likeCount": {"N": "0"},
+            "commentCount": {"N": "0"},
+            "media": {"L": []},
+        }
+        changes = [
+            {
+                **_key(change_key(topic, stamp, event_id)),
+                "type": {"S": "Change"},
+                "topic": {"S": topic},
+                "eventId": {"S": event_id},
+                "kind": {"S": "POST_CREATED"},
+                "postId": {"S": post_id},
+                "authorId": {"S": viewer},
+                "at": {"S": stamp},
+                TTL_ATTRIBUTE: {"N": expires},
+            }
+            for topic in post_topics(viewer, fields["category"])
+        ]
+        self.db.transact_write_items(
+            TransactItems=[
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": item,
+                        "ConditionExpression": "attribute_not_exists(PK)",
+                    }
+                }
+                for item in [post, *changes]
+            ]
+        )
+        return _respond(
+            {
+                "createPost": {
+                    "id": post_id,
+                    "title": fields["title"],
+                    "category": fields["category"],
+                    "version": 1,
+                    "createdAt": stamp,
+                }
+            }
+        )
+
+    def like_post(self, event: dict[str, Any]) -> dict[str, Any]:
+        viewer, variables = self._request(event)
+        post_id = variables["id"]
+        self.db.transact_write_items(
+            TransactItems=[
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            **_key(like_key(post_id, viewer)),
+                            "type": {"S": "Like"},
+                            "postId": {"S": post_id},
+                            "userId": {"S": viewer},
+                            "createdAt": {"S": aws_datetime(utc_now())},
+                        },
+                        "ConditionExpression": "attribute_not_exists(PK)",
+                    }
+                },
+                {
+                    "Update": {
+                        "TableName": self.table,
+                        "Key": _key(post_key(post_id)),
+                        "UpdateExpression": "ADD likeCount :one",
+                        "ConditionExpression": "attribute_exists(PK)",
+                        "ExpressionAttributeValues": {":one": {"N": "1"}},
+                    }
+                },
+            ]
+        )
+        post = self.db.get_item(
+            TableName=self.table, Key=_key(post_key(post_id)), ConsistentRead=True
+        )["Item"]
+        liked = self._get_many([_key(like_key(post_id, viewer))])
+        return _respond(
+            {
+                "likePost": {
+                    "id": post_id,
+                    "likeCount": _n(post, "likeCount"),
+                    "viewerHasLiked": bool(liked),
+                }
+            }
+        )
+
+    def poll(self, event: dict[str, Any], settle: timedelta) -> dict[str, Any]:
+        _, variables = self._request(event)
+        scope = f"changes:{ALL_TOPIC}"
+        position = self.cursors.decode(variables["after"], scope)["p"]
+        horizon = aws_datetime(utc_now() - settle)
+        page = self.db.query(
+            TableName=self.table,
+            KeyConditionExpression="PK = :pk AND SK BETWEEN :after AND :horizon",
+            ExpressionAttributeValues={
+                ":pk": {"S": change_partition(ALL_TOPIC)},
+                ":after": {"S": position},
+                ":horizon": {"S": horizon},
+            },
+            ConsistentRead=True,
+            Limit=27,
+        )
+        items = [i for i in page["Items"] if _s(i, "SK") != position]
+        cursor = self.cursors.encode({"p": horizon}, scope)
+        return _respond(
+            {
+                "postEvents": {
+                    "items": [
+                        {"type": _s(i, "kind"), "postId": _s(i, "postId"), "post": None}
+                        for i in items
+                    ],
+                    "cursor": cursor,
+                }
+            }
+        )
