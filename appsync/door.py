@@ -18,8 +18,10 @@ from appsync.shapes import from_source, to_json
 from auth.claims import viewer_from_appsync_identity
 from core.errors import AgoraError, BadUserInput, ErrorCode
 from core.logs import current_request_id
+from core.request_log import logged_request
 from resolvers.context import RequestContext
 from resolvers.registry import registered, resolve
+from store.metering import Usage, current_usage
 
 if TYPE_CHECKING:
     from strawberry.schema import BaseSchema
@@ -57,6 +59,13 @@ def _error_type(code: ErrorCode) -> type[AppSyncError]:
 ERRORS = {code: _error_type(code) for code in ErrorCode}
 
 
+def _operation(event: Any) -> str:
+    info = event.get("info") if isinstance(event, dict) else None
+    if not isinstance(info, dict):
+        return "unknown"
+    return f"{info.get('parentTypeName')}.{info.get('fieldName')}"[:100]
+
+
 class AppSyncDoor:
     def __init__(self, schema: BaseSchema, services: Services) -> None:
         self._schema = schema
@@ -70,13 +79,25 @@ class AppSyncDoor:
             headers.get("x-amzn-requestid") or getattr(context, "aws_request_id", "") or "-"
         )
         current_request_id.set(request_id)
-        if isinstance(event, list):
-            return _run(self._batch(event, request_id))
-        data, error = _run(self._one(event, self._context(event, request_id)))
-        if error is not None:
-            code, message = error
-            raise ERRORS[code](message)
-        return data
+        usage = Usage()
+        token = current_usage.set(usage)
+        try:
+            with logged_request("appsync", lambda: (usage.requests, usage.capacity)) as record:
+                record.operation = _operation(first)
+                if isinstance(event, list):
+                    results = _run(self._batch(event, request_id))
+                    record.error_codes = [r["errorType"] for r in results if "errorType" in r]
+                    return results
+                ctx = self._context(event, request_id)
+                data, error = _run(self._one(event, ctx))
+                record.viewer = getattr(vars(ctx).get("viewer"), "id", None)
+                if error is not None:
+                    code, message = error
+                    record.error_codes = [code.value]
+                    raise ERRORS[code](message)
+                return data
+        finally:
+            current_usage.reset(token)
 
     async def _batch(self, events: list[Any], request_id: str) -> list[dict[str, Any]]:
         # One context per caller, shared by that caller's items, so their loads batch together.

@@ -28,7 +28,7 @@ from web.app import GRAPHQL_PATH, create_app
 def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool = True) -> None:
     import uvicorn
 
-    logs.configure()
+    logs.configure(as_json=False)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the emulator's request log
     directory = data_dir()
     os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))

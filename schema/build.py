@@ -22,6 +22,7 @@ import resolvers  # noqa: F401  (registers every resolver)
 from schema.changes import Subscription
 from schema.errors import ErrorCodes, is_client_error
 from schema.operations import Mutation, Query
+from schema.request_log import RequestLog
 from schema.scalars import schema_config
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
     ]
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        RequestLog,  # outermost: it times the rest and sees the errors as clients do
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: AddValidationRules(limit_rules),

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import boto3
 from botocore.config import Config
 
+from store.metering import metered
+
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_dynamodbstreams import DynamoDBStreamsClient
@@ -36,13 +38,13 @@ CHANGE_WRITE_CONFIG = Config(
 @cache
 def dynamodb_client(region: str) -> DynamoDBClient:
     """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB when set."""
-    return boto3.client("dynamodb", region_name=region, config=_CONFIG)
+    return metered(boto3.client("dynamodb", region_name=region, config=_CONFIG))
 
 
 @cache
 def dynamodb_change_client(region: str) -> DynamoDBClient:
     """The client for change-logging writes, with their tighter time budget."""
-    return boto3.client("dynamodb", region_name=region, config=CHANGE_WRITE_CONFIG)
+    return metered(boto3.client("dynamodb", region_name=region, config=CHANGE_WRITE_CONFIG))
 
 
 @cache
