@@ -17,11 +17,14 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_secretsmanager import SecretsManagerClient
 
-# Timeouts well under API Gateway's 29 s so a stuck call surfaces as UNAVAILABLE, not a 504.
-_CONFIG = Config(
+#: Standard retry mode (exponential back-off with jitter, retrying throttling, 5xx and
+#: connection errors). At most 3 attempts x (2 + 5) s + back-offs (<= 1 s, <= 2 s) = 24 s, under
+#: API Gateway's 29 s: a stuck call surfaces as UNAVAILABLE, not a 504. `total_max_attempts`
+#: counts the first try; botocore's `max_attempts` would count only the retries.
+DEFAULT_CONFIG = Config(
     connect_timeout=2,
     read_timeout=5,
-    retries={"mode": "standard", "max_attempts": 4},
+    retries={"mode": "standard", "total_max_attempts": 3},
 )
 
 
@@ -31,14 +34,14 @@ _CONFIG = Config(
 CHANGE_WRITE_CONFIG = Config(
     connect_timeout=1,
     read_timeout=2,
-    retries={"mode": "standard", "max_attempts": 2},
+    retries={"mode": "standard", "total_max_attempts": 2},
 )
 
 
 @cache
 def dynamodb_client(region: str) -> DynamoDBClient:
     """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB when set."""
-    return metered(boto3.client("dynamodb", region_name=region, config=_CONFIG))
+    return metered(boto3.client("dynamodb", region_name=region, config=DEFAULT_CONFIG))
 
 
 @cache
@@ -68,9 +71,9 @@ def s3_client(region: str) -> S3Client:
 @cache
 def dynamodb_streams_client(region: str) -> DynamoDBStreamsClient:
     """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB_STREAMS when set."""
-    return boto3.client("dynamodbstreams", region_name=region, config=_CONFIG)
+    return boto3.client("dynamodbstreams", region_name=region, config=DEFAULT_CONFIG)
 
 
 @cache
 def secretsmanager_client(region: str) -> SecretsManagerClient:
-    return boto3.client("secretsmanager", region_name=region, config=_CONFIG)
+    return boto3.client("secretsmanager", region_name=region, config=DEFAULT_CONFIG)
