@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
-from botocore.awsrequest import AWSResponse
+from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
 from starlette.testclient import TestClient
@@ -97,11 +97,12 @@ class Fault:
         self._client, self._event = client, f"before-send.dynamodb.{operation}"
 
     def __enter__(self) -> Fault:
-        self._client.meta.events.register(self._event, self._answer)
+        # A hook that returns a response stands in for the network (botocore's stubs say None).
+        self._client.meta.events.register(self._event, self._answer)  # type: ignore[arg-type]
         return self
 
     def __exit__(self, *_: object) -> None:
-        self._client.meta.events.unregister(self._event, self._answer)
+        self._client.meta.events.unregister(self._event, self._answer)  # type: ignore[arg-type]
 
     def _answer(self, request: Any, **_: Any) -> AWSResponse | None:
         self.sends += 1
@@ -115,7 +116,9 @@ class Fault:
             "500": (500, "InternalServerError"),
         }[self.kind]
         body = json.dumps({"__type": f"com.amazonaws.dynamodb.v20120810#{code}", "message": "x"})
-        headers = {"Content-Type": "application/x-amz-json-1.0", "x-amzn-ErrorType": code}
+        headers = HTTPHeaders()
+        headers["Content-Type"] = "application/x-amz-json-1.0"
+        headers["x-amzn-ErrorType"] = code
         return AWSResponse(request.url, status, headers, _Body(body.encode()))
 
 
