@@ -63,6 +63,8 @@ class Limits:
     max_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000
+    #: List items an operation may ask for, page sizes multiplied through nesting.
+    max_cost: int = 2000
 
 
 MIB = 1024 * 1024
@@ -176,5 +178,6 @@ class Settings:
                 max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),
                 max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),
                 max_tokens=_int(env, "MAX_QUERY_TOKENS", 2000, 100, 100_000),
+                max_cost=_int(env, "MAX_QUERY_COST", 2000, 100, 1_000_000),
             ),
         )

@@ -20,6 +20,7 @@ from strawberry.extensions import (
 
 import resolvers  # noqa: F401  (registers every resolver)
 from schema.changes import Subscription
+from schema.cost import cost_limiter
 from schema.errors import ErrorCodes, is_client_error
 from schema.operations import Mutation, Query
 from schema.request_log import RequestLog
@@ -63,6 +64,7 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: AddValidationRules(limit_rules),
+        cost_limiter(limits.max_cost),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]

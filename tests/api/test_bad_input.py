@@ -113,6 +113,18 @@ CASES: dict[str, Case] = {
         {"query": "{ " + " ".join(f"a{i}: categories" for i in range(20)) + " }"},
         "BAD_USER_INPUT",
     ),
+    "nested pages over the cost limit": Case(
+        {"query": "{ feed(limit: 100) { items { comments(limit: 100) { items { id } } } } }"},
+        "BAD_USER_INPUT",
+    ),
+    "the cost limit counts variables": Case(
+        {
+            "query": "query($n: Int!) { posts(limit: $n) { items { comments(limit: $n) "
+            "{ items { id } } } } }",
+            "variables": {"n": 50},
+        },
+        "BAD_USER_INPUT",
+    ),
     "introspection is off": Case({"query": "{ __schema { types { name } } }"}, "BAD_USER_INPUT"),
     "mutation over GET": Case(None, "BAD_USER_INPUT", 405, method="GET"),
     "unsupported method": Case(None, "BAD_USER_INPUT", 405, method="PUT"),
