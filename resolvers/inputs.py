@@ -235,7 +235,8 @@ def parse(model: type[M], arguments: Mapping[str, Any]) -> M:
 def _describe(exc: ValidationError) -> str:
     problems = []
     for error in exc.errors(include_url=False):
-        where = ".".join(str(part) for part in error["loc"])
+        # Named as the client wrote them (GraphQL's camelCase), not as Python spells them.
+        where = ".".join(to_camel(p) if isinstance(p, str) else str(p) for p in error["loc"])
         message = error["msg"].removeprefix("Value error, ")
         problems.append(f"{where}: {message}" if where else message)
     return "Invalid input: " + "; ".join(problems)

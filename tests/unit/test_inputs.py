@@ -50,3 +50,11 @@ def test_limits_are_accepted_at_the_bounds() -> None:
     assert parse(PostsArgs, {"limit": 1}).limit == 1
     assert parse(PostsArgs, {"limit": 100}).limit == 100
     assert parse(CreatePostInput, {"title": "x" * 200, "body": "y" * 10_000, "category": "music"})
+
+
+def test_errors_name_arguments_as_graphql_spells_them() -> None:
+    from resolvers.inputs import AddCommentInput
+
+    with pytest.raises(BadUserInput) as raised:
+        parse(AddCommentInput, {"postId": "nope", "body": "hi"})
+    assert "postId: not a post id" in raised.value.message
