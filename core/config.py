@@ -65,6 +65,8 @@ class Limits:
     max_tokens: int = 2000
     #: List items an operation may ask for, page sizes multiplied through nesting.
     max_cost: int = 2000
+    #: Largest request body accepted (413 above it); Lambda's own payload limit is 6 MB.
+    max_body_bytes: int = 256 * 1024
 
 
 MIB = 1024 * 1024
@@ -179,5 +181,6 @@ class Settings:
                 max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),
                 max_tokens=_int(env, "MAX_QUERY_TOKENS", 2000, 100, 100_000),
                 max_cost=_int(env, "MAX_QUERY_COST", 2000, 100, 1_000_000),
+                max_body_bytes=_int(env, "MAX_REQUEST_BYTES", 256 * 1024, 1024, 6 * 1024 * 1024),
             ),
         )

@@ -58,7 +58,6 @@ def request_id_of(scope: Scope) -> str:
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 #: Bodies larger than this are refused before they are read (API Gateway's own cap is 10 MB).
-MAX_BODY_BYTES = 256 * 1024
 
 
 def accepts_graphql_response(request: Request) -> bool:
@@ -108,9 +107,10 @@ class GraphQLView(GraphQL[RequestContext, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        limit = self.services.settings.limits.max_body_bytes
         length = dict(scope.get("headers", [])).get(b"content-length", b"0")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
-            message = f"The request body is over {MAX_BODY_BYTES} bytes"
+        if length.isdigit() and int(length) > limit:
+            message = f"The request body is over {limit} bytes"
             response = JSONResponse(error_body(message, ErrorCode.BAD_USER_INPUT), 413)
             await response(scope, receive, send)
             return

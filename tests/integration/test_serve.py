@@ -206,79 +206,6 @@ def test_graphql_over_http_audits_all_pass(
     assert summary["ok"] >= 61
 
 
-def test_schemathesis_fuzzing_finds_no_server_error_and_no_uncoded_error(
-    served: Served, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Property-based fuzzing of every operation (GraphQL mode), fixed seed, bounded cases."""
-    schemathesis = Path(sys.executable).parent / "schemathesis"
-    done = subprocess.run(
-        [
-            str(schemathesis),
-            "run",
-            served.url,
-            "--max-examples",
-            "50",
-            "--seed",
-            "20261122",
-            "--generation-database",
-            "none",
-            "--header",
-            f"Authorization: Bearer {served.token}",
-            # Ours: no 5xx, every error carries a code of our table (schemathesis's own
-            # "GraphQL server error" check counts any error, NOT_FOUND included, as a failure)
-            "--checks",
-            "errors_carry_a_known_code",
-        ],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "SCHEMATHESIS_HOOKS": "tests.integration.schemathesis_hooks",
-            "PYTHONPATH": str(ROOT),
-            "NO_COLOR": "1",
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    summary = re.search(r"(\d+) generated, (\d+) passed", done.stdout)
-    with capsys.disabled():
-        print(f"\nschemathesis: {summary.group(0) if summary else 'no summary'}")
-    assert done.returncode == 0, done.stdout[-4000:]
-    assert summary is not None, done.stdout[-2000:]
-    generated, passed = map(int, summary.groups())
-    assert generated >= 1000
-    assert passed == generated
-
-
-def test_load_fifty_clients_for_thirty_seconds_lose_nothing(
-    served: Served, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """bench/load.py: feed reads, creates, likes and polls at concurrency 50, then a read-back."""
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.load", "--url", served.url, "--seconds", "30"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    with capsys.disabled():
-        print(
-            f"\nload: {result['requests']} requests in {result['seconds']} s "
-            f"({result['throughput']}/s), p50 {result['p50Ms']} ms, p99 {result['p99Ms']} ms, "
-            f"statuses {result['statuses']}, error codes {result['errorCodes']}"
-        )
-    assert set(result["statuses"]) == {"200"}  # no 5xx, no 4xx either
-    assert all(kind in result["byKind"] for kind in ("feed", "create", "like", "poll"))
-    assert result["postsChecked"] > 0
-    assert result["likesChecked"] > 0
-    assert result["missingPosts"] == 0
-    assert result["missingLikes"] == 0
-    assert "INTERNAL" not in result["errorCodes"]
-
-
 def test_real_clients_query_and_mutate_apollo_with_persisted_queries(served: Served) -> None:
     result = run_node("node_clients.mjs", served.url, served.token)
     plain = result["graphqlRequest"]
@@ -426,6 +353,81 @@ def test_the_example_polling_client_prints_new_posts(served: Served) -> None:
 def _lines_into(stream: IO[str] | None, lines: queue.Queue[str]) -> None:
     for line in stream or ():
         lines.put(line)
+
+
+# The two heaviest runs come late: they leave the local fan-out (one thread, in-process
+# emulator) minutes of stream records to work through, which later feed tests would wait on.
+def test_schemathesis_fuzzing_finds_no_server_error_and_no_uncoded_error(
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Property-based fuzzing of every operation (GraphQL mode), fixed seed, bounded cases."""
+    schemathesis = Path(sys.executable).parent / "schemathesis"
+    done = subprocess.run(
+        [
+            str(schemathesis),
+            "run",
+            served.url,
+            "--max-examples",
+            "50",
+            "--seed",
+            "20261122",
+            "--generation-database",
+            "none",
+            "--header",
+            f"Authorization: Bearer {served.token}",
+            # Ours: no 5xx, every error carries a code of our table (schemathesis's own
+            # "GraphQL server error" check counts any error, NOT_FOUND included, as a failure)
+            "--checks",
+            "errors_carry_a_known_code",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "SCHEMATHESIS_HOOKS": "tests.integration.schemathesis_hooks",
+            "PYTHONPATH": str(ROOT),
+            "NO_COLOR": "1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    summary = re.search(r"(\d+) generated, (\d+) passed", done.stdout)
+    with capsys.disabled():
+        print(f"\nschemathesis: {summary.group(0) if summary else 'no summary'}")
+    assert done.returncode == 0, done.stdout[-4000:]
+    assert summary is not None, done.stdout[-2000:]
+    generated, passed = map(int, summary.groups())
+    assert generated >= 1000
+    assert passed == generated
+
+
+def test_load_fifty_clients_for_thirty_seconds_lose_nothing(
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bench/load.py: feed reads, creates, likes and polls at concurrency 50, then a read-back."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.load", "--url", served.url, "--seconds", "30"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    with capsys.disabled():
+        print(
+            f"\nload: {result['requests']} requests in {result['seconds']} s "
+            f"({result['throughput']}/s), p50 {result['p50Ms']} ms, p99 {result['p99Ms']} ms, "
+            f"statuses {result['statuses']}, error codes {result['errorCodes']}"
+        )
+    assert set(result["statuses"]) == {"200"}  # no 5xx, no 4xx either
+    assert all(kind in result["byKind"] for kind in ("feed", "create", "like", "poll"))
+    assert result["postsChecked"] > 0
+    assert result["likesChecked"] > 0
+    assert result["missingPosts"] == 0
+    assert result["missingLikes"] == 0
+    assert "INTERNAL" not in result["errorCodes"]
 
 
 # Last in this module on purpose: it stops the shared server.

@@ -86,3 +86,14 @@ def test_auth_defaults_are_strict() -> None:
     assert settings.moderator_group == "moderators"
     custom = Settings.from_env({"AUTH_TRUST_GATEWAY": "1", "AUTH_MODERATOR_GROUP": "mods"})
     assert (custom.auth_trust_gateway, custom.moderator_group) == (True, "mods")
+
+
+def test_abuse_limits_come_from_the_environment_within_bounds() -> None:
+    limits = Settings.from_env(
+        {"MAX_QUERY_COST": "500", "MAX_REQUEST_BYTES": "2048", "MAX_QUERY_DEPTH": "5"}
+    ).limits
+    assert (limits.max_cost, limits.max_body_bytes, limits.max_depth) == (500, 2048, 5)
+    defaults = Settings.from_env({}).limits
+    assert (defaults.max_cost, defaults.max_body_bytes) == (2000, 256 * 1024)
+    with pytest.raises(ConfigurationError):
+        Settings.from_env({"MAX_REQUEST_BYTES": str(7 * 1024 * 1024)})  # over Lambda's 6 MB
