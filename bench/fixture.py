@@ -10,9 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import boto3
-from botocore.config import Config
-
 from core.clock import now_iso
 from core.config import decode_secret
 from core.models import FeedEntry, UserProfile
@@ -47,14 +44,10 @@ def environment(endpoint: str) -> dict[str, str]:
 
 
 def client(endpoint: str) -> DynamoDBClient:
-    return boto3.client(
-        "dynamodb",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-        config=Config(retries={"mode": "standard", "max_attempts": 3}),
-    )
+    from tests.support.dynamodb_local import local_client
+
+    own: DynamoDBClient = local_client(endpoint)
+    return own
 
 
 def api_event(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

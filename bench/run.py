@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import logging
 import os
 import platform
 import statistics
@@ -142,6 +143,11 @@ def main() -> None:
         world = fixture.seed(dynamodb, likeable=likeable)
 
         import handler
+
+        # The request log lines are still formatted (production pays for them), not shown.
+        for log_handler in logging.getLogger().handlers:
+            if isinstance(log_handler, logging.StreamHandler):
+                log_handler.setStream(open(os.devnull, "w"))  # noqa: SIM115 (lives as long as we do)
         from bench.floor import Floor
         from core.config import decode_secret
         from store.clients import dynamodb_change_client, dynamodb_client

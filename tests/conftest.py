@@ -22,7 +22,7 @@ from store.media import MediaStorage
 from store.repository import Store
 from store.table import create_table
 from tests.support.counting import RequestCounter
-from tests.support.dynamodb_local import DynamoDBLocal, find_jar
+from tests.support.dynamodb_local import DynamoDBLocal, find_jar, local_client
 from web.app import create_app
 
 if TYPE_CHECKING:
@@ -57,14 +57,8 @@ def dynamodb_endpoint() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def dynamodb(dynamodb_endpoint: str) -> DynamoDBClient:
-    return boto3.client(
-        "dynamodb",
-        endpoint_url=dynamodb_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-        config=Config(retries={"mode": "standard", "max_attempts": 2}),
-    )
+    client: DynamoDBClient = local_client(dynamodb_endpoint)
+    return client
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
 
 from auth.dev_issuer import AUDIENCE, ISSUER, DevIssuer
 from store.clients import dynamodb_change_client, dynamodb_client
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET, missing_tool
+from tests.support.dynamodb_local import local_client
 from tests.support.events import events_dir, stream_event
 from tests.support.jwks_server import serve_jwks
 
@@ -95,14 +95,7 @@ def invoke(module: ModuleType, event: dict[str, Any]) -> tuple[int, dict[str, An
 @pytest.fixture
 def stream_reader(dynamodb: DynamoDBClient, dynamodb_endpoint: str, table: str) -> StreamReader:
     """Reads the test table's real stream (DynamoDB Local), from now on."""
-    streams = boto3.client(
-        "dynamodbstreams",
-        endpoint_url=dynamodb_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
-    return StreamReader(dynamodb, streams, table)
+    return StreamReader(dynamodb, local_client(dynamodb_endpoint, "dynamodbstreams"), table)
 
 
 Pump = Callable[[], list[dict[str, Any]]]

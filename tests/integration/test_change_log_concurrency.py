@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
 from botocore.config import Config
 
@@ -29,6 +28,7 @@ from store.keys import ALL_TOPIC, category_topic, change_partition, feed_topic
 from store.repository import Store
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET
+from tests.support.dynamodb_local import local_client
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -43,14 +43,9 @@ FOLLOWERS = ("ufollower1", "ufollower2")
 
 
 def client(endpoint: str) -> DynamoDBClient:
-    return boto3.client(
-        "dynamodb",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-        config=Config(retries={"mode": "standard", "max_attempts": 2}, max_pool_connections=4),
-    )
+    config = Config(retries={"mode": "standard", "max_attempts": 2}, max_pool_connections=4)
+    own: DynamoDBClient = local_client(endpoint, config=config)
+    return own
 
 
 def skewed(ms: int) -> Callable[[], datetime]:
@@ -200,13 +195,7 @@ def test_every_poller_gets_every_event_once_in_the_same_order(
     for follower in FOLLOWERS:
         for author in authors:
             setup.follows.follow(follower, author)
-    streams = boto3.client(
-        "dynamodbstreams",
-        endpoint_url=dynamodb_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
+    streams = local_client(dynamodb_endpoint, "dynamodbstreams")
     fanout_store, fanout_client = connect(dynamodb_endpoint, table, skewed(-200))
     delay_sends(fanout_client, "BatchWriteItem", seed=99)
     fanout = SlowFanOut(fanout_store, StreamReader(dynamodb, streams, table))

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
@@ -29,7 +28,7 @@ from store.metering import metered
 from store.repository import Store
 from store.table import create_table
 from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient, error_codes, missing_tool
-from tests.support.dynamodb_local import DynamoDBLocal, find_jar
+from tests.support.dynamodb_local import DynamoDBLocal, find_jar, local_client
 from web.app import create_app
 
 if TYPE_CHECKING:
@@ -46,16 +45,8 @@ READ = "{ posts(limit: 5) { items { id } } }"
 
 def production_client(endpoint: str, config: Config) -> DynamoDBClient:
     """A client configured as the function's, pointed at DynamoDB Local."""
-    return metered(
-        boto3.client(
-            "dynamodb",
-            endpoint_url=endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="local",
-            aws_secret_access_key="local",
-            config=config,
-        )
-    )
+    client: DynamoDBClient = local_client(endpoint, config=config)
+    return metered(client)
 
 
 @dataclass

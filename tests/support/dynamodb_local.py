@@ -9,6 +9,10 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import boto3
+from botocore.config import Config
 
 from cli.local import free_port
 
@@ -76,3 +80,15 @@ class DynamoDBLocal:
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+
+
+def local_client(endpoint: str, service: str = "dynamodb", config: Config | None = None) -> Any:
+    """A boto3 client for DynamoDB Local (`dynamodb` or `dynamodbstreams`) on `endpoint`."""
+    return boto3.client(
+        service,  # type: ignore[call-overload]
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+        config=config or Config(retries={"mode": "standard", "max_attempts": 2}),
+    )
