@@ -263,8 +263,11 @@ def main() -> None:
 
         out("### How it grows")
         out()
-        out("| what | size | agora requests | per-item resolvers | agora CPU | floor CPU | ratio |")
-        out("| --- | --- | --- | --- | --- | --- | --- |")
+        out(
+            "| what | size | agora requests | per-item resolvers | requests ratio | agora CPU | "
+            "floor CPU | CPU ratio |"
+        )
+        out("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for size in (10, 50, 100):
             row = _feed_row(floor, size)
             with Meter().on(*ours_clients) as ours_meter:
@@ -272,6 +275,7 @@ def main() -> None:
             mine_ms, base_ms = side_by_side(ours, row, args.rounds, max(5, args.block // 3))
             out(
                 f"| feed page | {size} | {ours_meter.total()} | {row.per_item} | "
+                f"{ours_meter.total() / row.per_item:.3f}× | "
                 f"{mine_ms:.2f} ms | {base_ms:.2f} ms | {mine_ms / base_ms:.2f}× |"
             )
         poll_cursors = _poll_cursors(world, settle)
@@ -284,7 +288,8 @@ def main() -> None:
             samples = [cpu_ms(ours, again, 10) for _ in range(args.rounds)]
             out(
                 f"| events per poll (with posts and authors) | {size} | {ours_meter.total()} | "
-                f"{1 + 2 * size} | {statistics.median(samples):.2f} ms | — | — |"
+                f"{1 + 2 * size} | {ours_meter.total() / (1 + 2 * size):.3f}× | "
+                f"{statistics.median(samples):.2f} ms | no floor | — |"
             )
         for followers in sorted({10, 1_000, args.followers}):
             out(_fan_out_row(world, dynamodb, followers, ours_clients))
@@ -394,7 +399,8 @@ def _fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str
     assert writes == -(-(followers + 1) // 25), (writes, followers)
     return (
         f"| fan-out of one post | {followers:,} followers | {mine.total()} "
-        f"({writes} BatchWriteItem) | {followers + 1} | {cpu:.2f} s ({wall:.1f} s wall) | — | — |"
+        f"({writes} BatchWriteItem) | {followers + 1} PutItem | "
+        f"{mine.total() / (followers + 1):.3f}× | {cpu:.2f} s ({wall:.1f} s wall) | no floor | — |"
     )
 
 
