@@ -31,24 +31,15 @@ class DynamoDBLocal:
     endpoint: str
 
     @classmethod
-    def start(
-        cls,
-        jar: Path,
-        timeout: float = 30.0,
-        *,
-        port: int | None = None,
-        db_path: Path | None = None,
-    ) -> DynamoDBLocal:
-        """In memory, or in `db_path` so that a restart (same port) finds the data again."""
-        port = port or free_port()
-        storage = ["-dbPath", str(db_path)] if db_path else ["-inMemory"]
+    def start(cls, jar: Path, timeout: float = 30.0) -> DynamoDBLocal:
+        port = free_port()
         process = subprocess.Popen(
             [
                 "java",
                 f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
                 "-jar",
                 str(jar),
-                *storage,
+                "-inMemory",
                 "-sharedDb",
                 "-disableTelemetry",
                 "-port",
