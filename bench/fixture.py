@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from collections import Counter
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bench.cold_start import EVENT
 from core.clock import now_iso
 from core.config import decode_secret
 from core.models import FeedEntry, UserProfile
@@ -51,28 +53,14 @@ def client(endpoint: str) -> DynamoDBClient:
 
 
 def api_event(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-    """An API Gateway HTTP API (v2) event for one GraphQL request by the viewer."""
-    return {
-        "version": "2.0",
-        "routeKey": "POST /graphql",
-        "rawPath": "/graphql",
-        "rawQueryString": "",
-        "headers": {"content-type": "application/json"},
-        "requestContext": {
-            "http": {
-                "method": "POST",
-                "path": "/graphql",
-                "protocol": "HTTP/1.1",
-                "sourceIp": "127.0.0.1",
-                "userAgent": "bench",
-            },
-            "authorizer": {"jwt": {"claims": {"sub": VIEWER, "cognito:username": "viewer"}}},
-            "stage": "$default",
-            "requestId": "bench",
-        },
-        "body": json.dumps({"query": query, "variables": variables or {}}),
-        "isBase64Encoded": False,
+    """An API Gateway HTTP API (v2) event for one GraphQL request by the viewer: the cold-start
+    benchmark's event with a JWT authorizer's claims and this request's body."""
+    event: dict[str, Any] = copy.deepcopy(EVENT)
+    event["requestContext"]["authorizer"] = {
+        "jwt": {"claims": {"sub": VIEWER, "cognito:username": "viewer"}}
     }
+    event["body"] = json.dumps({"query": query, "variables": variables or {}})
+    return event
 
 
 @dataclass
