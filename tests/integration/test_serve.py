@@ -358,7 +358,7 @@ def _lines_into(stream: IO[str] | None, lines: queue.Queue[str]) -> None:
 # The two heaviest runs come late: they leave the local fan-out (one thread, in-process
 # emulator) minutes of stream records to work through, which later feed tests would wait on.
 def test_schemathesis_fuzzing_finds_no_server_error_and_no_uncoded_error(
-    served: Served, capsys: pytest.CaptureFixture[str]
+    served: Served, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Property-based fuzzing of every operation (GraphQL mode), fixed seed, bounded cases."""
     schemathesis = Path(sys.executable).parent / "schemathesis"
@@ -380,7 +380,8 @@ def test_schemathesis_fuzzing_finds_no_server_error_and_no_uncoded_error(
             "--checks",
             "errors_carry_a_known_code",
         ],
-        cwd=ROOT,
+        # schemathesis keeps a cache in its working directory: never in the repository
+        cwd=tmp_path,
         env={
             **os.environ,
             "SCHEMATHESIS_HOOKS": "tests.integration.schemathesis_hooks",
