@@ -135,6 +135,39 @@ def test_graphiql_is_served_to_browsers(served: Served) -> None:
     assert served.token in response.text
 
 
+@pytest.mark.parametrize(
+    "origin",
+    [
+        f"http://{host}:{port}"
+        for port in (3000, 5173, 8080)
+        for host in ("localhost", "127.0.0.1")
+    ],
+)
+def test_preflights_from_the_usual_dev_servers_are_allowed(served: Served, origin: str) -> None:
+    # Given a frontend on Create React App / Next.js (3000), Vite (5173) or webpack (8080)
+    # When its browser sends a preflight for an authorized JSON POST
+    response = httpx.options(
+        served.url,
+        headers={
+            "origin": origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization, content-type",
+        },
+    )
+    # Then local serve's default allows it
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == origin
+
+
+def test_preflights_from_other_origins_are_refused(served: Served) -> None:
+    response = httpx.options(
+        served.url,
+        headers={"origin": "http://localhost:4000", "access-control-request-method": "POST"},
+    )
+    assert response.status_code == 400
+    assert "access-control-allow-origin" not in response.headers
+
+
 def demo_token(served: Served, user: str) -> str:
     """A demo user's token, from `make token`."""
     env = {**os.environ, "AGORA_DATA_DIR": served.data_dir}
