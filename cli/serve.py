@@ -6,7 +6,7 @@ import logging
 import os
 
 from auth.dev_issuer import DevIssuer
-from cli.demo import DEMO_USERS, seed
+from cli.demo import DEMO_USERS, seed_configured
 from cli.local import EmbeddedAws, data_dir, local_cursor_secret
 from cli.stream_poller import StreamPoller
 from cli.web_client import APP_PATH, LOCAL_DEV_ORIGINS, web_client_routes
@@ -57,7 +57,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
         if fanout:
             poller.start()
         if seed_demo:
-            seed(store)
+            print(f"Demo data: {seed_configured(settings)}", flush=True)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
         handle = next(iter(DEMO_USERS))
