@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
-import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path

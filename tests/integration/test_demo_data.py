@@ -95,7 +95,9 @@ def test_weeks_of_posts_in_every_category_some_with_pictures(
     # Pictures were drawn at seed time and stored, each with its alt text
     pictured = [p for p in items if p["media"]]
     assert len(pictured) == seeded.pictures >= 10
-    assert all(m["contentType"] == "image/jpeg" and m["altText"] for p in pictured for m in p["media"])
+    assert all(
+        m["contentType"] == "image/jpeg" and m["altText"] for p in pictured for m in p["media"]
+    )
     # Likes and comments, not on every post
     assert sum(p["likeCount"] for p in items) == seeded.likes > 100
     assert sum(p["commentCount"] for p in items) == seeded.comments > 40

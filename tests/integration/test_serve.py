@@ -84,11 +84,7 @@ def test_graphiql_is_served_to_browsers(served: Served) -> None:
 
 @pytest.mark.parametrize(
     "origin",
-    [
-        f"http://{host}:{port}"
-        for port in (3000, 5173, 8080)
-        for host in ("localhost", "127.0.0.1")
-    ],
+    [f"http://{host}:{port}" for port in (3000, 5173, 8080) for host in ("localhost", "127.0.0.1")],
 )
 def test_preflights_from_the_usual_dev_servers_are_allowed(served: Served, origin: str) -> None:
     # Given a frontend on Create React App / Next.js (3000), Vite (5173) or webpack (8080)
