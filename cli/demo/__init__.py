@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cli.demo.people import DEMO_USERS, FOLLOWS, PEOPLE, Person, demo_user_id
 from cli.demo.posts import DemoPost, demo_posts
-from cli.demo.seed import SeedReport, seed, seed_configured
+from cli.demo.seeding import SeedReport, seed, seed_configured
 
 __all__ = [
     "DEMO_USERS",

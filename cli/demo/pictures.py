@@ -110,8 +110,12 @@ def _tiles(rng: random.Random) -> Image.Image:
     return image
 
 
+def _scenery(name: str) -> Callable[[random.Random], Image.Image]:
+    return lambda rng: _landscape(name, rng)
+
+
 SCENES: dict[str, Callable[[random.Random], Image.Image]] = {
-    **{name: (lambda rng, name=name: _landscape(name, rng)) for name in PALETTES},
+    **{name: _scenery(name) for name in PALETTES},
     "sea": _sea,
     "chart": _chart,
     "tiles": _tiles,

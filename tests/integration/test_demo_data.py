@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
     from cli.demo import SeedReport
-    from cli.demo.seed import Clock
+    from cli.demo.seeding import Clock
     from core.config import Settings
     from store.media import MediaStorage
 

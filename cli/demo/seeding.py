@@ -11,7 +11,7 @@ import hashlib
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -80,22 +80,31 @@ def request_token(post: DemoPost) -> str:
 
 
 def seed(store_at: StoreAt, media: MediaStorage | None = None) -> SeedReport:
-    """Write the demo data once; `media` given, with avatars and pictures."""
+    """Write the demo data once; `media` given, with avatars and pictures.
+
+    One request at a time: DynamoDB Local applies transactions one by one, so parallel
+    seeding measured slower (conflicts and retries). The newest post goes last, so its
+    presence means the run finished.
+    """
     started = time.perf_counter()
     now = utc_now()
-    clock = MovableClock(now)
-    store = store_at(clock)
-    posts = demo_posts()
-    if _already_seeded(store, posts[-1]):
+    store = store_at(MovableClock(now))
+    *older, newest = demo_posts()
+    if _already_seeded(store, newest):
         return SeedReport()
-    report = SeedReport(users=sum(_profile(store, media, person, now) for person in PEOPLE))
+    users = sum(_profile(store, media, person, now) for person in PEOPLE)
     for follower, followees in FOLLOWS.items():
         for followee in followees:
             store.follows.follow(BY_HANDLE[follower].id, BY_HANDLE[followee].id)
-    for post in posts:
-        written = now - timedelta(days=post.days_ago)
-        report = _post(store, media, clock, post, written, now, report)
-    return replace(report, seconds=time.perf_counter() - started)
+    tallies = [_post(store_at, media, post, now) for post in (*older, newest)]
+    return SeedReport(
+        users=users,
+        posts=sum(t.posts for t in tallies),
+        pictures=sum(t.pictures for t in tallies),
+        likes=sum(t.likes for t in tallies),
+        comments=sum(t.comments for t in tallies),
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _already_seeded(store: Store, newest: DemoPost) -> bool:
@@ -151,22 +160,19 @@ def _stored_picture(
 
 
 def _post(
-    store: Store,
-    media: MediaStorage | None,
-    clock: MovableClock,
-    post: DemoPost,
-    written: datetime,
-    now: datetime,
-    report: SeedReport,
+    store_at: StoreAt, media: MediaStorage | None, post: DemoPost, now: datetime
 ) -> SeedReport:
+    """One post with its picture, likes and comments, dated by a clock of its own."""
     author = BY_HANDLE[post.author]
+    written = now - timedelta(days=post.days_ago)
+    clock = MovableClock(written)
+    store = store_at(clock)
     attached: tuple[Media, ...] = ()
     if media is not None and post.picture is not None:
         body = picture_jpeg(post.picture.scene, post.title)
         attached = (
             _stored_picture(store, media, author, body, "image/jpeg", post.picture.alt_text, now),
         )
-    clock.moment = written
     try:
         created = store.posts.create(
             author_id=author.id,
@@ -177,26 +183,19 @@ def _post(
             media=attached,
         )
     except Conflict:
-        return report  # created by an earlier run, with the picture that run uploaded
+        return SeedReport()  # created by an earlier run, with the picture that run uploaded
     likes = 0
     if created.like_count == 0:
         likes = sum(store.likes.like(created.id, BY_HANDLE[h].id) for h in planned_likers(post))
     comments = 0
-    if created.comment_count == 0 and post.comments:
+    if created.comment_count == 0:
         # Spread over the time between the post and now, oldest first.
         gap = (now - written) / (len(post.comments) + 1)
         for n, (handle, text) in enumerate(post.comments, start=1):
             clock.moment = written + gap * n * 0.6
             store.comments.add(created.id, BY_HANDLE[handle].id, text)
             comments += 1
-    clock.moment = now
-    return replace(
-        report,
-        posts=report.posts + 1,
-        pictures=report.pictures + len(attached),
-        likes=report.likes + likes,
-        comments=report.comments + comments,
-    )
+    return SeedReport(posts=1, pictures=len(attached), likes=likes, comments=comments)
 
 
 def seed_configured(settings: Settings, *, pictures: bool = True) -> SeedReport:
