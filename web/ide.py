@@ -13,6 +13,8 @@ import logging
 import re
 from pathlib import Path
 
+from web.playground_examples import EXAMPLE_TABS
+
 log = logging.getLogger("agora.playground")
 
 ASSETS = Path(__file__).resolve().parent / "playground" / "node_modules"
@@ -48,3 +50,31 @@ def with_headers(html: str, headers: dict[str, str]) -> str:
         raise RuntimeError("GraphiQL's page changed: cannot pre-fill the headers")
     prefilled = json.dumps(json.dumps(headers, indent=2))
     return html.replace(default, f"React.useState(parameters.headers || {prefilled})")
+
+
+#: What the page is changed at, each spelled as Strawberry's template (0.341) has it.
+_WELCOME = re.compile(r"const EXAMPLE_QUERY = `.*?`;\n", re.DOTALL)
+_INITIAL_QUERY = "parameters.q || EXAMPLE_QUERY"
+_PROPS = "fetcher: fetcher,"
+_COMPONENT = "function GraphiQLWithExplorer() {"
+
+
+def with_examples(html: str, headers: dict[str, str] | None = None) -> str:
+    """Open on Agora's example operations (read, write, poll, upload), one tab each, instead of
+    GraphiQL's welcome text; `headers` go into every tab, and into tabs the user adds. A link
+    with `?q=` still opens on its query."""
+    if not _WELCOME.search(html) or not all(
+        part in html for part in (_INITIAL_QUERY, _PROPS, _COMPONENT)
+    ):
+        raise RuntimeError("GraphiQL's page changed: cannot set the example tabs")
+    tabs = json.dumps([tab.as_graphiql(headers) for tab in EXAMPLE_TABS], ensure_ascii=False)
+    # Inside a <script>: no "</" may close it early.
+    tabs = tabs.replace("</", "<\\/")
+    html = _WELCOME.sub("", html, count=1)
+    html = html.replace(_INITIAL_QUERY, "parameters.q")
+    props = f"{_PROPS}\n          defaultTabs: AGORA_TABS,"
+    if headers:
+        # A tab the user adds starts signed in too.
+        props += f"\n          defaultHeaders: {json.dumps(json.dumps(headers, indent=2))},"
+    html = html.replace(_PROPS, props)
+    return html.replace(_COMPONENT, f"const AGORA_TABS = {tabs};\n\n      {_COMPONENT}")

@@ -18,7 +18,7 @@ from core.errors import AgoraError, ErrorCode
 from core.logs import current_request_id
 from resolvers.context import RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
-from web.ide import local_assets, with_headers
+from web.ide import local_assets, with_examples, with_headers
 from web.persisted import PersistedQueries, PersistedQueryNotFound
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
         )
         self._playground: str | None = None
         if graphiql:
-            page = local_assets(self.graphql_ide_html)
+            page = with_examples(local_assets(self.graphql_ide_html), playground_headers)
             self._playground = (
                 with_headers(page, playground_headers) if playground_headers else page
             )

@@ -21,7 +21,13 @@ try {
   await page.goto(url, { waitUntil: "networkidle" });
   const editor = ".graphiql-query-editor .CodeMirror";
   await page.waitForSelector(editor, { timeout: 20000 });
-  // Type it like a person: clear the example, then key by key.
+  // What it opens on: Agora's example tabs, the first one shown
+  const tabs = await page.locator(".graphiql-tab .graphiql-tab-button").allTextContents();
+  const opening = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-opening.png"), fullPage: true });
+  // Type it like a person, in a tab of its own beside the examples, key by key.
+  await page.click('button[aria-label="Add tab"]');
+  await page.waitForFunction(() => document.querySelectorAll(".graphiql-tab").length === 5);
   await page.click(editor);
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
@@ -36,7 +42,7 @@ try {
   const answer = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), output);
   const typed = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
   await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(JSON.stringify({ answer: JSON.parse(answer), typed, blocked }));
+  console.log(JSON.stringify({ answer: JSON.parse(answer), typed, blocked, tabs, opening }));
 } finally {
   await browser.close();
 }

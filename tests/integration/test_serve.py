@@ -321,7 +321,13 @@ def test_the_playground_works_in_a_browser_without_internet(served: Served) -> N
     output.mkdir(exist_ok=True)
     screenshot = output / "playground.png"
     screenshot.unlink(missing_ok=True)
+    (output / "playground-opening.png").unlink(missing_ok=True)
     result = run_node("playground_browser.mjs", served.url, str(screenshot), CHROMIUM=chromium)
+    # It opens on Agora's own operations, one tab each, the read example first
+    assert [t.strip() for t in result["tabs"]] == ["Feed", "Write", "Poll", "StartUpload"]
+    assert "query Feed" in result["opening"]
+    assert "Welcome to GraphiQL" not in result["opening"]
+    assert (output / "playground-opening.png").stat().st_size > 10_000
     assert "me" in result["typed"]
     # Signed in through the pre-filled headers, answered by the server
     assert result["answer"] == {"data": {"me": {"handle": "alice"}, "health": "ok"}}
