@@ -1,35 +1,66 @@
-// One post with its comments, and a form to add one.
+// One post with its comments: add one, delete your own; the card's comment count follows.
 
 import type { GraphQLClient } from "../graphql.js";
-import { announce, formatTime, h } from "../dom.js";
-import { ADD_COMMENT, POST_PAGE, type Comment, type Post } from "../operations.js";
-import { postCard } from "../postCard.js";
-
-interface PostPage {
-  post: (Post & { comments: { items: Comment[] } }) | null;
-}
-
-function commentItem(comment: Comment): HTMLElement {
-  return h(
-    "li",
-    {},
-    h("p", {}, comment.body),
-    h(
-      "p",
-      { class: "byline" },
-      comment.author ? `@${comment.author.handle}` : "someone",
-      " · ",
-      h("time", { datetime: comment.createdAt }, formatTime(comment.createdAt)),
-    ),
-  );
-}
+import { announce, avatar, h, timeElement } from "../dom.js";
+import { ADD_COMMENT, DELETE_COMMENT, POST_PAGE, type Comment } from "../operations.js";
+import { COUNTS_EVENT, DELETED_EVENT, postCard } from "../postCard.js";
+import { currentSession } from "../session.js";
 
 export async function postScreen(main: HTMLElement, api: GraphQLClient, id: string): Promise<void> {
-  const { post } = await api.request<PostPage>(POST_PAGE, { id });
+  const { post } = await api.request(POST_PAGE, { id });
   if (!post) {
     main.replaceChildren(h("h1", {}, "Not found"), h("p", {}, "This post does not exist (any more)."));
     return;
   }
+  const card = postCard(api, post);
+  let counts = { likeCount: post.likeCount, viewerHasLiked: post.viewerHasLiked, commentCount: post.commentCount };
+  const countChanged = (delta: number) => {
+    counts = { ...counts, commentCount: counts.commentCount + delta };
+    card.dispatchEvent(new CustomEvent(COUNTS_EVENT, { detail: counts }));
+  };
+  card.addEventListener(COUNTS_EVENT, (event) => {
+    counts = { ...counts, ...(event as CustomEvent<typeof counts>).detail };
+  });
+  card.addEventListener(DELETED_EVENT, () => {
+    location.hash = "#/feed";
+  });
+
+  const commentItem = (comment: Comment): HTMLElement => {
+    const mine = comment.author?.id === currentSession()?.userId;
+    const item = h(
+      "li",
+      { class: "comment", "data-comment-id": comment.id },
+      avatar(comment.author),
+      h(
+        "div",
+        {},
+        h(
+          "p",
+          { class: "byline" },
+          comment.author ? h("a", { href: `#/user/${comment.author.handle}` }, comment.author.displayName) : "someone",
+          " · ",
+          timeElement(comment.createdAt),
+        ),
+        h("p", {}, comment.body),
+      ),
+    );
+    if (mine) {
+      const remove = h("button", { type: "button", class: "delete", "aria-label": "Delete your comment" }, "Delete");
+      remove.addEventListener("click", async () => {
+        try {
+          await api.request(DELETE_COMMENT, { postId: post.id, id: comment.id });
+          item.remove();
+          countChanged(-1);
+          announce("Comment deleted");
+        } catch (error) {
+          announce(`Could not delete the comment: ${(error as Error).message}`);
+        }
+      });
+      item.append(remove);
+    }
+    return item;
+  };
+
   const list = h("ol", { class: "comments", "aria-label": "Comments" }, ...post.comments.items.map(commentItem));
   const body = h("textarea", { id: "comment-body", name: "body", required: true, maxlength: "2000", rows: "3" });
   const form = h(
@@ -41,16 +72,19 @@ export async function postScreen(main: HTMLElement, api: GraphQLClient, id: stri
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const result = await api.request<{ addComment: Comment }>(ADD_COMMENT, {
-      input: { postId: post.id, body: body.value },
-    });
-    list.append(commentItem(result.addComment));
-    body.value = "";
-    announce("Comment added");
+    try {
+      const { addComment } = await api.request(ADD_COMMENT, { input: { postId: post.id, body: body.value } });
+      list.append(commentItem(addComment));
+      body.value = "";
+      countChanged(1);
+      announce("Comment added");
+    } catch (error) {
+      announce(`Could not comment: ${(error as Error).message}`);
+    }
   });
   main.replaceChildren(
     h("p", {}, h("a", { href: "#/feed" }, "← Back to your feed")),
-    postCard(api, post),
+    card,
     h("section", { "aria-labelledby": "comments-heading" }, h("h2", { id: "comments-heading" }, "Comments"), list, form),
   );
   main.querySelector<HTMLElement>("h2 a")?.focus();
