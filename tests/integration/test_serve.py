@@ -343,6 +343,13 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
     shots = ROOT / "test-output" / "web-client"
     shutil.rmtree(shots, ignore_errors=True)
     app = served.url.removesuffix("/graphql") + "/app/"
+    # Given carol's home feed holds the demo posts (the fan-out runs on after the banner)
+    carol = demo_token(served, "carol")
+    deadline = time.monotonic() + 60
+    query = "{ feed(limit: 25) { items { id } } }"
+    while len(gql(served, carol, query)["data"]["feed"]["items"]) < 25:
+        assert time.monotonic() < deadline, "the demo posts never reached carol's feed"
+        time.sleep(0.5)
     result = run_node("web_client_browser.mjs", app, str(shots), CHROMIUM=chromium)
     # Every step happened, nothing was fetched from outside loopback, no script error
     assert result["steps"] == [
@@ -353,6 +360,13 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
         "a-opened-post-image-loaded",
         "a-liked",
         "b-sees-like-count",
+        "a-commented-count-follows",
+        "a-deleted-own-comment",
+        "a-feed-loaded-to-the-end",
+        "b-edited-own-post",
+        "b-deleted-own-post",
+        "phone-feed-with-status",
+        "phone-post",
     ]
     assert sorted(p.name for p in shots.iterdir()) == [
         f"{n:02d}-{step}.png" for n, step in enumerate(result["steps"], start=1)
@@ -373,6 +387,40 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
     assert result["focusVisible"] is True
     assert result["bLikeLabel"] == "♡ Like (1)"
     assert result["unlabelled"] == []
+    # Commenting moves the card's count at once; deleting your own comment moves it back
+    assert result["commentLabel"] == "1 comment"
+    assert result["statusBeforeLeaving"] == "Comment deleted"
+    # A message does not outlive its screen
+    assert result["statusAfterLeaving"] == ""
+    # Avatars on every card, the seeded pictures loaded
+    avatars = result["avatars"]
+    assert avatars["withAvatar"] == avatars["posts"] > 0
+    assert avatars["loaded"] == avatars["pictures"] > 0
+    # Relative times, no absolute dates
+    assert result["times"]
+    assert all(
+        re.fullmatch(r"just now|(\d+|an?) \w+ ago|yesterday|last \w+", t)
+        or re.fullmatch(r"\d+ (minutes?|hours?|days?|weeks?) ago", t)
+        for t in result["times"]
+    )
+    # "Load more" loads page after page, then hides
+    more = result["loadMore"]
+    assert more["firstPage"] == 10
+    assert more["clicks"] >= 2
+    assert more["total"] >= 25
+    assert more["visibleAtEnd"] is False
+    assert more["hiddenAtEnd"] is True
+    # Your own post: edited (marked so), then deleted; others' posts offer neither
+    assert "edited" in result["editedByline"]
+    assert result["othersShown"] > 0
+    assert result["othersWithControls"] == 0
+    assert result["aStillSameDocument"] is True
+    # At 390 px: no sideways scrolling, and the status message covers no post or form
+    for view in (result["phoneFeed"], result["phonePost"]):
+        assert view["innerWidth"] == 390
+        assert view["scrollWidth"] <= 390
+    assert result["phoneFeed"]["statusShown"] is True
+    assert result["phoneFeed"]["overlaps"] == 0
     # Every GraphQL request was a persisted query; most carried only the hash
     sent = result["graphqlBodies"]
     assert sent["withoutHash"] == 0

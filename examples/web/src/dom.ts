@@ -73,7 +73,7 @@ export function avatar(user: Author | null | undefined, size: "small" | "large" 
   const name = user?.displayName ?? "?";
   if (user?.avatar?.url) {
     // Decorative beside the name it accompanies: empty alt.
-    return h("img", { class: `avatar ${size}`, src: user.avatar.url, alt: "", loading: "lazy" });
+    return h("img", { class: `avatar ${size}`, src: user.avatar.url, alt: "" });
   }
   const initials = name.split(/\s+/).slice(0, 2).map((w) => w[0] ?? "").join("").toUpperCase();
   const hue = [...(user?.id ?? name)].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;

@@ -55,7 +55,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
       body,
       ...post.media
         .filter((m) => m.contentType.startsWith("image/"))
-        .map((m) => h("img", { src: m.url, alt: m.altText, loading: "lazy" })),
+        .map((m) => h("img", { class: "media", src: m.url, alt: m.altText, loading: "lazy" })),
       h(
         "footer",
         {},
