@@ -52,6 +52,12 @@ def with_headers(html: str, headers: dict[str, str]) -> str:
     return html.replace(default, f"React.useState(parameters.headers || {prefilled})")
 
 
+#: What a tab the user adds starts with (GraphiQL's own welcome text otherwise).
+NEW_TAB = (
+    "# Write an operation here: Ctrl-Space completes, Ctrl-Enter runs, the Docs panel lists\n"
+    "# every field. The first four tabs hold Agora's examples.\n"
+)
+
 #: What the page is changed at, each spelled as Strawberry's template (0.341) has it.
 _WELCOME = re.compile(r"const EXAMPLE_QUERY = `.*?`;\n", re.DOTALL)
 _INITIAL_QUERY = "parameters.q || EXAMPLE_QUERY"
@@ -73,6 +79,7 @@ def with_examples(html: str, headers: dict[str, str] | None = None) -> str:
     html = _WELCOME.sub("", html, count=1)
     html = html.replace(_INITIAL_QUERY, "parameters.q")
     props = f"{_PROPS}\n          defaultTabs: AGORA_TABS,"
+    props += f"\n          defaultQuery: {json.dumps(NEW_TAB)},"
     if headers:
         # A tab the user adds starts signed in too.
         props += f"\n          defaultHeaders: {json.dumps(json.dumps(headers, indent=2))},"

@@ -328,6 +328,8 @@ def test_the_playground_works_in_a_browser_without_internet(served: Served) -> N
     assert "query Feed" in result["opening"]
     assert "Welcome to GraphiQL" not in result["opening"]
     assert (output / "playground-opening.png").stat().st_size > 10_000
+    # A tab of one's own starts with Agora's hint, not GraphiQL's welcome
+    assert result["newTab"].startswith("# Write an operation here")
     assert "me" in result["typed"]
     # Signed in through the pre-filled headers, answered by the server
     assert result["answer"] == {"data": {"me": {"handle": "alice"}, "health": "ok"}}
