@@ -423,6 +423,7 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
         assert view["scrollWidth"] <= 390
     assert result["phoneFeed"]["statusShown"] is True
     assert result["phoneFeed"]["overlaps"] == 0
+    assert result["statusClearedAfterMs"] < 6000
     # Every GraphQL request was a persisted query; most carried only the hash
     sent = result["graphqlBodies"]
     assert sent["withoutHash"] == 0

@@ -243,6 +243,10 @@ try {
   });
   const phoneFeed = await layout(phone.page);
   await shot(phone.page, "phone-feed-with-status");
+  // The message goes by itself after a few seconds
+  const shownAt = Date.now();
+  await phone.page.waitForFunction(() => document.getElementById("status").textContent === "", null, { timeout: TIMEOUT });
+  const statusClearedAfterMs = Date.now() - shownAt;
   await phone.page.locator("article.post h2 a").first().click();
   await phone.page.getByRole("heading", { name: "Comments" }).waitFor({ timeout: TIMEOUT });
   const phonePost = await layout(phone.page);
@@ -256,7 +260,7 @@ try {
     imageInfo, aLikeLabel, bLikeLabel, focusVisible, unlabelled, graphqlBodies,
     commentLabel, statusBeforeLeaving, statusAfterLeaving, avatars, times, loadMore,
     editedByline, othersWithControls, othersShown, aStillSameDocument, phoneFeed, phonePost,
-    pageErrors: [...a.errors, ...b.errors, ...phone.errors],
+    statusClearedAfterMs, pageErrors: [...a.errors, ...b.errors, ...phone.errors],
   }));
 } finally {
   await browser.close();

@@ -2,8 +2,16 @@
 // polling `feedUpdates` every few seconds, no reload.
 
 import { GraphQLError, type GraphQLClient } from "../graphql.js";
-import { announce, h } from "../dom.js";
-import { CREATE_POST, FEED_PAGE, FEED_START, FEED_TICK, FEED_TICK_EMPTY, type Post } from "../operations.js";
+import { announce, avatar, h } from "../dom.js";
+import {
+  CREATE_POST,
+  FEED_PAGE,
+  FEED_START,
+  FEED_TICK,
+  FEED_TICK_EMPTY,
+  type Author,
+  type Post,
+} from "../operations.js";
 import { COUNTS_EVENT, DELETED_EVENT, UPDATED_EVENT, postCard } from "../postCard.js";
 import { uploadImage } from "../upload.js";
 
@@ -102,7 +110,7 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
 
   main.replaceChildren(
     h("h1", {}, "Your feed"),
-    composeForm(api, start.categories, (post) => add(post, "top")),
+    composeForm(api, start.me, start.categories, (post) => add(post, "top")),
     list,
     more,
   );
@@ -112,7 +120,12 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
   };
 }
 
-function composeForm(api: GraphQLClient, categories: string[], published: (post: Post) => void): HTMLElement {
+function composeForm(
+  api: GraphQLClient,
+  me: Author | null | undefined,
+  categories: string[],
+  published: (post: Post) => void,
+): HTMLElement {
   const title = h("input", { id: "post-title", name: "title", required: true, maxlength: "200" });
   const body = h("textarea", { id: "post-body", name: "body", rows: "3", maxlength: "10000" });
   const category = h(
@@ -126,7 +139,7 @@ function composeForm(api: GraphQLClient, categories: string[], published: (post:
   const form = h(
     "form",
     { class: "compose", "aria-labelledby": "compose-heading" },
-    h("h2", { id: "compose-heading" }, "New post"),
+    h("h2", { id: "compose-heading" }, avatar(me), "New post"),
     h("label", { for: "post-title" }, "Title"),
     title,
     h("label", { for: "post-body" }, "Text"),
