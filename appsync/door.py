@@ -26,7 +26,7 @@ from store.metering import Usage, current_usage
 if TYPE_CHECKING:
     from strawberry.schema import BaseSchema
 
-    from web.services import Services
+    from resolvers.context import Backends
 
 log = logging.getLogger("agora.appsync")
 T = TypeVar("T")
@@ -67,7 +67,7 @@ def _operation(event: Any) -> str:
 
 
 class AppSyncDoor:
-    def __init__(self, schema: BaseSchema, services: Services) -> None:
+    def __init__(self, schema: BaseSchema, services: Backends) -> None:
         self._schema = schema
         self._services = services
 

@@ -128,7 +128,7 @@ def main() -> None:
         print(line, flush=True)
         lines.append(line)
 
-    from tests.support.dynamodb_local import DynamoDBLocal, find_jar
+    from cli.dynamodb_local import DynamoDBLocal, find_jar
 
     jar = find_jar()
     if jar is None:
@@ -388,7 +388,7 @@ def _fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str
         at=time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
     )
     import handler  # noqa: F401  (the same store the stream door uses)
-    from web.lambda_runtime import services
+    from runtime.aws_lambda import services
 
     fanout = FanOut(services.store)
     started, cpu = time.monotonic(), time.process_time()

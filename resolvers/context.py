@@ -68,7 +68,11 @@ class Loaders:
 
 
 class Backends(Protocol):
-    """Where the store and the bucket come from: created on first use, once per container."""
+    """Where the settings, the store and the bucket come from: created on first use, once per
+    container, by the composition root (runtime.services.Services)."""
+
+    @property
+    def settings(self) -> Settings: ...
 
     @property
     def store(self) -> Store: ...

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from botocore.config import Config
 
+from cli.dynamodb_local import local_client
 from core.clock import utc_now
 from core.errors import AgoraError
 from core.models import ChangeEvent, ChangeKind, PostChanges, UserProfile
@@ -28,7 +29,6 @@ from store.keys import ALL_TOPIC, category_topic, change_partition, feed_topic
 from store.repository import Store
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET
-from tests.support.dynamodb_local import local_client
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient

