@@ -90,7 +90,7 @@ class AppSyncDoor:
                     return results
                 ctx = self._context(event, request_id)
                 data, error = _run(self._one(event, ctx))
-                record.viewer = getattr(vars(ctx).get("viewer"), "id", None)
+                record.viewer = ctx.known_viewer_id
                 if error is not None:
                     code, message = error
                     record.error_codes = [code.value]

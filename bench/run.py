@@ -374,13 +374,13 @@ def _fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str
     from bench import fixture
     from bench.fixture import Meter
     from core.ids import new_id
-    from core.models import ChangeEvent, ChangeKind
+    from core.models import ChangeKind, LoggedChange
     from fanout.changes import ChangeLogged
     from fanout.service import FanOut
 
     author = f"01HZFANOUT{followers:016d}"
     fixture.add_followers(dynamodb, author, followers)
-    event = ChangeEvent(
+    event = LoggedChange(
         id=new_id(),
         kind=ChangeKind.POST_CREATED,
         post_id=new_id(),

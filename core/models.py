@@ -21,6 +21,14 @@ class Media:
     alt_text: str = ""
 
 
+class UploadStatus(StrEnum):
+    """Where an upload is in its life."""
+
+    PENDING = "PENDING"
+    READY = "READY"
+    REJECTED = "REJECTED"
+
+
 @dataclass(frozen=True, slots=True)
 class Upload:
     id: str
@@ -28,7 +36,7 @@ class Upload:
     content_type: str
     size: int
     filename: str
-    status: str  # PENDING, READY or REJECTED
+    status: UploadStatus
     created_at: str
     #: When the upload form stops working.
     expires_at: str
@@ -111,7 +119,7 @@ class ChangeKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeEvent:
+class LoggedChange:
     """One entry of a topic's change log. `position` orders it within the topic."""
 
     id: str
@@ -135,7 +143,7 @@ class ChangeNotice:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeBatch:
+class PollResult:
     items: list[ChangeNotice]
     #: Resumes after the last item, or at the settle horizon when nothing more is final.
     cursor: str

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import BadUserInput, PostNotFound
+from core.errors import BadUserInput, PostNotFound, ProfileNotFound
 from resolvers.inputs import PostIdTarget, UserIdTarget, parse
 from resolvers.registry import resolver
-from store.users import ProfileNotFound
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

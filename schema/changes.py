@@ -70,7 +70,7 @@ class ChangeBatch:
     )
 
     @classmethod
-    def from_domain(cls, batch: models.ChangeBatch) -> ChangeBatch:
+    def from_domain(cls, batch: models.PollResult) -> ChangeBatch:
         return cls(items=[ChangeEvent.from_domain(n) for n in batch.items], cursor=batch.cursor)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -27,17 +26,14 @@ def _page(limit: int, next_token: str | None) -> dict[str, object]:
     return {"limit": limit, "nextToken": next_token}
 
 
-@strawberry.enum(description="Where an upload is in its life.")
-class UploadStatus(Enum):
-    PENDING = "PENDING"
-    READY = "READY"
-    REJECTED = "REJECTED"
+# The domain's enum is the GraphQL enum: one spelling of an upload's status.
+strawberry.enum(models.UploadStatus, description="Where an upload is in its life.")
 
 
 @strawberry.type(description="A file you upload straight to storage, then complete.")
 class Upload:
     id: strawberry.ID
-    status: UploadStatus
+    status: models.UploadStatus
     content_type: str
     size: int
     filename: str
@@ -48,7 +44,7 @@ class Upload:
     def from_domain(cls, upload: models.Upload) -> Upload:
         return cls(
             id=strawberry.ID(upload.id),
-            status=UploadStatus(upload.status),
+            status=upload.status,
             content_type=upload.content_type,
             size=upload.size,
             filename=upload.filename,

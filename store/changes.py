@@ -8,16 +8,17 @@ horizon, where no more writes can land (docs/POLLING.md gives the argument and i
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
 from core.clock import aws_datetime
-from core.errors import BadUserInput
-from core.models import ChangeEvent, ChangeKind, FeedEntry
+from core.errors import BadUserInput, CursorExpired
+from core.models import ChangeKind, FeedEntry, LoggedChange
 from store.batch import BATCH_GET_LIMIT, BATCH_WRITE_LIMIT, backoff, batch_get
 from store.codecs import attribute_values, feed_entry_to_item
 from store.errors import error_code, translated_errors
+from store.items import Item
 from store.keys import (
     FEED_TOPIC_PREFIX,
     Key,
@@ -39,23 +40,12 @@ if TYPE_CHECKING:
 
     from store.cursors import CursorCodec
 
-Item = dict[str, Any]
 
 #: How long entries are kept (TTL) and how old a cursor may be.
 RETENTION = timedelta(hours=24)
 #: Feed entries (which double as POST_CREATED copies) live as long as feeds keep posts.
 FEED_RETENTION = timedelta(days=30)
 _STAMP_LENGTH = len("2026-01-01T00:00:00.000Z")
-
-
-class CursorExpired(BadUserInput):
-    hints: ClassVar[dict[str, object]] = {"resync": True}
-
-    def __init__(self) -> None:
-        super().__init__(
-            "This cursor is older than the change log's 24-hour retention: reload what you "
-            "show, then poll again without `after`"
-        )
 
 
 def later_stamp(now: datetime, after: str | None) -> str:
@@ -77,7 +67,7 @@ def unchanged_since(changed_at: str | None) -> tuple[str, dict[str, Any]]:
     return "#changedAt = :readChangedAt", {":readChangedAt": {"S": changed_at}}
 
 
-def change_to_item(event: ChangeEvent, topic: str) -> Item:
+def change_to_item(event: LoggedChange, topic: str) -> Item:
     item: Item = {
         **attribute_values(change_key(topic, event.at, event.id)),
         "type": {"S": "Change"},
@@ -94,9 +84,9 @@ def change_to_item(event: ChangeEvent, topic: str) -> Item:
     return item
 
 
-def change_from_item(item: Mapping[str, Any], position_attribute: str = "SK") -> ChangeEvent:
+def change_from_item(item: Mapping[str, Any], position_attribute: str = "SK") -> LoggedChange:
     comment = item.get("commentId")
-    return ChangeEvent(
+    return LoggedChange(
         id=item["eventId"]["S"],
         kind=ChangeKind(item["kind"]["S"]),
         post_id=item["postId"]["S"],
@@ -107,7 +97,7 @@ def change_from_item(item: Mapping[str, Any], position_attribute: str = "SK") ->
     )
 
 
-def change_puts(table: str, event: ChangeEvent, topics: Iterable[str]) -> list[Item]:
+def change_puts(table: str, event: LoggedChange, topics: Iterable[str]) -> list[Item]:
     """Transaction items logging `event` under each topic; the caller adds the change itself."""
     return [
         {
@@ -146,7 +136,7 @@ class ChangeLog:
 
     def poll(
         self, topic: str, after: str, limit: int, settle: timedelta
-    ) -> tuple[list[ChangeEvent], str]:
+    ) -> tuple[list[LoggedChange], str]:
         """Events after the cursor and below the settle horizon, oldest first; ONE Query.
 
         The returned cursor is the last event's position or, when fewer than `limit` remain,
@@ -189,7 +179,7 @@ class ChangeLog:
             end = horizon
         return events, self._seal(topic, end)
 
-    def event_cursor(self, topic: str, event: ChangeEvent) -> str:
+    def event_cursor(self, topic: str, event: LoggedChange) -> str:
         """Resumes right after `event`."""
         return self._seal(topic, event.position)
 
@@ -210,7 +200,7 @@ class ChangeLog:
             return "GSI1", *INDEXES["GSI1"], feed_log_partition(owner)
         return None, "PK", "SK", change_partition(topic)
 
-    def copy_to_feeds(self, event: ChangeEvent, owners: Iterable[str]) -> int:
+    def copy_to_feeds(self, event: LoggedChange, owners: Iterable[str]) -> int:
         """Log `event` in each owner's feed topic; returns the batch write requests made.
 
         A POST_CREATED copy is the owner's feed entry itself, so publishing costs one write per
@@ -229,7 +219,7 @@ class ChangeLog:
                 requests += self._write_copies(event, chunk[start : start + BATCH_WRITE_LIMIT])
         return requests
 
-    def _write_copies(self, event: ChangeEvent, owners: Sequence[str]) -> int:
+    def _write_copies(self, event: LoggedChange, owners: Sequence[str]) -> int:
         """One BatchWriteItem; what DynamoDB leaves unprocessed was not written, so it is sent
         again restamped rather than late."""
         requests, attempt = 0, 0
@@ -248,7 +238,7 @@ class ChangeLog:
                 backoff(attempt)
         return requests
 
-    def _feed_copy(self, event: ChangeEvent, owner: str) -> Item:
+    def _feed_copy(self, event: LoggedChange, owner: str) -> Item:
         # Stamped as the batch is built: `batch_write` consumes this generator 25 at a time.
         stamp = aws_datetime(self._clock())
         item = change_to_item(event, feed_topic(owner))
@@ -281,7 +271,7 @@ class ChangeLog:
         return True
 
 
-def _copy_key(event: ChangeEvent, owner: str) -> Key:
+def _copy_key(event: LoggedChange, owner: str) -> Key:
     if event.kind is ChangeKind.POST_CREATED:
         return feed_key(owner, event.at, event.post_id)
     return feed_change_key(owner, event.id)

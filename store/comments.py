@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Forbidden, NotFound, PostNotFound, Throttled
+from core.errors import CommentNotFound, Forbidden, PostNotFound, Throttled
 from core.ids import new_id
-from core.models import ChangeEvent, ChangeKind, Comment, Page, Post
+from core.models import ChangeKind, Comment, LoggedChange, Page, Post
 from store.changes import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import translated_errors
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics
 from store.pages import page_scope, query_page
 from store.posts import MAX_RACES
-from store.transactions import TransactionCancelled, counter_change, transact
+from store.transactions import Planned, TransactionCancelled, commit, counter_change, transact
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -23,11 +23,6 @@ if TYPE_CHECKING:
 
     from store.cursors import CursorCodec
     from store.posts import PostRepository
-
-
-class CommentNotFound(NotFound):
-    def __init__(self, comment_id: str) -> None:
-        super().__init__(f"Comment {comment_id} does not exist")
 
 
 class CommentRepository:
@@ -64,14 +59,12 @@ class CommentRepository:
         self, post: Post, changed_at: str | None, author_id: str, body: str
     ) -> Comment | None:
         """One guarded attempt; None when the post changed since it was read."""
-        added: list[Comment] = []
 
-        def build() -> list[dict[str, Any]]:
+        def build() -> Planned[Comment]:
             stamp = later_stamp(self._clock(), changed_at)
             comment = Comment(
                 id=new_id(), post_id=post.id, author_id=author_id, body=body, created_at=stamp
             )
-            added[:] = [comment]
             put = {
                 "Put": {
                     "TableName": self._table,
@@ -79,7 +72,7 @@ class CommentRepository:
                     "ConditionExpression": "attribute_not_exists(PK)",
                 }
             }
-            event = ChangeEvent(
+            event = LoggedChange(
                 id=new_id(),
                 kind=ChangeKind.COMMENT_ADDED,
                 post_id=post.id,
@@ -89,16 +82,15 @@ class CommentRepository:
             )
             topics = post_topics(post.author_id, post.category)
             count = self._count_and_stamp(post.id, changed_at, stamp)
-            return [put, count, *change_puts(self._table, event, topics)]
+            return Planned(comment, [put, count, *change_puts(self._table, event, topics)])
 
         with translated_errors():
             try:
-                transact(self._writes, build)
+                return commit(self._writes, build)
             except TransactionCancelled as exc:
                 if exc.failed(1):
                     return None  # the post changed (or went) since we read it
                 raise
-        return added[0]
 
     def _count_and_stamp(self, post_id: str, changed_at: str | None, stamp: str) -> dict[str, Any]:
         guard, guard_values = unchanged_since(changed_at)

@@ -6,24 +6,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from core.clock import now_iso
-from core.errors import Forbidden
+from core.errors import ProfileNotFound, ProfileRequired
 from core.models import Page
 from store.codecs import attribute_values, follow_to_item
 from store.errors import translated_errors
 from store.keys import follow_key, followers_partition, following_partition, user_key
 from store.pages import query_page
 from store.transactions import TransactionCancelled, counter_change, transact
-from store.users import ProfileNotFound
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
     from store.cursors import CursorCodec
-
-
-class ProfileRequired(Forbidden):
-    def __init__(self) -> None:
-        super().__init__("Create your profile (createProfile) before following anyone")
 
 
 class FollowRepository:

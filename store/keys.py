@@ -133,6 +133,15 @@ def feed_topic(owner_id: str) -> str:
     return f"{FEED_TOPIC_PREFIX}{owner_id}"
 
 
+def post_topic(category: str | None, author_id: str | None) -> str:
+    """The topic a poll of post events reads: one category, one author, or every post."""
+    if category is not None:
+        return category_topic(category)
+    if author_id is not None:
+        return author_topic(author_id)
+    return ALL_TOPIC
+
+
 def feed_log_partition(owner_id: str) -> str:
     return f"FEEDLOG#{owner_id}"
 

@@ -1,4 +1,9 @@
-"""The store as the resolvers see it: one object per container holding every repository."""
+"""The store's public face: the one store module the layers above import.
+
+`Store` holds every repository, once per container; the names re-exported here are the rest of
+what a resolver may know of the table (lookups for the per-request loader, change-log topics,
+object keys of uploads), so no resolver builds a key or decodes an item itself.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import utc_now
+from store import lookups
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
-from store.items import ItemReader
+from store.items import Item, TableKey
+from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
+from store.lookups import ItemReader, Lookup
+from store.media import MediaStorage, UploadForm
 from store.posts import PostRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
@@ -67,3 +76,19 @@ class Store:
             changes=ChangeLog(client, table_name, cursors, clock, writes),
             clock=clock,
         )
+
+
+__all__ = [
+    "Item",
+    "ItemReader",
+    "Lookup",
+    "MediaStorage",
+    "Store",
+    "TableKey",
+    "UploadForm",
+    "feed_topic",
+    "incoming_object_key",
+    "lookups",
+    "media_object_key",
+    "post_topic",
+]

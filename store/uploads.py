@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from core.errors import Conflict, NotFound
+from core.errors import UploadNotFound
+from core.models import UploadStatus
 from store.batch import batch_get
 from store.codecs import attribute_values, upload_from_item, upload_to_item
 from store.errors import error_code, translated_errors
@@ -23,13 +24,6 @@ if TYPE_CHECKING:
 
 #: Records of uploads never completed (and rejected ones) disappear after a day.
 RECORD_TTL_SECONDS = 24 * 3600
-PENDING, READY, REJECTED = "PENDING", "READY", "REJECTED"
-
-
-class UploadNotFound(NotFound):
-    def __init__(self, upload_id: str) -> None:
-        # Someone else's upload is "not found" too: ids of others are not confirmed to exist.
-        super().__init__(f"You have no upload {upload_id}")
 
 
 class UploadRepository:
@@ -68,15 +62,17 @@ class UploadRepository:
                 raise UploadNotFound(upload_id)
         return [found[uid] for uid in upload_ids]
 
-    def finish(self, owner_id: str, upload_id: str, status: str, reason: str | None) -> Upload:
+    def finish(
+        self, owner_id: str, upload_id: str, status: UploadStatus, reason: str | None
+    ) -> Upload:
         """Move a PENDING upload to READY (kept for good) or REJECTED; a lost race returns the
         winner's result, so completing twice answers the same."""
-        values: dict[str, Any] = {":status": {"S": status}, ":pending": {"S": PENDING}}
+        values: dict[str, Any] = {":status": {"S": status}, ":pending": {"S": UploadStatus.PENDING}}
         update = "SET #status = :status"
         if reason is not None:
             update += ", reason = :reason"
             values[":reason"] = {"S": reason}
-        if status == READY:
+        if status is UploadStatus.READY:
             update += f" REMOVE {TTL_ATTRIBUTE}"
         with translated_errors():
             try:
@@ -107,7 +103,10 @@ def attach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[
                 "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
             ),
             "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": {":ready": {"S": READY}, ":target": {"S": target}},
+            "ExpressionAttributeValues": {
+                ":ready": {"S": UploadStatus.READY},
+                ":target": {"S": target},
+            },
         }
     }
 
@@ -123,8 +122,3 @@ def detach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[
             "ExpressionAttributeValues": {":target": {"S": target}},
         }
     }
-
-
-class MediaUnavailable(Conflict):
-    def __init__(self) -> None:
-        super().__init__("An upload is not READY or is attached elsewhere; each attaches once")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Conflict, NotFound
+from core.errors import HandleTaken, MediaUnavailable, ProfileExists, ProfileNotFound
 from store.batch import batch_get
 from store.codecs import attribute_values, media_to_value, user_from_item, user_to_item
 from store.errors import translated_errors
 from store.keys import handle_key, user_key
 from store.transactions import TransactionCancelled, transact
-from store.uploads import MediaUnavailable, attach_item
+from store.uploads import attach_item
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -18,21 +18,6 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
     from core.models import Media, UserProfile
-
-
-class HandleTaken(Conflict):
-    def __init__(self, handle: str) -> None:
-        super().__init__(f"The handle {handle!r} is taken")
-
-
-class ProfileExists(Conflict):
-    def __init__(self) -> None:
-        super().__init__("You already have a profile; use updateProfile")
-
-
-class ProfileNotFound(NotFound):
-    def __init__(self, user_id: str) -> None:
-        super().__init__(f"User {user_id} has no profile")
 
 
 class UserRepository:
