@@ -9,6 +9,23 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+class ChangeKind(StrEnum):
+    """What happened to a post, as the change log records it."""
+
+    POST_CREATED = "POST_CREATED"
+    POST_UPDATED = "POST_UPDATED"
+    POST_DELETED = "POST_DELETED"
+    COMMENT_ADDED = "COMMENT_ADDED"
+
+
+class UploadStatus(StrEnum):
+    """Where an upload is in its life."""
+
+    PENDING = "PENDING"
+    READY = "READY"
+    REJECTED = "REJECTED"
+
+
 @dataclass(frozen=True, slots=True)
 class Media:
     """A verified upload as attached to a post or profile (copied there, so reads need no join)."""
@@ -19,14 +36,6 @@ class Media:
     key: str
     #: What the image shows, for screen readers; empty when the uploader gave none.
     alt_text: str = ""
-
-
-class UploadStatus(StrEnum):
-    """Where an upload is in its life."""
-
-    PENDING = "PENDING"
-    READY = "READY"
-    REJECTED = "REJECTED"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,8 @@ class PostChanges:
 
 @dataclass(frozen=True, slots=True)
 class UserProfile:
+    """A member as others see them; the counts are exact (moved in the follow's transaction)."""
+
     id: str
     handle: str
     display_name: str
@@ -92,6 +103,8 @@ class UserProfile:
 
 @dataclass(frozen=True, slots=True)
 class Comment:
+    """A comment in its post's item collection; its id sorts by time."""
+
     id: str
     post_id: str
     author_id: str
@@ -107,15 +120,6 @@ class FeedEntry:
     post_id: str
     author_id: str
     created_at: str
-
-
-class ChangeKind(StrEnum):
-    """What happened to a post, as the change log records it."""
-
-    POST_CREATED = "POST_CREATED"
-    POST_UPDATED = "POST_UPDATED"
-    POST_DELETED = "POST_DELETED"
-    COMMENT_ADDED = "COMMENT_ADDED"
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,3 +84,9 @@ class RequestContext:
 
     def is_moderator(self, viewer: Viewer) -> bool:
         return self.settings.moderator_group in viewer.groups
+
+    def deleting_as(self) -> str | None:
+        """The author a delete must match: the viewer, or nobody for moderators, who delete
+        anyone's posts and comments."""
+        viewer = self.require_viewer()
+        return None if self.is_moderator(viewer) else viewer.id

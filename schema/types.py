@@ -191,7 +191,7 @@ class Post:
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolvers.posts.author(info.context, self._post, {}))
+        return User.maybe(await resolvers.users.post_author(info.context, self._post, {}))
 
     @strawberry.field(description="Attached images and videos, in order.")
     def media(self, info: Ctx) -> list[Media]:
@@ -233,7 +233,7 @@ class Comment:
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolvers.comments.comment_author(info.context, self._comment, {}))
+        return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
 
 
 @strawberry.type(description="One page of posts.")

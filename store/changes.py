@@ -32,13 +32,10 @@ from store.keys import (
     feed_topic,
 )
 from store.table import INDEXES, TTL_ATTRIBUTE
+from store.tables import Repository
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
-
-    from mypy_boto3_dynamodb import DynamoDBClient
-
-    from store.cursors import CursorCodec
+    from collections.abc import Iterable, Mapping, Sequence
 
 
 #: How long entries are kept (TTL) and how old a cursor may be.
@@ -115,21 +112,7 @@ def _expiry(stamp: str, kept: timedelta = RETENTION) -> int:
     return int((datetime.fromisoformat(stamp) + kept).timestamp())
 
 
-class ChangeLog:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        cursors: CursorCodec,
-        clock: Callable[[], datetime],
-        change_writes: DynamoDBClient | None = None,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-        self._clock = clock
-        self._writes = change_writes or client
-
+class ChangeLog(Repository):
     def start(self, topic: str, settle: timedelta) -> str:
         """A cursor at the settle horizon: the next poll reports what commits from now on."""
         return self._seal(topic, aws_datetime(self._clock() - settle))

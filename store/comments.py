@@ -11,36 +11,19 @@ from store.changes import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import translated_errors
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics
-from store.pages import page_scope, query_page
+from store.pages import page_scope
 from store.posts import MAX_RACES
+from store.tables import Repository, Table
 from store.transactions import Planned, TransactionCancelled, commit, counter_change, transact
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import datetime
-
-    from mypy_boto3_dynamodb import DynamoDBClient
-
-    from store.cursors import CursorCodec
     from store.posts import PostRepository
 
 
-class CommentRepository:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        cursors: CursorCodec,
-        posts: PostRepository,
-        clock: Callable[[], datetime],
-        change_writes: DynamoDBClient | None = None,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
+class CommentRepository(Repository):
+    def __init__(self, table: Table, posts: PostRepository) -> None:
+        super().__init__(table)
         self._posts = posts
-        self._clock = clock
-        self._writes = change_writes or client
 
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         key = attribute_values(post_key(post_id))
@@ -65,13 +48,7 @@ class CommentRepository:
             comment = Comment(
                 id=new_id(), post_id=post.id, author_id=author_id, body=body, created_at=stamp
             )
-            put = {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": comment_to_item(comment),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            }
+            put = self._put_new(comment_to_item(comment))
             event = LoggedChange(
                 id=new_id(),
                 kind=ChangeKind.COMMENT_ADDED,
@@ -132,30 +109,19 @@ class CommentRepository:
 
     def page(self, post_id: str, limit: int, after: str | None) -> Page[Comment]:
         """Oldest first (ids are time-sortable)."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=post_key(post_id)["PK"],
-            sort_prefix=COMMENT_PREFIX,
-            newest_first=False,
-            limit=limit,
-            after=after,
-            decode=comment_from_item,
-        )
+        partition = post_key(post_id)["PK"]
+        oldest_first = {"sort_prefix": COMMENT_PREFIX, "newest_first": False}
+        return self._query_page(partition, limit, after, comment_from_item, **oldest_first)
 
     def post_with_first_page(self, post_id: str, limit: int) -> tuple[Post | None, Page[Comment]]:
         """The post and its first `limit` comments in ONE Query of the item collection."""
-        page = query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=post_key(post_id)["PK"],
+        page = self._query_page(
+            post_key(post_id)["PK"],
+            limit + 1,
+            None,
+            lambda item: item,
             sort_prefix=POST,  # "POST" itself, then "POST#COMMENT#..."; likes sort before
             newest_first=False,
-            limit=limit + 1,
-            after=None,
-            decode=lambda item: item,
         )
         if not page.items or page.items[0]["SK"]["S"] != POST:
             return None, Page(items=[], next_token=None)

@@ -78,18 +78,22 @@ def post_sort_key(created_at: str, post_id: str) -> str:
 
 
 def category_partition(category: str) -> str:
+    """GSI1: a category's posts."""
     return f"CAT#{category}"
 
 
 def author_partition(user_id: str) -> str:
+    """GSI2: an author's posts."""
     return f"AUTHOR#{user_id}"
 
 
 def followers_partition(user_id: str) -> str:
+    """GSI1: who follows a user."""
     return f"FOLLOWERS#{user_id}"
 
 
 def following_partition(user_id: str) -> str:
+    """GSI2: whom a user follows."""
     return f"FOLLOWING#{user_id}"
 
 

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from store.batch import batch_get
 from store.codecs import comment_from_item, key_of, post_from_item, user_from_item
 from store.keys import Key, comment_key, follow_key, like_key, post_key, user_key
+from store.tables import Repository
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.models import Comment, Post, UserProfile
     from store.items import Item, TableKey
 
@@ -59,11 +58,7 @@ def follow(follower_id: str, followee_id: str) -> Lookup[bool]:
     return Lookup(_table_key(follow_key(follower_id, followee_id)), _exists)
 
 
-class ItemReader:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class ItemReader(Repository):
     def get_many(self, keys: Sequence[TableKey]) -> list[Item | None]:
         """Items in the order of `keys`, None where there is none: ⌈distinct/100⌉ requests."""
         distinct = list(dict.fromkeys(keys))

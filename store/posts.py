@@ -28,48 +28,22 @@ from store.keys import (
     post_key,
     post_topics,
 )
-from store.pages import query_page
 from store.request_tokens import replayed_post_id, request_fingerprint, token_record
 from store.table import INDEXES
+from store.tables import Repository
 from store.transactions import Planned, TransactionCancelled, commit, transact
 from store.uploads import attach_item, detach_item
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import datetime
-
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.models import PostChanges
-    from store.cursors import CursorCodec
 
 #: Guarded changes re-read and retry when another change lands between read and write.
 MAX_RACES = 8
 
 
-class PostRepository:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        cursors: CursorCodec,
-        clock: Callable[[], datetime],
-        change_writes: DynamoDBClient | None = None,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-        self._clock = clock
-        self._writes = change_writes or client
-
+class PostRepository(Repository):
     def get(self, post_id: str, *, consistent: bool = False) -> Post | None:
-        with translated_errors():
-            response = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(post_key(post_id)),
-                ConsistentRead=consistent,
-            )
-        item = response.get("Item")
+        item = self._get(post_key(post_id), consistent=consistent)
         return post_from_item(item) if item else None
 
     def create(
@@ -101,12 +75,7 @@ class PostRepository:
                 version=1,
                 media=media,
             )
-            put_post = {
-                "TableName": self._table,
-                "Item": post_to_item(post),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-            items: list[dict[str, Any]] = [{"Put": put_post}]
+            items = [self._put_new(post_to_item(post))]
             if request_token is not None:
                 items.append(
                     {
@@ -313,13 +282,4 @@ class PostRepository:
         return self._page("GSI2", author_partition(author_id), limit, after)
 
     def _page(self, index: str, partition: str, limit: int, after: str | None) -> Page[Post]:
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index=index,
-            partition=partition,
-            limit=limit,
-            after=after,
-            decode=post_from_item,
-        )
+        return self._query_page(partition, limit, after, post_from_item, index=index)

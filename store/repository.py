@@ -23,6 +23,7 @@ from store.likes import LikeRepository
 from store.lookups import ItemReader, Lookup
 from store.media import MediaStorage, UploadForm
 from store.posts import PostRepository
+from store.tables import Table
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -44,8 +45,6 @@ class Store:
     uploads: UploadRepository
     items: ItemReader
     changes: ChangeLog
-    #: Where change-log stamps come from; tests inject skew here.
-    clock: Callable[[], datetime]
 
     @classmethod
     def connect(
@@ -61,20 +60,18 @@ class Store:
         `change_writes` sends the writes that log change events (store/clients.py says why
         they have a client of their own); by default `client`.
         """
-        cursors = CursorCodec(cursor_keys)
-        writes = change_writes or client
-        posts = PostRepository(client, table_name, cursors, clock, writes)
+        table = Table(client, table_name, CursorCodec(cursor_keys), clock, change_writes or client)
+        posts = PostRepository(table)
         return cls(
             posts=posts,
-            users=UserRepository(client, table_name),
-            comments=CommentRepository(client, table_name, cursors, posts, clock, writes),
-            likes=LikeRepository(client, table_name),
-            follows=FollowRepository(client, table_name, cursors),
-            feeds=FeedRepository(client, table_name, cursors),
-            uploads=UploadRepository(client, table_name),
-            items=ItemReader(client, table_name),
-            changes=ChangeLog(client, table_name, cursors, clock, writes),
-            clock=clock,
+            users=UserRepository(table),
+            comments=CommentRepository(table, posts),
+            likes=LikeRepository(table),
+            follows=FollowRepository(table),
+            feeds=FeedRepository(table),
+            uploads=UploadRepository(table),
+            items=ItemReader(table),
+            changes=ChangeLog(table),
         )
 
 

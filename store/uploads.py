@@ -14,11 +14,10 @@ from store.codecs import attribute_values, upload_from_item, upload_to_item
 from store.errors import error_code, translated_errors
 from store.keys import upload_key
 from store.table import TTL_ATTRIBUTE
+from store.tables import Repository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from mypy_boto3_dynamodb import DynamoDBClient
 
     from core.models import Upload
 
@@ -26,11 +25,7 @@ if TYPE_CHECKING:
 RECORD_TTL_SECONDS = 24 * 3600
 
 
-class UploadRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class UploadRepository(Repository):
     def create(self, upload: Upload) -> Upload:
         with translated_errors():
             self._client.put_item(
