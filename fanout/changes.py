@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.models import LoggedChange
-from store.changes import change_from_item
+from store.change_items import change_from_item
 from store.keys import author_topic
 
 

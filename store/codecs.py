@@ -73,7 +73,7 @@ def post_to_item(post: Post) -> Item:
         "category": {"S": post.category},
         "createdAt": {"S": post.created_at},
         "updatedAt": {"S": post.updated_at},
-        # The stamp of the post's latest change-log event (see store/changes.py).
+        # The stamp of the post's latest change-log event (see store/change_items.py).
         "changedAt": {"S": post.updated_at},
         "version": {"N": str(post.version)},
         "likeCount": {"N": str(post.like_count)},

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from core.errors import CommentNotFound, Forbidden, PostNotFound, Throttled
 from core.ids import new_id
 from core.models import ChangeKind, Comment, LoggedChange, Page, Post
-from store.changes import change_puts, later_stamp, unchanged_since
+from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import translated_errors
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics

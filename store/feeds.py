@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from store.batch import batch_write, delete_queried
-from store.changes import FEED_RETENTION
+from store.change_items import FEED_RETENTION
 from store.codecs import feed_entry_from_item, feed_entry_to_item
 from store.keys import feed_partition
 from store.tables import Repository

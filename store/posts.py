@@ -17,7 +17,7 @@ from core.errors import (
 from core.ids import new_id
 from core.models import ChangeKind, LoggedChange, Media, Page, Post
 from store.batch import delete_queried
-from store.changes import change_puts, later_stamp, unchanged_since
+from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, media_to_value, post_from_item, post_to_item
 from store.errors import translated_errors
 from store.keys import (

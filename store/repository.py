@@ -15,6 +15,7 @@ from store import lookups
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
+from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.items import Item, TableKey
@@ -45,6 +46,7 @@ class Store:
     uploads: UploadRepository
     items: ItemReader
     changes: ChangeLog
+    feed_copies: FeedCopies
 
     @classmethod
     def connect(
@@ -72,6 +74,7 @@ class Store:
             uploads=UploadRepository(table),
             items=ItemReader(table),
             changes=ChangeLog(table),
+            feed_copies=FeedCopies(table),
         )
 
 

@@ -136,7 +136,7 @@ def write_posts(
 
 def logged(dynamodb: DynamoDBClient, table: str, topic: str) -> list[LoggedChange]:
     """A topic's whole log in its order, read after the fact (the ground truth)."""
-    from store.changes import change_from_item
+    from store.change_items import change_from_item
 
     feed = topic.startswith("feed:")
     query: dict[str, Any] = {"TableName": table}
