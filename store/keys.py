@@ -87,16 +87,6 @@ def author_partition(user_id: str) -> str:
     return f"AUTHOR#{user_id}"
 
 
-def followers_partition(user_id: str) -> str:
-    """GSI1: who follows a user."""
-    return f"FOLLOWERS#{user_id}"
-
-
-def following_partition(user_id: str) -> str:
-    """GSI2: whom a user follows."""
-    return f"FOLLOWING#{user_id}"
-
-
 def post_index_keys(post_id: str, author_id: str, category: str, created_at: str) -> Key:
     """GSI1 (by category), GSI2 (by author) and GSI3 (all posts) keys of a post."""
     sort = post_sort_key(created_at, post_id)
@@ -108,6 +98,16 @@ def post_index_keys(post_id: str, author_id: str, category: str, created_at: str
         "GSI3PK": ALL_POSTS_PARTITION,
         "GSI3SK": sort,
     }
+
+
+def followers_partition(user_id: str) -> str:
+    """GSI1: who follows a user."""
+    return f"FOLLOWERS#{user_id}"
+
+
+def following_partition(user_id: str) -> str:
+    """GSI2: whom a user follows."""
+    return f"FOLLOWING#{user_id}"
 
 
 def follow_index_keys(follower_id: str, followee_id: str, created_at: str) -> Key:
@@ -133,10 +133,6 @@ def author_topic(user_id: str) -> str:
     return f"author:{user_id}"
 
 
-def feed_topic(owner_id: str) -> str:
-    return f"{FEED_TOPIC_PREFIX}{owner_id}"
-
-
 def post_topic(category: str | None, author_id: str | None) -> str:
     """The topic a poll of post events reads: one category, one author, or every post."""
     if category is not None:
@@ -144,6 +140,10 @@ def post_topic(category: str | None, author_id: str | None) -> str:
     if author_id is not None:
         return author_topic(author_id)
     return ALL_TOPIC
+
+
+def feed_topic(owner_id: str) -> str:
+    return f"{FEED_TOPIC_PREFIX}{owner_id}"
 
 
 def feed_log_partition(owner_id: str) -> str:

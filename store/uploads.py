@@ -89,31 +89,28 @@ class UploadRepository(Repository):
 
 def attach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
     """A transaction item claiming a READY upload for one target (a post or an avatar)."""
-    return {
-        "Update": {
-            "TableName": table,
-            "Key": attribute_values(upload_key(owner_id, upload_id)),
-            "UpdateExpression": "SET attachedTo = :target",
-            "ConditionExpression": (
-                "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
-            ),
-            "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": {
-                ":ready": {"S": UploadStatus.READY},
-                ":target": {"S": target},
-            },
-        }
-    }
+    update = _attachment(table, owner_id, upload_id, target, "SET attachedTo = :target")
+    update["ConditionExpression"] = (
+        "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
+    )
+    update["ExpressionAttributeNames"] = {"#status": "status"}
+    update["ExpressionAttributeValues"][":ready"] = {"S": UploadStatus.READY}
+    return {"Update": update}
 
 
 def detach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
     """A transaction item releasing an upload that a target no longer uses."""
+    update = _attachment(table, owner_id, upload_id, target, "REMOVE attachedTo")
+    update["ConditionExpression"] = "attachedTo = :target"
+    return {"Update": update}
+
+
+def _attachment(
+    table: str, owner_id: str, upload_id: str, target: str, expression: str
+) -> dict[str, Any]:
     return {
-        "Update": {
-            "TableName": table,
-            "Key": attribute_values(upload_key(owner_id, upload_id)),
-            "UpdateExpression": "REMOVE attachedTo",
-            "ConditionExpression": "attachedTo = :target",
-            "ExpressionAttributeValues": {":target": {"S": target}},
-        }
+        "TableName": table,
+        "Key": attribute_values(upload_key(owner_id, upload_id)),
+        "UpdateExpression": expression,
+        "ExpressionAttributeValues": {":target": {"S": target}},
     }
