@@ -19,12 +19,10 @@ from cli.demo.people import FOLLOWS, PEOPLE, Person
 from cli.demo.pictures import avatar_png, picture_jpeg
 from cli.demo.posts import DemoPost, demo_posts
 from core.clock import aws_datetime, utc_now
-from core.errors import Conflict
+from core.errors import Conflict, ProfileExists
 from core.ids import new_id
-from core.models import Media, Upload, UserProfile
+from core.models import Media, Upload, UploadStatus, UserProfile
 from store.keys import media_object_key
-from store.uploads import PENDING, READY
-from store.users import ProfileExists
 
 if TYPE_CHECKING:
     from core.config import Settings
@@ -70,7 +68,7 @@ def planned_likers(post: DemoPost) -> list[str]:
     """Who likes a post: a stable pick per post, more for older ones, none for a few."""
     rng = random.Random(post.title)  # noqa: S311 - a stable pick, not a secret
     others = [p.handle for p in PEOPLE if p.handle != post.author]
-    count = min(len(others), max(0, round(rng.uniform(-1, 4) + post.days_ago / 5)))
+    count = min(len(others), max(0, round(rng.uniform(-1, 3) + post.days_ago / 7)))
     return rng.sample(others, count)
 
 
@@ -149,14 +147,14 @@ def _stored_picture(
         size=len(body),
         filename="demo.png" if content_type == "image/png" else "demo.jpg",
         alt_text=alt_text,
-        status=PENDING,
+        status=UploadStatus.PENDING,
         created_at=aws_datetime(now),
         expires_at=aws_datetime(now + timedelta(minutes=10)),
     )
     store.uploads.create(upload)
     key = media_object_key(owner.id, upload.id)
     media.put(key, body, content_type)
-    return store.uploads.finish(owner.id, upload.id, READY, None).media(key)
+    return store.uploads.finish(owner.id, upload.id, UploadStatus.READY, None).media(key)
 
 
 def _post(

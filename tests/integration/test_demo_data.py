@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from starlette.testclient import TestClient
 
-from cli.demo import PEOPLE, demo_posts, seed
+from cli.demo import PEOPLE, SeedReport, demo_posts, seed
+from cli.local_app import local_app
 from core.categories import CATEGORIES
+from core.config import Settings
+from store.buckets import create_bucket
 from store.keys import COMMENT_PREFIX, FOLLOWS_PREFIX, LIKE_PREFIX
+from store.media import MediaStorage
 from store.repository import Store
-from tests.conftest import GraphQLClient, table_items
+from store.table import create_table
+from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient, table_items
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
+    from collections.abc import Iterator
 
-    from cli.demo import SeedReport
-    from cli.demo.seeding import Clock
-    from core.config import Settings
-    from store.media import MediaStorage
+    from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_s3 import S3Client
+
+    from cli.demo.seeding import Clock, StoreAt
+    from cli.dev_issuer import DevIssuer
 
 pytestmark = pytest.mark.integration
 
@@ -33,20 +43,58 @@ POSTS = """query Posts($next: String) {
 }"""
 
 
-@pytest.fixture
-def seeded(
-    dynamodb: DynamoDBClient,
-    settings: Settings,
-    media: MediaStorage,
-    capsys: pytest.CaptureFixture[str],
-) -> SeedReport:
-    def store_at(clock: Clock) -> Store:
+@dataclass
+class Demo:
+    """One seeded table and bucket for the whole module: seeding is the slow part."""
+
+    report: SeedReport
+    api: GraphQLClient
+    settings: Settings
+    media: MediaStorage
+
+
+def store_at(dynamodb: DynamoDBClient, settings: Settings) -> StoreAt:
+    def connect(clock: Clock) -> Store:
         return Store.connect(dynamodb, settings.table_name, settings.cursor_secret, clock=clock)
 
-    report = seed(store_at, media)
-    with capsys.disabled():  # the timing, in the test run's output
-        print(f"\n{report}")
-    return report
+    return connect
+
+
+@pytest.fixture(scope="module")
+def demo(
+    dynamodb: DynamoDBClient, s3: S3Client, issuer: DevIssuer, request: pytest.FixtureRequest
+) -> Iterator[Demo]:
+    name = f"agora-demo-{uuid.uuid4().hex[:12]}"
+    create_table(dynamodb, name)
+    create_bucket(s3, name, "us-east-1")
+    settings = Settings.from_env(
+        {"TABLE_NAME": name, "BUCKET_NAME": name, "CURSOR_SECRET": CURSOR_SECRET}
+    )
+    media = MediaStorage(s3, name)
+    try:
+        store = Store.connect(dynamodb, name, settings.cursor_secret)
+        report = seed(store_at(dynamodb, settings), media)
+        capture = request.config.pluginmanager.getplugin("capturemanager")
+        with capture.global_and_fixture_disabled():  # the timing, in the test run's output
+            print(f"\n{report}")
+        app = local_app(settings, dev_issuer=issuer, store=store, media=media)
+        with TestClient(app, raise_server_exceptions=False) as http:
+            yield Demo(report, GraphQLClient(http, issuer).as_user(ALICE), settings, media)
+    finally:
+        dynamodb.delete_table(TableName=name)
+        for obj in s3.list_objects_v2(Bucket=name).get("Contents", []):
+            s3.delete_object(Bucket=name, Key=obj["Key"])
+        s3.delete_bucket(Bucket=name)
+
+
+@pytest.fixture
+def seeded(demo: Demo) -> SeedReport:
+    return demo.report
+
+
+@pytest.fixture
+def api(demo: Demo) -> GraphQLClient:
+    return demo.api
 
 
 def all_posts(api: GraphQLClient) -> tuple[list[dict[str, Any]], int]:
@@ -78,7 +126,7 @@ def test_a_dozen_people_with_avatars_bios_and_full_feeds(
 
 
 def test_weeks_of_posts_in_every_category_some_with_pictures(
-    seeded: SeedReport, api: GraphQLClient, media: MediaStorage
+    seeded: SeedReport, api: GraphQLClient
 ) -> None:
     items, pages = all_posts(api)
     # Enough that the list paginates
@@ -106,9 +154,9 @@ def test_weeks_of_posts_in_every_category_some_with_pictures(
 
 
 def test_counters_agree_with_the_items_they_count(
-    seeded: SeedReport, dynamodb: DynamoDBClient, settings: Settings
+    seeded: SeedReport, demo: Demo, dynamodb: DynamoDBClient
 ) -> None:
-    items = table_items(dynamodb, settings.table_name)
+    items = table_items(dynamodb, demo.settings.table_name)
     likes = Counter(i["PK"]["S"] for i in items if i["SK"]["S"].startswith(LIKE_PREFIX))
     comments = Counter(i["PK"]["S"] for i in items if i["SK"]["S"].startswith(COMMENT_PREFIX))
     posts = [i for i in items if i["SK"]["S"] == "POST"]
@@ -138,18 +186,11 @@ def test_comments_come_after_their_post_and_before_now(
     assert times[-1] < datetime.now(UTC).isoformat()
 
 
-def test_seeding_again_changes_nothing_and_says_so(
-    seeded: SeedReport,
-    dynamodb: DynamoDBClient,
-    settings: Settings,
-    media: MediaStorage,
-) -> None:
-    before = len(table_items(dynamodb, settings.table_name))
-
-    def store_at(clock: Clock) -> Store:
-        return Store.connect(dynamodb, settings.table_name, settings.cursor_secret, clock=clock)
-
-    again = seed(store_at, media)
+def test_seeding_again_changes_nothing_and_says_so(demo: Demo, dynamodb: DynamoDBClient) -> None:
+    before = len(table_items(dynamodb, demo.settings.table_name))
+    started = time.perf_counter()
+    again = seed(store_at(dynamodb, demo.settings), demo.media)
     assert again.posts == 0
     assert str(again) == "demo data already present"
-    assert len(table_items(dynamodb, settings.table_name)) == before
+    assert time.perf_counter() - started < 5  # one query, not a second seeding
+    assert len(table_items(dynamodb, demo.settings.table_name)) == before

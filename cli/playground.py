@@ -11,13 +11,17 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from web.playground_examples import EXAMPLE_TABS
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
+
+from cli.playground_examples import EXAMPLE_TABS
 
 log = logging.getLogger("agora.playground")
 
-ASSETS = Path(__file__).resolve().parent / "playground" / "node_modules"
+ASSETS = Path(__file__).resolve().parents[1] / "web" / "playground" / "node_modules"
 ASSETS_PATH = "/playground"
 _CDN = re.compile(
     r"https://unpkg\.com/(?P<package>(?:@[^/@]+/)?[^/@]+)@(?P<version>[^/]+)/(?P<file>[^\"]+)"
@@ -85,3 +89,20 @@ def with_examples(html: str, headers: dict[str, str] | None = None) -> str:
         props += f"\n          defaultHeaders: {json.dumps(json.dumps(headers, indent=2))},"
     html = html.replace(_PROPS, props)
     return html.replace(_COMPONENT, f"const AGORA_TABS = {tabs};\n\n      {_COMPONENT}")
+
+
+def playground_page(headers: dict[str, str] | None) -> Callable[[str], str]:
+    """What local serve makes of Strawberry's GraphiQL page: local files, Agora's example tabs,
+    headers pre-filled."""
+
+    def render(html: str) -> str:
+        page = with_examples(local_assets(html), headers)
+        return with_headers(page, headers) if headers else page
+
+    return render
+
+
+def asset_routes() -> list[BaseRoute]:
+    if not ASSETS.is_dir():
+        return []
+    return [Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="playground")]
