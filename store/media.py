@@ -80,13 +80,6 @@ class MediaStorage:
                     raise
             self._client.delete_object(Bucket=self._bucket, Key=source)
 
-    def put(self, key: str, body: bytes, content_type: str) -> None:
-        """Store bytes the server made itself (the demo data's pictures), never a client's."""
-        with translated_errors():
-            self._client.put_object(
-                Bucket=self._bucket, Key=key, Body=body, ContentType=content_type
-            )
-
     def delete(self, key: str) -> None:
         with translated_errors():
             self._client.delete_object(Bucket=self._bucket, Key=key)

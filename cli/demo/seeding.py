@@ -22,11 +22,13 @@ from core.clock import aws_datetime, utc_now
 from core.errors import Conflict, ProfileExists
 from core.ids import new_id
 from core.models import Media, Upload, UploadStatus, UserProfile
+from store.buckets import put_object
 from store.keys import media_object_key
 
 if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
     from core.config import Settings
-    from store.media import MediaStorage
     from store.repository import Store
 
 Clock = Callable[[], datetime]
@@ -54,6 +56,17 @@ class SeedReport:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PictureBucket:
+    """Where the demo pictures go: the uploads bucket, written directly (they are ours)."""
+
+    client: S3Client
+    name: str
+
+    def put(self, key: str, body: bytes, content_type: str) -> None:
+        put_object(self.client, self.name, key, body, content_type)
+
+
 class MovableClock:
     """What the store reads as "now" while seeding: moved back to when each thing was written."""
 
@@ -77,8 +90,8 @@ def request_token(post: DemoPost) -> str:
     return "demo-" + hashlib.sha256(post.title.encode()).hexdigest()[:24]
 
 
-def seed(store_at: StoreAt, media: MediaStorage | None = None) -> SeedReport:
-    """Write the demo data once; `media` given, with avatars and pictures.
+def seed(store_at: StoreAt, pictures: PictureBucket | None = None) -> SeedReport:
+    """Write the demo data once; with `pictures`, avatars and post pictures too.
 
     One request at a time: DynamoDB Local applies transactions one by one, so parallel
     seeding measured slower (conflicts and retries). The newest post goes last, so its
@@ -90,11 +103,11 @@ def seed(store_at: StoreAt, media: MediaStorage | None = None) -> SeedReport:
     *older, newest = demo_posts()
     if _already_seeded(store, newest):
         return SeedReport()
-    users = sum(_profile(store, media, person, now) for person in PEOPLE)
+    users = sum(_profile(store, pictures, person, now) for person in PEOPLE)
     for follower, followees in FOLLOWS.items():
         for followee in followees:
             store.follows.follow(BY_HANDLE[follower].id, BY_HANDLE[followee].id)
-    tallies = [_post(store_at, media, post, now) for post in (*older, newest)]
+    tallies = [_post(store_at, pictures, post, now) for post in (*older, newest)]
     return SeedReport(
         users=users,
         posts=sum(t.posts for t in tallies),
@@ -110,7 +123,7 @@ def _already_seeded(store: Store, newest: DemoPost) -> bool:
     return any(p.title == newest.title for p in page.items)
 
 
-def _profile(store: Store, media: MediaStorage | None, person: Person, now: datetime) -> int:
+def _profile(store: Store, media: PictureBucket | None, person: Person, now: datetime) -> int:
     profile = UserProfile(
         id=person.id,
         handle=person.handle,
@@ -132,7 +145,7 @@ def _profile(store: Store, media: MediaStorage | None, person: Person, now: date
 
 def _stored_picture(
     store: Store,
-    media: MediaStorage,
+    media: PictureBucket,
     owner: Person,
     body: bytes,
     content_type: str,
@@ -158,7 +171,7 @@ def _stored_picture(
 
 
 def _post(
-    store_at: StoreAt, media: MediaStorage | None, post: DemoPost, now: datetime
+    store_at: StoreAt, media: PictureBucket | None, post: DemoPost, now: datetime
 ) -> SeedReport:
     """One post with its picture, likes and comments, dated by a clock of its own."""
     author = BY_HANDLE[post.author]
@@ -198,8 +211,8 @@ def _post(
 
 def seed_configured(settings: Settings, *, pictures: bool = True) -> SeedReport:
     """Seed the configured table (and, with `pictures`, bucket) through the usual clients."""
+
     from store.clients import dynamodb_change_client, dynamodb_client, s3_client
-    from store.media import MediaStorage
     from store.repository import Store
 
     def store_at(clock: Clock) -> Store:
@@ -211,5 +224,5 @@ def seed_configured(settings: Settings, *, pictures: bool = True) -> SeedReport:
             change_writes=dynamodb_change_client(settings.region),
         )
 
-    media = MediaStorage(s3_client(settings.region), settings.bucket_name) if pictures else None
-    return seed(store_at, media)
+    bucket = PictureBucket(s3_client(settings.region), settings.bucket_name) if pictures else None
+    return seed(store_at, bucket)

@@ -13,6 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from cli.demo import PEOPLE, SeedReport, demo_posts, seed
+from cli.demo.seeding import PictureBucket
 from cli.local_app import local_app
 from core.categories import CATEGORIES
 from core.config import Settings
@@ -73,7 +74,7 @@ def demo(
     media = MediaStorage(s3, name)
     try:
         store = Store.connect(dynamodb, name, settings.cursor_secret)
-        report = seed(store_at(dynamodb, settings), media)
+        report = seed(store_at(dynamodb, settings), PictureBucket(s3, name))
         capture = request.config.pluginmanager.getplugin("capturemanager")
         with capture.global_and_fixture_disabled():  # the timing, in the test run's output
             print(f"\n{report}")
@@ -186,10 +187,12 @@ def test_comments_come_after_their_post_and_before_now(
     assert times[-1] < datetime.now(UTC).isoformat()
 
 
-def test_seeding_again_changes_nothing_and_says_so(demo: Demo, dynamodb: DynamoDBClient) -> None:
+def test_seeding_again_changes_nothing_and_says_so(
+    demo: Demo, dynamodb: DynamoDBClient, s3: S3Client
+) -> None:
     before = len(table_items(dynamodb, demo.settings.table_name))
     started = time.perf_counter()
-    again = seed(store_at(dynamodb, demo.settings), demo.media)
+    again = seed(store_at(dynamodb, demo.settings), PictureBucket(s3, demo.settings.bucket_name))
     assert again.posts == 0
     assert str(again) == "demo data already present"
     assert time.perf_counter() - started < 5  # one query, not a second seeding

@@ -63,8 +63,12 @@ export type Comment = {
   author?: Maybe<User>;
   body: Scalars['String']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
+  /** When the text was last changed; null if never. */
+  editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   id: Scalars['ID']['output'];
   postId: Scalars['ID']['output'];
+  /** Increments on every edit; send it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
 };
 
 /** One page of comments. */
@@ -159,6 +163,8 @@ export type Mutation = {
   unfollow: User;
   /** Take back a like; idempotent. */
   unlikePost: Post;
+  /** Change your own comment's text; `expectedVersion` guards lost updates. */
+  updateComment: Comment;
   /** Change your own post; `expectedVersion` guards lost updates. */
   updatePost: Post;
   /** Change your display name or bio. */
@@ -219,6 +225,11 @@ export type MutationUnfollowArgs = {
 
 export type MutationUnlikePostArgs = {
   postId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateCommentArgs = {
+  input: UpdateCommentInput;
 };
 
 
@@ -349,6 +360,16 @@ export type Subscription = {
 
 export type SubscriptionOnPostEventArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** New text for your comment. */
+export type UpdateCommentInput = {
+  /** 1 to 2,000 characters. */
+  body: Scalars['String']['input'];
+  /** The version you last read; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
 };
 
 /** Changes to a post; fields left out stay as they are. */
