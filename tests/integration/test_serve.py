@@ -363,6 +363,7 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
         "a-liked",
         "b-sees-like-count",
         "a-commented-count-follows",
+        "a-edited-own-comment",
         "a-deleted-own-comment",
         "a-feed-loaded-to-the-end",
         "b-edited-own-post",
@@ -389,8 +390,10 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
     assert result["focusVisible"] is True
     assert result["bLikeLabel"] == "♡ Like (1)"
     assert result["unlabelled"] == []
-    # Commenting moves the card's count at once; deleting your own comment moves it back
+    # Commenting moves the card's count at once; your own comment can be edited (and says so)
+    # and deleted, which moves the count back
     assert result["commentLabel"] == "1 comment"
+    assert "edited" in result["editedCommentByline"]
     assert result["statusBeforeLeaving"] == "Comment deleted"
     # A message does not outlive its screen
     assert result["statusAfterLeaving"] == ""

@@ -154,9 +154,20 @@ try {
   const commentLabel = await a.page.locator("article.post a.comments").textContent();
   await shot(a.page, "a-commented-count-follows");
 
+  // A edits her comment: new text, marked "edited"
+  const aComment = a.page.locator("li.comment", { hasText: "Lovely colours" });
+  const aCommentId = await aComment.getAttribute("data-comment-id");
+  await aComment.locator("button.edit").click();
+  await a.page.fill(`#edit-comment-${aCommentId}`, "Lovely colours, and the pier too");
+  await a.page.locator(`li.comment[data-comment-id="${aCommentId}"] form button[type=submit]`).click();
+  const editedComment = a.page.locator(`li.comment[data-comment-id="${aCommentId}"]`);
+  await editedComment.locator("p.text", { hasText: "and the pier too" }).waitFor({ timeout: TIMEOUT });
+  const editedCommentByline = await editedComment.locator(".byline").textContent();
+  await shot(a.page, "a-edited-own-comment");
+
   // A deletes her own comment; the count goes back
-  await a.page.locator("li.comment", { hasText: "Lovely colours" }).locator("button.delete").click();
-  await a.page.locator("li.comment", { hasText: "Lovely colours" }).waitFor({ state: "detached", timeout: TIMEOUT });
+  await editedComment.locator("button.delete").click();
+  await editedComment.waitFor({ state: "detached", timeout: TIMEOUT });
   await a.page.locator('article.post a.comments[data-count="0"]').waitFor({ timeout: TIMEOUT });
   const statusBeforeLeaving = await a.page.locator("#status").textContent();
   await shot(a.page, "a-deleted-own-comment");
@@ -258,7 +269,7 @@ try {
   console.log(JSON.stringify({
     steps, blocked, loopbackHosts: [...loopbackRequests], arrivalMs, aReloaded, bReloaded,
     imageInfo, aLikeLabel, bLikeLabel, focusVisible, unlabelled, graphqlBodies,
-    commentLabel, statusBeforeLeaving, statusAfterLeaving, avatars, times, loadMore,
+    commentLabel, editedCommentByline, statusBeforeLeaving, statusAfterLeaving, avatars, times, loadMore,
     editedByline, othersWithControls, othersShown, aStillSameDocument, phoneFeed, phonePost,
     statusClearedAfterMs, pageErrors: [...a.errors, ...b.errors, ...phone.errors],
   }));

@@ -42,6 +42,8 @@ graphql(`
     postId
     body
     createdAt
+    version
+    editedAt
     author { ...UserFields }
   }
 `);
@@ -113,6 +115,9 @@ export const UNFOLLOW = graphql(`
 `);
 export const ADD_COMMENT = graphql(`
   mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }
+`);
+export const UPDATE_COMMENT = graphql(`
+  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }
 `);
 export const DELETE_COMMENT = graphql(`
   mutation DeleteComment($postId: ID!, $id: ID!) { deleteComment(postId: $postId, id: $id) { id } }

@@ -17,7 +17,7 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": typeof types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.FollowDocument,
     "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.UnfollowDocument,
     "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n": typeof types.AddCommentDocument,
+    "\n  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }\n": typeof types.UpdateCommentDocument,
     "\n  mutation DeleteComment($postId: ID!, $id: ID!) { deleteComment(postId: $postId, id: $id) { id } }\n": typeof types.DeleteCommentDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ...PostFields } }\n": typeof types.CreatePostDocument,
     "\n  mutation UpdatePost($input: UpdatePostInput!) { updatePost(input: $input) { ...PostFields } }\n": typeof types.UpdatePostDocument,
@@ -39,7 +40,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
@@ -51,6 +52,7 @@ const documents: Documents = {
     "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.FollowDocument,
     "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": types.UnfollowDocument,
     "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n": types.AddCommentDocument,
+    "\n  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }\n": types.UpdateCommentDocument,
     "\n  mutation DeleteComment($postId: ID!, $id: ID!) { deleteComment(postId: $postId, id: $id) { id } }\n": types.DeleteCommentDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ...PostFields } }\n": types.CreatePostDocument,
     "\n  mutation UpdatePost($input: UpdatePostInput!) { updatePost(input: $input) { ...PostFields } }\n": types.UpdatePostDocument,
@@ -70,7 +72,7 @@ export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -115,6 +117,10 @@ export function graphql(source: "\n  mutation Unfollow($id: ID!) { unfollow(user
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n"): typeof import('./graphql.js').AddCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }\n"): typeof import('./graphql.js').UpdateCommentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -475,7 +475,7 @@ export type UserFieldsFragment = { __typename?: 'User', id: string, handle: stri
 
 export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> };
 
-export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null };
+export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null };
 
 export type FeedPageQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
@@ -512,7 +512,7 @@ export type PostPageQueryVariables = Exact<{
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
@@ -554,7 +554,14 @@ export type AddCommentMutationVariables = Exact<{
 }>;
 
 
-export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
+export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
+
+export type UpdateCommentMutationVariables = Exact<{
+  input: UpdateCommentInput;
+}>;
+
+
+export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
 
 export type DeleteCommentMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -665,6 +672,8 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   postId
   body
   createdAt
+  version
+  editedAt
   author {
     ...UserFields
   }
@@ -901,6 +910,8 @@ fragment CommentFields on Comment {
   postId
   body
   createdAt
+  version
+  editedAt
   author {
     ...UserFields
   }
@@ -1009,10 +1020,38 @@ fragment CommentFields on Comment {
   postId
   body
   createdAt
+  version
+  editedAt
   author {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const UpdateCommentDocument = new TypedDocumentString(`
+    mutation UpdateComment($input: UpdateCommentInput!) {
+  updateComment(input: $input) {
+    ...CommentFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment CommentFields on Comment {
+  id
+  postId
+  body
+  createdAt
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<UpdateCommentMutation, UpdateCommentMutationVariables>;
 export const DeleteCommentDocument = new TypedDocumentString(`
     mutation DeleteComment($postId: ID!, $id: ID!) {
   deleteComment(postId: $postId, id: $id) {
