@@ -8,6 +8,8 @@ it and changes nothing; the group's `version` guards against two fan-outs racing
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +60,8 @@ if TYPE_CHECKING:
     from core.notifications import Notice
     from store.items import Item
 
+#: Fan-outs racing on one group retry this often (with jitter) before giving up.
+GROUP_RACES = 30
 #: The state's condition that a stamp is still unseen (seen state only moves forward).
 UNSEEN = "attribute_not_exists(seenUpTo) OR seenUpTo < :at"
 
@@ -86,7 +90,7 @@ class NotificationRepository(Repository):
     def add(self, notice: Notice) -> bool:
         """Count `notice` in its group; False if it was already counted (a retried batch)."""
         floor: str | None = None
-        for _ in range(MAX_RACES):
+        for attempt in range(GROUP_RACES):
             found = self._get(group_key(notice.recipient_id, notice.group), consistent=True)
 
             def build(found: Item | None = found, floor: str | None = floor) -> Planned[None]:
@@ -117,6 +121,9 @@ class NotificationRepository(Repository):
                         return False
                     if exc.failed(2):  # seen past our stamp (another clock): stamp after it
                         floor = state_from_item(exc.old_items[2]).seen_up_to
+            # Another fan-out changed the group first (rare: a post's likes share a stream
+            # shard, so one fan-out takes them in order): read it again after a pause.
+            time.sleep(random.uniform(0, 0.05 * attempt))  # noqa: S311 (jitter)
         raise Throttled("This notification is changing too often right now; retry")
 
     def withdraw(self, recipient_id: str, group: str, actor_id: str) -> bool:
