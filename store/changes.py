@@ -8,6 +8,7 @@ itself (store/change_items.py); a home feed's topic is written by the stream fan
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
@@ -41,7 +42,8 @@ class ChangeLog(Repository):
         the horizon itself, so the next poll starts where this one's certainty ended.
         """
         entries, cursor = self.poll_entries(topic, after, limit, settle)
-        return [change_from_item(item, position) for position, item in entries], cursor
+        # Every entry has an SK; its position may be another attribute's (a feed's GSI1SK).
+        return [replace(change_from_item(item), position=p) for p, item in entries], cursor
 
     def poll_entries(
         self, topic: str, after: str, limit: int, settle: timedelta
