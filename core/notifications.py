@@ -99,3 +99,11 @@ class NotificationNotice:
 
     logged: NotificationLogged
     cursor: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationPoll:
+    """A poll of a person's notification log: what came, and where to poll next."""
+
+    items: list[NotificationNotice]
+    cursor: str

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
 from core.models import Page
-from core.notifications import NotificationEntry, NotificationNotice
+from core.notifications import NotificationEntry, NotificationNotice, NotificationPoll
 from resolvers.inputs import PageArgs, PollArgs, parse
 from resolvers.notification_inputs import MarkSeenArgs
 from resolvers.registry import resolver
@@ -107,14 +107,14 @@ def _settle(ctx: RequestContext) -> timedelta:
 @resolver("Query.notificationUpdates")
 async def notification_updates(
     ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> tuple[list[NotificationNotice], str]:
+) -> NotificationPoll:
     viewer = ctx.require_viewer()
     args = parse(PollArgs, arguments)
     log = ctx.store.notifications
     if args.after is None:
-        return [], log.start(viewer.id, _settle(ctx))
+        return NotificationPoll(items=[], cursor=log.start(viewer.id, _settle(ctx)))
     notices, cursor = log.poll(viewer.id, args.after, args.limit, _settle(ctx))
-    return await _standing(ctx, notices), cursor
+    return NotificationPoll(items=await _standing(ctx, notices), cursor=cursor)
 
 
 async def _standing(

@@ -9,6 +9,7 @@ import strawberry
 import resolvers.notifications
 from core import notifications as domain
 from core.limits import NOTIFICATION_ACTORS, PAGE, POLL
+from core.models import Page
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.scalars import AWSDateTime
 from schema.types import Comment, Ctx, Post, User
@@ -54,6 +55,11 @@ class NotificationConnection:
     items: list[Notification]
     next_token: str | None
 
+    @classmethod
+    def from_domain(cls, page: Page[domain.NotificationEntry]) -> NotificationConnection:
+        items = [Notification.from_domain(e) for e in page.items]
+        return cls(items=items, next_token=page.next_token)
+
 
 @strawberry.type(description="A new notification, in the order every poller sees.")
 class NotificationEvent:
@@ -84,6 +90,10 @@ class NotificationBatch:
     items: list[NotificationEvent]
     cursor: str = strawberry.field(description="Send it as `after` next time.")
 
+    @classmethod
+    def from_domain(cls, poll: domain.NotificationPoll) -> NotificationBatch:
+        return cls(items=[NotificationEvent.from_domain(n) for n in poll.items], cursor=poll.cursor)
+
 
 @strawberry.type
 class NotificationQueries:
@@ -93,8 +103,7 @@ class NotificationQueries:
     ) -> NotificationConnection:
         arguments = page_arguments(limit, next_token)
         page = await resolvers.notifications.notifications(info.context, None, arguments)
-        items = [Notification.from_domain(e) for e in page.items]
-        return NotificationConnection(items=items, next_token=page.next_token)
+        return NotificationConnection.from_domain(page)
 
     @strawberry.field(description="How many notifications you have not seen: one read.")
     def unread_notification_count(self, info: Ctx) -> int:
@@ -105,12 +114,8 @@ class NotificationQueries:
         self, info: Ctx, after: After = None, limit: PollLimit = POLL.default
     ) -> NotificationBatch:
         arguments = {"after": after, "limit": limit}
-        notices, cursor = await resolvers.notifications.notification_updates(
-            info.context, None, arguments
-        )
-        return NotificationBatch(
-            items=[NotificationEvent.from_domain(n) for n in notices], cursor=cursor
-        )
+        poll = await resolvers.notifications.notification_updates(info.context, None, arguments)
+        return NotificationBatch.from_domain(poll)
 
 
 @strawberry.type
