@@ -50,6 +50,7 @@ class Commented:
     comment_id: str
     author_id: str
     created_at: str
+    body: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,5 +90,5 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         return Liked(*like) if event == "INSERT" else Unliked(*like)
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
-        return Commented(*ids, image["createdAt"]["S"])
+        return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])
     return None

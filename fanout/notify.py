@@ -1,4 +1,4 @@
-"""Notifications from the stream: likes, comments and follows become notices to whom they concern.
+"""Notifications from the stream: likes, comments, follows and mentions, to whom they concern.
 
 Each step is idempotent (store/notifications.py keys every notice by what it is about and who
 did it), so a retried stream batch neither loses nor doubles one.
@@ -9,13 +9,27 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from core.entities import mentions
+from core.limits import MENTIONS_PER_TEXT
+from core.models import ChangeKind
 from core.notifications import Notice, NotificationKind
-from fanout.changes import Change, Commented, Followed, Liked, Unfollowed, Unliked
+from fanout.changes import (
+    Change,
+    ChangeLogged,
+    Commented,
+    Followed,
+    Liked,
+    Unfollowed,
+    Unliked,
+)
 
 if TYPE_CHECKING:
     from store.repository import Store
 
 log = logging.getLogger("agora.fanout")
+
+#: Post events whose body may mention someone new.
+MENTIONING = frozenset({ChangeKind.POST_CREATED, ChangeKind.POST_UPDATED})
 
 
 class Notifier:
@@ -35,8 +49,15 @@ class Notifier:
                 if author is not None:
                     notice = Notice(author, NotificationKind.LIKE, user_id, at, post_id)
                     self._withdraw(notice)
-            case Commented(post_id, comment_id, author_id, at):
-                self._about_post(post_id, NotificationKind.COMMENT, author_id, at, comment_id)
+            case Commented(post_id, comment_id, author_id, at, body):
+                post_author = self._about_post(
+                    post_id, NotificationKind.COMMENT, author_id, at, comment_id
+                )
+                self._mentions(body, author_id, at, post_id, comment_id, told=post_author)
+            case ChangeLogged(event) if event.kind in MENTIONING:
+                post = self._store.posts.get(event.post_id, consistent=True)
+                if post is not None:
+                    self._mentions(post.body, post.author_id, event.at, post.id, None)
 
     def _about_post(
         self,
@@ -45,10 +66,32 @@ class Notifier:
         actor_id: str,
         at: str,
         comment_id: str | None,
-    ) -> None:
+    ) -> str | None:
+        """Tells the post's author; returns who that is (None: the post is gone)."""
         author = self._author_of(post_id)
         if author is not None:
             self._notify(Notice(author, kind, actor_id, at, post_id, comment_id))
+        return author
+
+    def _mentions(
+        self,
+        text: str,
+        actor_id: str,
+        at: str,
+        post_id: str,
+        comment_id: str | None,
+        told: str | None = None,
+    ) -> None:
+        """A MENTION for each existing person the text names (an edit that adds one tells
+        only the newcomer: each mention is keyed by its post, comment and actor)."""
+        handles = dict.fromkeys(m.handle for m in mentions(text)[:MENTIONS_PER_TEXT])
+        for handle in handles:
+            person = self._store.users.get_by_handle(handle)
+            if person is not None and person.id != told:  # the author has the COMMENT already
+                notice = Notice(
+                    person.id, NotificationKind.MENTION, actor_id, at, post_id, comment_id
+                )
+                self._notify(notice)
 
     def _author_of(self, post_id: str) -> str | None:
         post = self._store.posts.get(post_id, consistent=True)

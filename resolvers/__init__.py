@@ -6,6 +6,7 @@ Importing this package registers every resolver in `resolvers.registry`.
 from resolvers import (
     changes,
     comments,
+    entities,
     feed,
     meta,
     notifications,
@@ -18,6 +19,7 @@ from resolvers import (
 __all__ = [
     "changes",
     "comments",
+    "entities",
     "feed",
     "meta",
     "notifications",

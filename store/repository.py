@@ -18,6 +18,7 @@ from store.cursors import CursorCodec, KeySource
 from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
+from store.handle_lookups import handle_owner
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
@@ -91,6 +92,7 @@ __all__ = [
     "TableKey",
     "UploadForm",
     "feed_topic",
+    "handle_owner",
     "incoming_object_key",
     "lookups",
     "media_object_key",

@@ -303,3 +303,55 @@ def test_bad_input_is_refused(api: GraphQLClient, query: str, variables: dict[st
 def test_notifications_need_a_viewer(api: GraphQLClient) -> None:
     for query in (NOTIFICATIONS, UNREAD, UPDATES):
         assert error_codes(api.anonymous().execute(query)) == ["UNAUTHENTICATED"]
+
+
+def test_mentions_are_linked_with_offsets_and_notify_who_exists(
+    api: GraphQLClient, pump: Pump, post_id: str
+) -> None:
+    # Given a post naming two people, one who does not exist, the author and a tag
+    data = run(
+        api,
+        AUTHOR,
+        "mutation($i: CreatePostInput!) { createPost(input: $i) { id hashtags "
+        "mentions { user { id handle } start end } } }",
+        i={"title": "t", "category": "tech", "body": "👋 @ufan, @nobody and @uauthor #Agora."},
+    )["createPost"]
+    # Then the existing ones are linked at their UTF-16 offsets, and the tag is normalized
+    assert data["mentions"] == [
+        {"user": {"id": FAN, "handle": FAN}, "start": 3, "end": 8},
+        {"user": {"id": AUTHOR, "handle": AUTHOR}, "start": 22, "end": 30},
+    ]
+    assert data["hashtags"] == ["agora"]
+    # When a comment mentions the post's author and another person
+    comment(api, OTHER, post_id, "@uauthor look, @uthird!")
+    pump()
+    # Then the mentioned fan is told (the author is not told of their own mention)
+    [mention] = entries(api, FAN)
+    assert (mention["kind"], mention["actors"][0]["id"]) == ("MENTION", AUTHOR)
+    assert mention["post"]["id"] == data["id"]
+    # The third person gets a mention with the comment; the post's author only the COMMENT
+    [third] = entries(api, THIRD)
+    assert (third["kind"], third["comment"]["body"]) == ("MENTION", "@uauthor look, @uthird!")
+    assert sorted(e["kind"] for e in entries(api, AUTHOR)) == ["COMMENT"]
+
+
+def test_an_edit_that_adds_a_mention_tells_only_the_newcomer(
+    api: GraphQLClient, pump: Pump, post_id: str
+) -> None:
+    edited = publish(api, AUTHOR, "edit me")
+    run(
+        api,
+        AUTHOR,
+        "mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }",
+        i={"id": edited, "expectedVersion": 1, "body": "hi @ufan"},
+    )
+    pump()
+    run(
+        api,
+        AUTHOR,
+        "mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }",
+        i={"id": edited, "expectedVersion": 2, "body": "hi @ufan and @uother"},
+    )
+    pump()
+    assert [(e["kind"], e["count"]) for e in entries(api, FAN)] == [("MENTION", 1)]
+    assert [e["kind"] for e in entries(api, OTHER)] == ["MENTION"]
