@@ -10,6 +10,24 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class Focus:
+    """The point to keep in view when an image is cropped: x and y in [-1, 1], centre 0, 0."""
+
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class MediaVariant:
+    """A smaller copy of an image for display (WebP)."""
+
+    key: str
+    width: int
+    height: int
+    content_type: str
+
+
+@dataclass(frozen=True, slots=True)
 class Media:
     """A verified upload as attached to a post or profile (copied there, so reads need no join)."""
 
@@ -19,6 +37,19 @@ class Media:
     key: str
     #: What the image shows, for screen readers; empty when the uploader gave none.
     alt_text: str = ""
+    #: False while the upload is still being processed: nothing is served yet.
+    ready: bool = True
+    width: int | None = None
+    height: int | None = None
+    duration_seconds: float | None = None
+    blurhash: str | None = None
+    focus: Focus | None = None
+    variants: tuple[MediaVariant, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every stored object this media owns."""
+        return (self.key, *(v.key for v in self.variants))
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +59,28 @@ class Upload:
     content_type: str
     size: int
     filename: str
-    status: str  # PENDING, READY or REJECTED
+    status: str  # PENDING, PROCESSING, READY or REJECTED
     created_at: str
     #: When the upload form stops working.
     expires_at: str
     reason: str | None = None
     attached_to: str | None = None
     alt_text: str = ""
+    focus: Focus | None = None
+    #: What processing made of it (READY only): served type, size, dimensions, variants.
+    processed: Media | None = None
 
     def media(self, key: str) -> Media:
+        if self.processed is not None:
+            return self.processed
         return Media(
             id=self.id,
             content_type=self.content_type,
             size=self.size,
             key=key,
             alt_text=self.alt_text,
+            ready=self.status != "PROCESSING",
+            focus=self.focus,
         )
 
 

@@ -13,13 +13,9 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from media.limits import MAX_PIXELS, VARIANT_WIDTHS
 from media.placeholder import blurhash_of
 
-#: A 12-megapixel phone photo is 12,000,000; 40 MP covers every phone camera. A "bomb" (a tiny
-#: file that decodes to gigabytes) is refused from its header, before any pixel is decoded.
-MAX_PIXELS = 40_000_000
-#: Display widths (WebP), each made only when narrower than the original: never upscaled.
-VARIANT_WIDTHS = (320, 640, 1280)
 VARIANT_TYPE = "image/webp"
 
 _FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WEBP"}

@@ -176,11 +176,17 @@ class UpdateProfileInput(Arguments):
         return self
 
 
+class FocusInput(Arguments):
+    x: float = Field(ge=-1, le=1, allow_inf_nan=False)
+    y: float = Field(ge=-1, le=1, allow_inf_nan=False)
+
+
 class CreateUploadInput(Arguments):
     content_type: str = Field(max_length=100)
     size: int = Field(ge=1)
     filename: Filename
     alt_text: AltText = ""
+    focus: FocusInput | None = None
 
 
 class UploadIdArgs(Arguments):

@@ -60,6 +60,12 @@ class AddCommentInput:
     body: str = strawberry.field(description="1 to 2,000 characters.")
 
 
+@strawberry.input(description="Where to keep an image in view when it is cropped.")
+class MediaFocusInput:
+    x: float = strawberry.field(description="-1 (left edge) to 1 (right edge).")
+    y: float = strawberry.field(description="-1 (bottom edge) to 1 (top edge).")
+
+
 @strawberry.input(description="What you are about to upload.")
 class CreateUploadInput:
     content_type: str = strawberry.field(
@@ -69,4 +75,7 @@ class CreateUploadInput:
     filename: str = strawberry.field(description="For display only; 1 to 255 characters, no path.")
     alt_text: str = strawberry.field(
         default="", description="What the image shows, for screen readers; up to 500 characters."
+    )
+    focus: MediaFocusInput | None = strawberry.field(
+        default=None, description="Images: the point to keep in view when cropped."
     )

@@ -198,7 +198,12 @@ class Mutation:
             resolve("Mutation.createUpload", info.context, None, arguments)
         )
 
-    @strawberry.mutation(description="Verify an uploaded file: READY, or REJECTED with a reason.")
+    @strawberry.mutation(
+        description=(
+            "Hand an uploaded file to processing: PROCESSING (then READY or REJECTED), REJECTED "
+            "with a reason, or PENDING with a hint while the file has not arrived."
+        )
+    )
     def complete_upload(self, info: Ctx, id: strawberry.ID) -> Upload:
         return Upload.from_domain(
             resolve("Mutation.completeUpload", info.context, None, {"id": id})

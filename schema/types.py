@@ -30,6 +30,7 @@ def _page(limit: int, next_token: str | None) -> dict[str, object]:
 @strawberry.enum(description="Where an upload is in its life.")
 class UploadStatus(Enum):
     PENDING = "PENDING"
+    PROCESSING = "PROCESSING"
     READY = "READY"
     REJECTED = "REJECTED"
 
@@ -42,7 +43,12 @@ class Upload:
     size: int
     filename: str
     expires_at: AWSDateTime = strawberry.field(description="The upload form stops working then.")
-    reason: str | None = strawberry.field(description="Why it was REJECTED.")
+    reason: str | None = strawberry.field(
+        description=(
+            "Why it was REJECTED; while PENDING after `completeUpload`, what is awaited "
+            "(complete again once the file is sent)."
+        )
+    )
 
     @classmethod
     def from_domain(cls, upload: models.Upload) -> Upload:
@@ -84,22 +90,69 @@ class UploadTicket:
         )
 
 
+@strawberry.type(description="Where to keep an image in view when it is cropped.")
+class MediaFocus:
+    x: float = strawberry.field(description="-1 (left edge) to 1 (right edge).")
+    y: float = strawberry.field(description="-1 (bottom edge) to 1 (top edge).")
+
+
+@strawberry.type(description="A smaller copy of an image, for `srcset`.")
+class MediaVariant:
+    url: str = strawberry.field(description="A short-lived download URL.")
+    width: int
+    height: int
+    content_type: str
+
+
 @strawberry.type(description="An attached image or video.")
 class Media:
     id: strawberry.ID
-    content_type: str
-    size: int
-    url: str = strawberry.field(description="A short-lived download URL.")
+    content_type: str = strawberry.field(description="The type of what `url` serves.")
+    size: int = strawberry.field(description="Bytes of what `url` serves.")
+    url: str | None = strawberry.field(
+        description=(
+            "A short-lived download URL of the original (images re-encoded without metadata); "
+            "null while the upload is PROCESSING."
+        )
+    )
     alt_text: str = strawberry.field(description="What the image shows; may be empty.")
+    width: int | None = strawberry.field(
+        description="Pixels, orientation applied; null while processing or when unknown."
+    )
+    height: int | None = strawberry.field(
+        description="Pixels, orientation applied; null while processing or when unknown."
+    )
+    duration_seconds: float | None = strawberry.field(description="Videos only.")
+    blurhash: str | None = strawberry.field(
+        description="A placeholder to show while the image loads (blurha.sh); images only."
+    )
+    focus: MediaFocus | None = strawberry.field(description="As given at upload.")
+    variants: list[MediaVariant] = strawberry.field(
+        description=(
+            "WebP copies 320, 640 and 1280 pixels wide, narrowest first, only those narrower "
+            "than the original; empty for videos and while processing."
+        )
+    )
 
     @classmethod
     def from_domain(cls, link: MediaLink) -> Media:
+        media = link.media
+        focus = media.focus
         return cls(
-            id=strawberry.ID(link.media.id),
-            content_type=link.media.content_type,
-            size=link.media.size,
+            id=strawberry.ID(media.id),
+            content_type=media.content_type,
+            size=media.size,
             url=link.url,
-            alt_text=link.media.alt_text,
+            alt_text=media.alt_text,
+            width=media.width,
+            height=media.height,
+            duration_seconds=media.duration_seconds,
+            blurhash=media.blurhash,
+            focus=MediaFocus(x=focus.x, y=focus.y) if focus else None,
+            variants=[
+                MediaVariant(url=v.url, width=v.width, height=v.height, content_type=v.content_type)
+                for v in link.variants
+            ],
         )
 
 

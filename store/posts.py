@@ -110,7 +110,7 @@ class PostRepository:
                         )
                     }
                 )
-            items += [attach_item(self._table, author_id, m.id, f"post:{post.id}") for m in media]
+            items += [attach_item(self._table, author_id, m, f"post:{post.id}") for m in media]
             return items + self._logged(ChangeKind.POST_CREATED, post, stamp)
 
         with translated_errors():
@@ -202,7 +202,7 @@ class PostRepository:
             if media is not None:
                 target = f"post:{post.id}"
                 kept = {m.id for m in media}
-                items += [attach_item(self._table, post.author_id, m.id, target) for m in media]
+                items += [attach_item(self._table, post.author_id, m, target) for m in media]
                 items += [
                     detach_item(self._table, post.author_id, m.id, target)
                     for m in post.media

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import utc_now
+from store.attached_media import AttachedMedia
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
@@ -33,6 +34,8 @@ class Store:
     follows: FollowRepository
     feeds: FeedRepository
     uploads: UploadRepository
+    #: Copies of media on their posts and profiles, as processing finishes.
+    attached_media: AttachedMedia
     items: ItemReader
     changes: ChangeLog
     #: Where change-log stamps come from; tests inject skew here.
@@ -63,6 +66,7 @@ class Store:
             follows=FollowRepository(client, table_name, cursors),
             feeds=FeedRepository(client, table_name, cursors),
             uploads=UploadRepository(client, table_name),
+            attached_media=AttachedMedia(client, table_name, clock, writes),
             items=ItemReader(client, table_name),
             changes=ChangeLog(client, table_name, cursors, clock, writes),
             clock=clock,

@@ -11,6 +11,7 @@ from appsync.door import AppSyncDoor
 from core import logs
 from core.config import Settings
 from fanout.door import stream_handler
+from fanout.media import MediaProcessing
 from fanout.service import FanOut
 from schema.build import build_schema
 from web.app import create_app
@@ -33,7 +34,12 @@ schema = build_schema(settings.limits, introspection=settings.introspection)
 
 _mangum = Mangum(create_app(settings, services=services, schema=schema), lifespan="off")
 #: DynamoDB Stream records of our own table.
-stream_door = stream_handler(lambda: FanOut(services.store))
+stream_door = stream_handler(
+    lambda: FanOut(
+        services.store,
+        MediaProcessing(services.store, services.media, settings.upload_limits),
+    )
+)
 #: AppSync direct Lambda resolvers, Invoke and BatchInvoke.
 appsync_door = AppSyncDoor(schema, services)
 

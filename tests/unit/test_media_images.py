@@ -8,7 +8,8 @@ import blurhash
 import pytest
 from PIL import Image
 
-from media.images import VARIANT_WIDTHS, ImageRefused, process_image
+from media.images import ImageRefused, process_image
+from media.limits import VARIANT_WIDTHS
 from tests.support.images import (
     annotated_png,
     bomb_png,
