@@ -22,11 +22,20 @@ RUNTIME_SDK = ("boto3", "botocore", "s3transfer", "jmespath", "urllib3", "python
 
 
 def test_the_lambda_zip_is_small_and_reproducible(tmp_path: Path) -> None:
-    first = build(tmp_path / "a.zip", "manylinux2014_aarch64", "3.12", LOCK)
-    second = build(tmp_path / "b.zip", "manylinux2014_aarch64", "3.12", LOCK)
+    first = build(tmp_path / "a.zip", "aarch64", "3.12", LOCK, tmp_path / "a-layer.zip")
+    second = build(tmp_path / "b.zip", "aarch64", "3.12", LOCK, tmp_path / "b-layer.zip")
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
-    assert first == second <= 10 * 1024 * 1024
+    assert (tmp_path / "a-layer.zip").read_bytes() == (tmp_path / "b-layer.zip").read_bytes()
+    # The budgets (docs/DEPLOY.md): the function's code, and the imaging layer beside it
+    assert first == second
+    assert first[0] <= 10 * 1024 * 1024
+    assert first[1] <= 8 * 1024 * 1024
+    layer = zipfile.ZipFile(tmp_path / "a-layer.zip").namelist()
+    assert any(n.startswith("python/PIL/") for n in layer)
+    assert any(n.startswith("python/blurhash/") for n in layer)
+    assert all(n.startswith("python/") for n in layer)
     names = zipfile.ZipFile(tmp_path / "a.zip").namelist()
+    assert not any(n.startswith(("PIL/", "pillow", "blurhash")) for n in names)
     assert "handler.py" in names
     assert not any(n.startswith(("cli/", "tests/", "boto3/", "botocore/")) for n in names)
     assert not any("node_modules" in n or "playground" in n for n in names)  # local serve only
@@ -65,16 +74,30 @@ def test_handler_imports_and_answers_from_the_unpacked_zip(tmp_path: Path) -> No
     # Given the zip built for this machine's platform, unpacked, and the SDK the runtime provides
     machine = {"x86_64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64"}[platform.machine()]
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    build(tmp_path / "host.zip", f"manylinux2014_{machine}", version, LOCK)
+    build(tmp_path / "host.zip", machine, version, LOCK, tmp_path / "layer.zip")
     zipfile.ZipFile(tmp_path / "host.zip").extractall(tmp_path / "task")
+    # Lambda unpacks layers under /opt; their `python/` folder is on the path
+    zipfile.ZipFile(tmp_path / "layer.zip").extractall(tmp_path / "opt")
     _runtime_sdk(tmp_path / "sdk")
-    # When a clean interpreter (no site-packages) imports handler and answers a health query
+    # When a clean interpreter (no site-packages) imports handler and answers a health query,
+    # and the layer's imaging library processes an image
     script = f"""
 import json, sys
-sys.path[:0] = [{str(tmp_path / "task")!r}, {str(tmp_path / "sdk")!r}]
+sys.path[:0] = [
+    {str(tmp_path / "task")!r}, {str(tmp_path / "opt" / "python")!r}, {str(tmp_path / "sdk")!r}
+]
 import handler
+assert "PIL" not in sys.modules, "the API path must not load the imaging library"
 event = json.loads(sys.stdin.read())
-print(json.dumps(handler.handler(event, None)))
+answer = handler.handler(event, None)
+import io
+from PIL import Image
+from media.images import process_image
+png = io.BytesIO()
+Image.new("RGB", (800, 400), (10, 120, 200)).save(png, "PNG")
+processed = process_image(png.getvalue(), "image/png")
+assert [v.width for v in processed.variants] == [320, 640], processed.variants
+print(json.dumps(answer))
 """
     event = EVENT  # the minimal HTTP API event of the cold-start benchmark
     env = {
