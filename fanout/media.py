@@ -52,9 +52,8 @@ class MediaProcessing:
             self._process(owner_id, upload_id, incoming)
         except UploadNotFound:
             # Its post was deleted meanwhile, which ended the upload: nothing of it may stay.
-            written = [media_object_key(owner_id, upload_id)]
-            written += [media_variant_key(owner_id, upload_id, w) for w in VARIANT_WIDTHS]
-            self._storage.delete_many([incoming, *written])
+            written = Media(upload_id, "", 0, media_object_key(owner_id, upload_id))
+            self._storage.delete_many([incoming, *self._all_keys(owner_id, written)])
 
     def _process(self, owner_id: str, upload_id: str, incoming: str) -> None:
         upload = self._store.uploads.get(owner_id, upload_id)
@@ -81,9 +80,18 @@ class MediaProcessing:
             self._store.attached_media.replace(final.attached_to, upload_id, media)
 
     def remove(self, owner_id: str, media: Media, target: str) -> None:
-        """Delete what a media owns in storage, then end its upload (deleting is owning)."""
-        self._storage.delete_many(list(media.keys))
+        """Delete what a media owns in storage, then end its upload (deleting is owning).
+
+        Every variant key is deleted, not only those the copy names: a copy made while the
+        upload was PROCESSING names none, though processing may have written them since.
+        """
+        self._storage.delete_many(self._all_keys(owner_id, media))
         self._store.uploads.end(owner_id, media.id, target)
+
+    @staticmethod
+    def _all_keys(owner_id: str, media: Media) -> list[str]:
+        variants = [media_variant_key(owner_id, media.id, w) for w in VARIANT_WIDTHS]
+        return list(dict.fromkeys([*media.keys, *variants]))
 
     def _render(self, upload: Upload, incoming: str) -> Media:
         limit = self._limits.get(upload.content_type, 0)

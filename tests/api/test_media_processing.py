@@ -15,7 +15,9 @@ import httpx
 import pytest
 from PIL import Image
 
+from fanout.door import process_records
 from store.keys import incoming_object_key
+from tests.api.conftest import Pump
 from tests.conftest import ALICE, BOB, GraphQLClient, error_codes, table_items
 from tests.support.images import (
     annotated_png,
@@ -381,3 +383,55 @@ def test_the_incoming_object_is_gone_once_processed(
 ) -> None:
     upload_id = upload(api, processing, "image/png", annotated_png(64, 32))
     assert incoming_object_key(ALICE, upload_id) not in objects(s3, bucket)
+
+
+@pytest.fixture
+def handler_env(bucket: str, s3_endpoint: str) -> dict[str, str]:
+    return {"BUCKET_NAME": bucket, "AWS_ENDPOINT_URL_S3": s3_endpoint}
+
+
+def test_the_lambdas_stream_door_processes_uploads(api: GraphQLClient, pump: Pump) -> None:
+    # Given an upload completed through the API
+    data = phone_jpeg(700, 350)
+    created = ticket(api, "image/jpeg", len(data))
+    post_form(created, data)
+    upload_id = created["upload"]["id"]
+    assert complete(api, upload_id)["status"] == "PROCESSING"
+    # When Lambda's event source mapping delivers the stream records to `handler.handler`
+    pump()
+    # Then the function processed it as local serve does
+    assert complete(api, upload_id)["status"] == "READY"
+    (media,) = post_with(api, upload_id)["media"]
+    assert (media["width"], media["height"]) == (350, 700)
+    assert secrets_in(served(media["url"])) == []
+
+
+@pytest.mark.parametrize("removal_first", [False, True], ids=["in order", "removal first"])
+def test_a_post_deleted_while_its_image_is_processed_leaves_nothing(
+    api: GraphQLClient,
+    processing: Processing,
+    s3: S3Client,
+    bucket: str,
+    removal_first: bool,
+) -> None:
+    # Given a post created with an upload still PROCESSING, then deleted at once
+    data = annotated_png(900, 450)
+    created = ticket(api, "image/png", len(data))
+    post_form(created, data)
+    upload_id = created["upload"]["id"]
+    complete(api, upload_id)
+    post = post_with(api, upload_id)
+    assert "errors" not in api.execute(DELETE_POST, id=post["id"])
+    # When the stream is applied, its records in order or the post's removal first (records
+    # of different items come on different shards, in no fixed order)
+    records: list[dict[str, Any]] = []
+    for _ in range(20):
+        records += processing.reader.poll()
+    if removal_first:
+        records.sort(key=lambda r: r["eventName"] != "REMOVE")
+    assert process_records(records, processing.fanout) == []
+    processing.run()
+    # Then nothing of it stays stored, and the upload is ended
+    assert objects(s3, bucket) == []
+    gone = api.execute("mutation($id: ID!) { completeUpload(id: $id) { id } }", id=upload_id)
+    assert error_codes(gone) == ["NOT_FOUND"]
