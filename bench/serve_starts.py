@@ -38,8 +38,9 @@ def one_start() -> tuple[bool, float, str]:
         for line in log.splitlines()
         if "Traceback" in line or "[ERROR]" in line or "Exception" in line
     ]
-    clean = not bad and "errors" not in feed and bool(feed["data"]["feed"]["items"])
-    return clean, ready, "\n".join(bad[:5])
+    if "errors" in feed or not feed["data"]["feed"]["items"]:
+        bad.append(f"the first feed page was {feed}")
+    return not bad, ready, "\n".join(bad[:5])
 
 
 def main() -> None:

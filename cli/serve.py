@@ -63,6 +63,9 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             poller.start()
         if seed_demo:
             seed(store)
+            if fanout:
+                # The banner comes once the seeded posts are in everyone's home feed.
+                poller.wait_until_idle(timeout=60)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
         handle = next(iter(DEMO_USERS))
