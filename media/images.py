@@ -106,15 +106,17 @@ def _decode(data: bytes, content_type: str, max_pixels: int) -> Image.Image:
 
 def _clean(image: Image.Image) -> Image.Image:
     """The pixels only, upright, in sRGB; nothing of the file's metadata survives."""
-    upright = ImageOps.exif_transpose(image)
     icc = image.info.get("icc_profile")
-    has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
-    mode = "RGBA" if has_alpha else ("L" if upright.mode in ("1", "L", "I;16") else "RGB")
-    converted = upright.convert(mode)
+    ImageOps.exif_transpose(image, in_place=True)  # in place: one full-size copy fewer
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    mode = "RGBA" if has_alpha else ("L" if image.mode in ("1", "L", "I;16") else "RGB")
+    converted = image if image.mode == mode else image.convert(mode)
     if icc and mode in ("RGB", "RGBA"):
         converted = _to_srgb(converted, icc)
-    # A new image from raw pixels: no `info`, no EXIF, no ICC text, no palette comments.
-    return Image.frombytes(converted.mode, converted.size, converted.tobytes())
+    # A new image with the pixels pasted in: no `info`, no EXIF, no ICC text, no comments.
+    clean = Image.new(converted.mode, converted.size)
+    clean.paste(converted)
+    return clean
 
 
 def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
