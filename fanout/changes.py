@@ -8,8 +8,8 @@ from typing import Any
 
 from core.models import ChangeEvent, Media
 from store.changes import change_from_item
-from store.codecs import media_from_value
 from store.keys import author_topic
+from store.media_codecs import media_from_value
 from store.uploads import PENDING, PROCESSING
 
 

@@ -15,9 +15,10 @@ from core.errors import Throttled
 from core.ids import new_id
 from core.models import ChangeEvent, ChangeKind
 from store.changes import change_puts, later_stamp, unchanged_since
-from store.codecs import attribute_values, media_to_value, post_from_item
+from store.codecs import attribute_values, post_from_item
 from store.errors import error_code, translated_errors
 from store.keys import post_key, post_topics, user_key
+from store.media_codecs import media_to_value
 from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:

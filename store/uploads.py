@@ -9,9 +9,10 @@ from botocore.exceptions import ClientError
 
 from core.errors import Conflict, NotFound
 from store.batch import batch_get
-from store.codecs import attribute_values, media_to_value, upload_from_item, upload_to_item
+from store.codecs import attribute_values, upload_from_item, upload_to_item
 from store.errors import error_code, translated_errors
 from store.keys import upload_key
+from store.media_codecs import media_to_value
 from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
