@@ -9,6 +9,25 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+class ChangeKind(StrEnum):
+    """What happened to a post, as the change log records it."""
+
+    POST_CREATED = "POST_CREATED"
+    POST_UPDATED = "POST_UPDATED"
+    POST_DELETED = "POST_DELETED"
+    COMMENT_ADDED = "COMMENT_ADDED"
+
+
+class UploadStatus(StrEnum):
+    """Where an upload is in its life."""
+
+    PENDING = "PENDING"
+    #: Completed; the file is being verified and processed off the request path.
+    PROCESSING = "PROCESSING"
+    READY = "READY"
+    REJECTED = "REJECTED"
+
+
 @dataclass(frozen=True, slots=True)
 class Focus:
     """The point to keep in view when an image is cropped: x and y in [-1, 1], centre 0, 0."""
@@ -59,7 +78,7 @@ class Upload:
     content_type: str
     size: int
     filename: str
-    status: str  # PENDING, PROCESSING, READY or REJECTED
+    status: UploadStatus
     created_at: str
     #: When the upload form stops working.
     expires_at: str
@@ -79,7 +98,7 @@ class Upload:
             size=self.size,
             key=key,
             alt_text=self.alt_text,
-            ready=self.status != "PROCESSING",
+            ready=self.status is not UploadStatus.PROCESSING,
             focus=self.focus,
         )
 
@@ -110,6 +129,8 @@ class PostChanges:
 
 @dataclass(frozen=True, slots=True)
 class UserProfile:
+    """A member as others see them; the counts are exact (moved in the follow's transaction)."""
+
     id: str
     handle: str
     display_name: str
@@ -122,6 +143,8 @@ class UserProfile:
 
 @dataclass(frozen=True, slots=True)
 class Comment:
+    """A comment in its post's item collection; its id sorts by time."""
+
     id: str
     post_id: str
     author_id: str
@@ -139,17 +162,8 @@ class FeedEntry:
     created_at: str
 
 
-class ChangeKind(StrEnum):
-    """What happened to a post, as the change log records it."""
-
-    POST_CREATED = "POST_CREATED"
-    POST_UPDATED = "POST_UPDATED"
-    POST_DELETED = "POST_DELETED"
-    COMMENT_ADDED = "COMMENT_ADDED"
-
-
 @dataclass(frozen=True, slots=True)
-class ChangeEvent:
+class LoggedChange:
     """One entry of a topic's change log. `position` orders it within the topic."""
 
     id: str
@@ -173,7 +187,7 @@ class ChangeNotice:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeBatch:
+class PollResult:
     items: list[ChangeNotice]
     #: Resumes after the last item, or at the settle horizon when nothing more is final.
     cursor: str

@@ -6,11 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.models import ChangeEvent, Media
-from store.changes import change_from_item
+from core.models import LoggedChange, Media, UploadStatus
+from store.change_items import change_from_item
 from store.keys import author_topic
 from store.media_codecs import media_from_value
-from store.uploads import PENDING, PROCESSING
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,7 @@ class Unfollowed:
 class ChangeLogged:
     """A post event, seen through its author-topic entry: one per event, spread over shards."""
 
-    event: ChangeEvent
+    event: LoggedChange
 
 
 Change = PostRemoved | Followed | Unfollowed | ChangeLogged | UploadCompleted | AvatarReplaced
@@ -92,7 +91,7 @@ def _modified(old: Mapping[str, Any], new: Mapping[str, Any]) -> Change | None:
     kind = new.get("type", {}).get("S")
     if kind == "Upload":
         before, after = old.get("status", {}).get("S"), new.get("status", {}).get("S")
-        if before == PENDING and after == PROCESSING:
+        if before == UploadStatus.PENDING and after == UploadStatus.PROCESSING:
             return UploadCompleted(new["ownerId"]["S"], new["id"]["S"])
     elif kind == "User" and "avatar" in old:
         previous = media_from_value(old["avatar"])

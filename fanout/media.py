@@ -15,14 +15,14 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
+from core.errors import UploadNotFound
 from core.media_types import SNIFF_BYTES
-from core.models import Media, MediaVariant
+from core.models import Media, MediaVariant, UploadStatus
 from media.checks import content_mismatch, declared_mismatch
 from media.limits import VARIANT_WIDTHS
 from media.video import VideoRefused, probe_video
 from store.keys import incoming_object_key, media_object_key, media_variant_key
 from store.media import ObjectChanged
-from store.uploads import PROCESSING, READY, REJECTED, UploadNotFound
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -57,7 +57,7 @@ class MediaProcessing:
 
     def _process(self, owner_id: str, upload_id: str, incoming: str) -> None:
         upload = self._store.uploads.get(owner_id, upload_id)
-        if upload.status != PROCESSING:
+        if upload.status is not UploadStatus.PROCESSING:
             return  # finished by an earlier delivery of the same record
         started = time.perf_counter()
         try:
@@ -65,18 +65,27 @@ class MediaProcessing:
         except Refused as refused:
             self._storage.delete(incoming)
             final = self._store.uploads.finish(
-                owner_id, upload_id, REJECTED, refused.reason, since=PROCESSING
+                owner_id,
+                upload_id,
+                UploadStatus.REJECTED,
+                refused.reason,
+                since=UploadStatus.PROCESSING,
             )
             log.info("upload %s rejected: %s", upload_id, refused.reason)
-            if final.status == REJECTED and final.attached_to:
+            if final.status is UploadStatus.REJECTED and final.attached_to:
                 self._store.attached_media.replace(final.attached_to, upload_id, None)
             return
         final = self._store.uploads.finish(
-            owner_id, upload_id, READY, None, processed=media, since=PROCESSING
+            owner_id,
+            upload_id,
+            UploadStatus.READY,
+            None,
+            processed=media,
+            since=UploadStatus.PROCESSING,
         )
         self._storage.delete(incoming)
         log.info("upload %s processed in %.0f ms", upload_id, (time.perf_counter() - started) * 1e3)
-        if final.status == READY and final.attached_to:
+        if final.status is UploadStatus.READY and final.attached_to:
             self._store.attached_media.replace(final.attached_to, upload_id, media)
 
     def remove(self, owner_id: str, media: Media, target: str) -> None:

@@ -1,4 +1,9 @@
-"""Argument validation with pydantic; every failure becomes one BAD_USER_INPUT error."""
+"""The one declaration of every argument and input: names, types, defaults, limits, descriptions.
+
+The schema's input types are derived from these models (schema/inputs.py, with Strawberry's
+pydantic integration); the numbers come from core/limits.py. Every failure to validate becomes
+one BAD_USER_INPUT error.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +24,26 @@ from pydantic.alias_generators import to_camel
 from core.categories import CATEGORIES, is_category
 from core.errors import BadUserInput
 from core.ids import is_post_id, is_user_id
+from core.limits import (
+    ALT_TEXT,
+    BIO,
+    BODY,
+    COMMENT_BODY,
+    CURSOR_CHARACTERS,
+    DISPLAY_NAME,
+    FILENAME,
+    HANDLE_CHARACTERS,
+    HANDLE_PATTERN,
+    IDS_PER_REQUEST,
+    MEDIA_PER_POST,
+    PAGE,
+    POLL,
+    REQUEST_TOKEN_PATTERN,
+    TITLE,
+    Length,
+)
 
 M = TypeVar("M", bound=BaseModel)
-
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 20
-DEFAULT_POLL_SIZE = 25
 
 
 def _category(value: str) -> str:
@@ -45,22 +64,25 @@ def _user_id(value: str) -> str:
     return value
 
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Body = Annotated[str, StringConstraints(max_length=10_000)]
+def _text(length: Length, *, strip: bool = True) -> StringConstraints:
+    return StringConstraints(
+        strip_whitespace=strip, min_length=length.least or None, max_length=length.most
+    )
+
+
+Title = Annotated[str, _text(TITLE)]
+Body = Annotated[str, _text(BODY, strip=False)]
 Category = Annotated[str, AfterValidator(_category)]
 PostId = Annotated[str, AfterValidator(_post_id)]
 UserId = Annotated[str, AfterValidator(_user_id)]
-RequestToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
-Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{3,30}$")]
-DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Bio = Annotated[str, StringConstraints(max_length=300)]
-CommentBody = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
-]
-AltText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+RequestToken = Annotated[str, StringConstraints(pattern=REQUEST_TOKEN_PATTERN)]
+Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
+DisplayName = Annotated[str, _text(DISPLAY_NAME)]
+Bio = Annotated[str, _text(BIO, strip=False)]
+CommentBody = Annotated[str, _text(COMMENT_BODY)]
+AltText = Annotated[str, _text(ALT_TEXT)]
 CommentId = PostId  # comment ids are ULIDs too
 UploadId = PostId  # and upload ids
-MAX_MEDIA_PER_POST = 10
 
 
 def _filename(value: str) -> str:
@@ -72,9 +94,7 @@ def _filename(value: str) -> str:
     return value
 
 
-Filename = Annotated[
-    str, StringConstraints(min_length=1, max_length=255), AfterValidator(_filename)
-]
+Filename = Annotated[str, _text(FILENAME, strip=False), AfterValidator(_filename)]
 
 
 def _distinct(values: list[str] | None) -> list[str] | None:
@@ -84,7 +104,7 @@ def _distinct(values: list[str] | None) -> list[str] | None:
 
 
 MediaIds = Annotated[
-    list[UploadId] | None, Field(max_length=MAX_MEDIA_PER_POST), AfterValidator(_distinct)
+    list[UploadId] | None, Field(max_length=MEDIA_PER_POST), AfterValidator(_distinct)
 ]
 
 
@@ -97,13 +117,13 @@ class Arguments(BaseModel):
 
 
 class PageArgs(Arguments):
-    limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    limit: int = Field(PAGE.default, ge=1, le=PAGE.most)
     next_token: str | None = None
 
 
 class PollArgs(Arguments):
-    limit: int = Field(DEFAULT_POLL_SIZE, ge=1, le=MAX_PAGE_SIZE)
-    after: str | None = Field(None, max_length=1024)
+    limit: int = Field(POLL.default, ge=1, le=POLL.most)
+    after: str | None = Field(None, max_length=CURSOR_CHARACTERS)
 
 
 class PostEventsArgs(PollArgs):
@@ -126,7 +146,7 @@ class PostsArgs(PageArgs):
 
 
 class PostIdsArgs(Arguments):
-    ids: list[PostId] = Field(min_length=1, max_length=MAX_PAGE_SIZE)
+    ids: list[PostId] = Field(min_length=1, max_length=IDS_PER_REQUEST)
 
 
 class PostIdArgs(Arguments):
@@ -136,7 +156,7 @@ class PostIdArgs(Arguments):
 class PostArgs(PostIdArgs):
     #: Not a GraphQL argument: the schema layer's hint that the selection wants the first
     #: `prefetch_comments` comments, so post and comments come from one Query.
-    prefetch_comments: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
+    prefetch_comments: int | None = Field(None, ge=1, le=PAGE.most)
 
 
 class UserIdArgs(Arguments):
@@ -145,7 +165,7 @@ class UserIdArgs(Arguments):
 
 class UserArgs(Arguments):
     id: UserId | None = None
-    handle: str | None = Field(None, max_length=30)
+    handle: str | None = Field(None, max_length=HANDLE_CHARACTERS)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> UserArgs:
@@ -159,15 +179,19 @@ class UserIdTarget(Arguments):
 
 
 class CreateProfileInput(Arguments):
-    handle: Handle
-    display_name: DisplayName
-    bio: Bio = ""
+    """Your profile, created once."""
+
+    handle: Handle = Field(description="Unique, 3 to 30 of [a-z0-9_]; cannot be changed later.")
+    display_name: DisplayName = Field(description=DISPLAY_NAME.describe())
+    bio: Bio = Field("", description=BIO.describe())
 
 
 class UpdateProfileInput(Arguments):
+    """Changes to your profile; fields left out stay as they are."""
+
     display_name: DisplayName | None = None
     bio: Bio | None = None
-    avatar_upload_id: UploadId | None = None
+    avatar_upload_id: UploadId | None = Field(None, description="A READY image upload of yours.")
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdateProfileInput:
@@ -176,30 +200,15 @@ class UpdateProfileInput(Arguments):
         return self
 
 
-class FocusInput(Arguments):
-    x: float = Field(ge=-1, le=1, allow_inf_nan=False)
-    y: float = Field(ge=-1, le=1, allow_inf_nan=False)
-
-
-class CreateUploadInput(Arguments):
-    content_type: str = Field(max_length=100)
-    size: int = Field(ge=1)
-    filename: Filename
-    alt_text: AltText = ""
-    focus: FocusInput | None = None
-
-
-class UploadIdArgs(Arguments):
-    id: UploadId
-
-
 class PostIdTarget(Arguments):
     post_id: PostId
 
 
 class AddCommentInput(Arguments):
+    """A comment on a post."""
+
     post_id: PostId
-    body: CommentBody
+    body: CommentBody = Field(description=COMMENT_BODY.describe())
 
 
 class DeleteCommentArgs(Arguments):
@@ -208,20 +217,37 @@ class DeleteCommentArgs(Arguments):
 
 
 class CreatePostInput(Arguments):
-    title: Title
-    body: Body = ""
-    category: Category
-    client_request_token: RequestToken | None = None
-    media_ids: MediaIds = None
+    """A new post."""
+
+    title: Title = Field(description=TITLE.describe())
+    category: Category = Field(description="A category slug, see `categories`.")
+    body: Body = Field("", description=BODY.describe())
+    client_request_token: RequestToken | None = Field(
+        None,
+        description=(
+            "8 to 64 of [A-Za-z0-9_-]. Retrying with the same token returns the same post "
+            "instead of creating another (remembered for 24 hours)."
+        ),
+    )
+    media_ids: MediaIds = Field(
+        None,
+        description=f"Up to {MEDIA_PER_POST} of your READY uploads; each attaches to one post.",
+    )
 
 
 class UpdatePostInput(Arguments):
+    """Changes to a post; fields left out stay as they are."""
+
     id: PostId
-    expected_version: int = Field(ge=1)
+    expected_version: int = Field(
+        ge=1, description="The version you last read; a stale one fails with CONFLICT."
+    )
     title: Title | None = None
     body: Body | None = None
     category: Category | None = None
-    media_ids: MediaIds = None
+    media_ids: MediaIds = Field(
+        None, description="Replaces the attachments; uploads left out are released."
+    )
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdatePostInput:

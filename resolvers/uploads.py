@@ -8,14 +8,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime, now_iso, utc_now
-from core.errors import BadUserInput
+from core.errors import BadUserInput, MediaUnavailable
 from core.ids import new_id
-from core.models import Focus, Media, Upload
+from core.models import Focus, Media, Upload, UploadStatus
 from media.checks import declared_mismatch
-from resolvers.inputs import CreateUploadInput, UploadIdArgs, parse
+from resolvers.inputs import parse
 from resolvers.registry import resolver
-from store.keys import incoming_object_key, media_object_key
-from store.uploads import PENDING, PROCESSING, READY, REJECTED, MediaUnavailable
+from resolvers.upload_inputs import CreateUploadInput, UploadIdArgs
+from store.repository import incoming_object_key, media_object_key
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from auth.viewer import Viewer
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
-    from store.media import UploadForm
+    from store.repository import UploadForm
 
 #: After its upload window, an upload may still be completed for this long.
 COMPLETION_GRACE = timedelta(hours=1)
@@ -75,7 +75,7 @@ def create_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, An
         filename=args.filename,
         alt_text=args.alt_text,
         focus=Focus(args.focus.x, args.focus.y) if args.focus else None,
-        status=PENDING,
+        status=UploadStatus.PENDING,
         created_at=now_iso(),
         expires_at=aws_datetime(utc_now() + timedelta(seconds=window)),
     )
@@ -90,7 +90,7 @@ def complete_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, 
     reason, or PENDING with a hint when the file is not there yet. Completing again is safe."""
     viewer = ctx.require_viewer()
     upload = ctx.store.uploads.get(viewer.id, parse(UploadIdArgs, arguments).id)
-    if upload.status != PENDING:
+    if upload.status is not UploadStatus.PENDING:
         return upload
     incoming = incoming_object_key(viewer.id, upload.id)
     if now_iso() > aws_datetime(_parse(upload.expires_at) + COMPLETION_GRACE):
@@ -108,7 +108,7 @@ def complete_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, 
         # The bytes themselves are verified by the processing, on exactly what it serves.
         return ctx.store.uploads.begin_processing(viewer.id, upload.id)
     ctx.media.delete(incoming)
-    return ctx.store.uploads.finish(viewer.id, upload.id, REJECTED, reason)
+    return ctx.store.uploads.finish(viewer.id, upload.id, UploadStatus.REJECTED, reason)
 
 
 def _parse(moment: str) -> datetime:
@@ -121,7 +121,7 @@ def attachable_media(
     """The viewer's READY or PROCESSING uploads as media; the store's transaction re-checks
     them atomically."""
     uploads = ctx.store.uploads.get_many(viewer.id, upload_ids)
-    if any(u.status not in (READY, PROCESSING) for u in uploads):
+    if any(u.status not in (UploadStatus.READY, UploadStatus.PROCESSING) for u in uploads):
         raise MediaUnavailable()
     return tuple(u.media(media_object_key(viewer.id, u.id)) for u in uploads)
 

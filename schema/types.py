@@ -2,158 +2,22 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
-
 import strawberry
 from strawberry.types import Info
 
+import resolvers.comments
+import resolvers.posts
+import resolvers.social
+import resolvers.uploads
+import resolvers.users
 from core import models
+from core.limits import PAGE
 from resolvers.context import RequestContext
-from resolvers.registry import resolve
-from resolvers.uploads import MediaLink
-from resolvers.uploads import UploadTicket as UploadTicket_
+from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.media import Media
 from schema.scalars import AWSDateTime
 
 Ctx = Info[RequestContext, None]
-PageLimit = Annotated[int, strawberry.argument(description="Page size, 1 to 100.")]
-NextToken = Annotated[
-    str | None, strawberry.argument(description="The `nextToken` of the previous page.")
-]
-DEFAULT_PAGE = 20
-
-
-def _page(limit: int, next_token: str | None) -> dict[str, object]:
-    return {"limit": limit, "nextToken": next_token}
-
-
-@strawberry.enum(description="Where an upload is in its life.")
-class UploadStatus(Enum):
-    PENDING = "PENDING"
-    PROCESSING = "PROCESSING"
-    READY = "READY"
-    REJECTED = "REJECTED"
-
-
-@strawberry.type(description="A file you upload straight to storage, then complete.")
-class Upload:
-    id: strawberry.ID
-    status: UploadStatus
-    content_type: str
-    size: int
-    filename: str
-    expires_at: AWSDateTime = strawberry.field(description="The upload form stops working then.")
-    reason: str | None = strawberry.field(
-        description=(
-            "Why it was REJECTED; while PENDING after `completeUpload`, what is awaited "
-            "(complete again once the file is sent)."
-        )
-    )
-
-    @classmethod
-    def from_domain(cls, upload: models.Upload) -> Upload:
-        return cls(
-            id=strawberry.ID(upload.id),
-            status=UploadStatus(upload.status),
-            content_type=upload.content_type,
-            size=upload.size,
-            filename=upload.filename,
-            expires_at=AWSDateTime(upload.expires_at),
-            reason=upload.reason,
-        )
-
-
-@strawberry.type(description="One form field of a presigned upload.")
-class FormField:
-    name: str
-    value: str
-
-
-@strawberry.type(
-    description=(
-        "POST `fields` (in order), then the file as `file`, as multipart/form-data to `url`."
-    )
-)
-class UploadTicket:
-    upload: Upload
-    url: str
-    fields: list[FormField]
-    max_bytes: int
-
-    @classmethod
-    def from_domain(cls, ticket: UploadTicket_) -> UploadTicket:
-        return cls(
-            upload=Upload.from_domain(ticket.upload),
-            url=ticket.form.url,
-            fields=[FormField(name=n, value=v) for n, v in ticket.form.fields],
-            max_bytes=ticket.max_bytes,
-        )
-
-
-@strawberry.type(description="Where to keep an image in view when it is cropped.")
-class MediaFocus:
-    x: float = strawberry.field(description="-1 (left edge) to 1 (right edge).")
-    y: float = strawberry.field(description="-1 (bottom edge) to 1 (top edge).")
-
-
-@strawberry.type(description="A smaller copy of an image, for `srcset`.")
-class MediaVariant:
-    url: str = strawberry.field(description="A short-lived download URL.")
-    width: int
-    height: int
-    content_type: str
-
-
-@strawberry.type(description="An attached image or video.")
-class Media:
-    id: strawberry.ID
-    content_type: str = strawberry.field(description="The type of what `url` serves.")
-    size: int = strawberry.field(description="Bytes of what `url` serves.")
-    url: str | None = strawberry.field(
-        description=(
-            "A short-lived download URL of the original (images re-encoded without metadata); "
-            "null while the upload is PROCESSING."
-        )
-    )
-    alt_text: str = strawberry.field(description="What the image shows; may be empty.")
-    width: int | None = strawberry.field(
-        description="Pixels, orientation applied; null while processing or when unknown."
-    )
-    height: int | None = strawberry.field(
-        description="Pixels, orientation applied; null while processing or when unknown."
-    )
-    duration_seconds: float | None = strawberry.field(description="Videos only.")
-    blurhash: str | None = strawberry.field(
-        description="A placeholder to show while the image loads (blurha.sh); images only."
-    )
-    focus: MediaFocus | None = strawberry.field(description="As given at upload.")
-    variants: list[MediaVariant] = strawberry.field(
-        description=(
-            "WebP copies 320, 640 and 1280 pixels wide, narrowest first, only those narrower "
-            "than the original; empty for videos and while processing."
-        )
-    )
-
-    @classmethod
-    def from_domain(cls, link: MediaLink) -> Media:
-        media = link.media
-        focus = media.focus
-        return cls(
-            id=strawberry.ID(media.id),
-            content_type=media.content_type,
-            size=media.size,
-            url=link.url,
-            alt_text=media.alt_text,
-            width=media.width,
-            height=media.height,
-            duration_seconds=media.duration_seconds,
-            blurhash=media.blurhash,
-            focus=MediaFocus(x=focus.x, y=focus.y) if focus else None,
-            variants=[
-                MediaVariant(url=v.url, width=v.width, height=v.height, content_type=v.content_type)
-                for v in link.variants
-            ],
-        )
 
 
 @strawberry.type(description="A member of the community.")
@@ -186,36 +50,37 @@ class User:
 
     @strawberry.field(description="The profile picture, if any.")
     def avatar(self, info: Ctx) -> Media | None:
-        link = resolve("User.avatar", info.context, self._profile, {})
+        link = resolvers.uploads.user_avatar(info.context, self._profile, {})
         return Media.from_domain(link) if link else None
 
     @strawberry.field(description="Whether the signed-in viewer follows this user.")
     async def viewer_follows(self, info: Ctx) -> bool:
-        follows: bool = await resolve("User.viewerFollows", info.context, self._profile, {})
-        return follows
+        return await resolvers.users.viewer_follows(info.context, self._profile, {})
 
     @strawberry.field(description="The user's posts, newest first.")
     def posts(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        page = resolve("User.posts", info.context, self._profile, _page(limit, next_token))
+        page = resolvers.posts.user_posts(
+            info.context, self._profile, page_arguments(limit, next_token)
+        )
         return PostConnection.from_domain(page)
 
     @strawberry.field(description="Who follows this user, newest first.")
     async def followers(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolve(
-            "User.followers", info.context, self._profile, _page(limit, next_token)
+        page = await resolvers.users.followers(
+            info.context, self._profile, page_arguments(limit, next_token)
         )
         return UserConnection.from_domain(page)
 
     @strawberry.field(description="Whom this user follows, newest first.")
     async def following(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolve(
-            "User.following", info.context, self._profile, _page(limit, next_token)
+        page = await resolvers.users.following(
+            info.context, self._profile, page_arguments(limit, next_token)
         )
         return UserConnection.from_domain(page)
 
@@ -252,22 +117,25 @@ class Post:
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolve("Post.author", info.context, self._post, {}))
+        return User.maybe(await resolvers.users.post_author(info.context, self._post, {}))
 
     @strawberry.field(description="Attached images and videos, in order.")
     def media(self, info: Ctx) -> list[Media]:
-        return [Media.from_domain(m) for m in resolve("Post.media", info.context, self._post, {})]
+        return [
+            Media.from_domain(m) for m in resolvers.uploads.post_media(info.context, self._post, {})
+        ]
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Ctx) -> bool:
-        liked: bool = await resolve("Post.viewerHasLiked", info.context, self._post, {})
-        return liked
+        return await resolvers.social.viewer_has_liked(info.context, self._post, {})
 
     @strawberry.field(description="Comments, oldest first.")
     def comments(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> CommentConnection:
-        page = resolve("Post.comments", info.context, self._post, _page(limit, next_token))
+        page = resolvers.comments.comments(
+            info.context, self._post, page_arguments(limit, next_token)
+        )
         return CommentConnection.from_domain(page)
 
 
@@ -291,7 +159,7 @@ class Comment:
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolve("Comment.author", info.context, self._comment, {}))
+        return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
 
 
 @strawberry.type(description="One page of posts.")

@@ -13,39 +13,23 @@ from botocore.exceptions import ClientError
 
 from core.errors import Throttled
 from core.ids import new_id
-from core.models import ChangeEvent, ChangeKind
-from store.changes import change_puts, later_stamp, unchanged_since
+from core.models import ChangeKind, LoggedChange
+from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, post_from_item
 from store.errors import error_code, translated_errors
 from store.keys import post_key, post_topics, user_key
 from store.media_codecs import media_to_value
+from store.tables import Repository
 from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import datetime
-
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.models import Media
 
 #: A post changing between read and write is read again, this many times at most.
 MAX_RACES = 8
 
 
-class AttachedMedia:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        clock: Callable[[], datetime],
-        change_writes: DynamoDBClient | None = None,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._clock = clock
-        self._writes = change_writes or client
-
+class AttachedMedia(Repository):
     def replace(self, target: str, media_id: str, media: Media | None) -> None:
         """On `target` ("post:<id>" or "avatar:<user id>"), the copy of `media_id` becomes
         `media`, or goes with None. A target that is gone, or no longer holds it, is left."""
@@ -98,7 +82,7 @@ class AttachedMedia:
                     **guard_values,
                 },
             }
-            event = ChangeEvent(
+            event = LoggedChange(
                 id=new_id(),
                 kind=ChangeKind.POST_UPDATED,
                 post_id=post_id,

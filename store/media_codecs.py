@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.models import Focus, Media, MediaVariant
+from store.items import Item
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-Item = dict[str, Any]
 
 
 def media_to_value(media: Media) -> Item:

@@ -7,37 +7,26 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from core.errors import Conflict, NotFound
+from core.errors import UploadNotFound
+from core.models import UploadStatus
 from store.batch import batch_get
 from store.codecs import attribute_values, upload_from_item, upload_to_item
 from store.errors import error_code, translated_errors
 from store.keys import upload_key
 from store.media_codecs import media_to_value
 from store.table import TTL_ATTRIBUTE
+from store.tables import Repository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from mypy_boto3_dynamodb import DynamoDBClient
 
     from core.models import Media, Upload
 
 #: Records of uploads never completed (and rejected ones) disappear after a day.
 RECORD_TTL_SECONDS = 24 * 3600
-PENDING, PROCESSING, READY, REJECTED = "PENDING", "PROCESSING", "READY", "REJECTED"
 
 
-class UploadNotFound(NotFound):
-    def __init__(self, upload_id: str) -> None:
-        # Someone else's upload is "not found" too: ids of others are not confirmed to exist.
-        super().__init__(f"You have no upload {upload_id}")
-
-
-class UploadRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class UploadRepository(Repository):
     def create(self, upload: Upload) -> Upload:
         with translated_errors():
             self._client.put_item(
@@ -71,17 +60,23 @@ class UploadRepository:
 
     def begin_processing(self, owner_id: str, upload_id: str) -> Upload:
         """PENDING -> PROCESSING: the table's stream hands it to the media processing."""
-        return self._transition(owner_id, upload_id, PENDING, PROCESSING, "SET #status = :status")
+        return self._transition(
+            owner_id,
+            upload_id,
+            UploadStatus.PENDING,
+            UploadStatus.PROCESSING,
+            "SET #status = :status",
+        )
 
     def finish(
         self,
         owner_id: str,
         upload_id: str,
-        status: str,
+        status: UploadStatus,
         reason: str | None,
         *,
         processed: Media | None = None,
-        since: str = PENDING,
+        since: UploadStatus = UploadStatus.PENDING,
     ) -> Upload:
         """Move an upload from `since` to READY (kept for good) or REJECTED; a lost race returns
         the winner's result, so completing twice answers the same."""
@@ -93,7 +88,7 @@ class UploadRepository:
         if processed is not None:
             update += ", #processed = :processed"
             values[":processed"] = media_to_value(processed)
-        if status == READY:
+        if status is UploadStatus.READY:
             update += f" REMOVE {TTL_ATTRIBUTE}"
         return self._transition(owner_id, upload_id, since, status, update, values)
 
@@ -101,8 +96,8 @@ class UploadRepository:
         self,
         owner_id: str,
         upload_id: str,
-        since: str,
-        status: str,
+        since: UploadStatus,
+        status: UploadStatus,
         update: str,
         values: dict[str, Any] | None = None,
     ) -> Upload:
@@ -150,38 +145,29 @@ def attach_item(table: str, owner_id: str, media: Media, target: str) -> dict[st
     """A transaction item claiming a READY (or PROCESSING) upload for one target (a post or an
     avatar), in the status it was read in: the media copied onto the target is what the record
     said, and processing that finishes later sees the claim (fanout/media.py)."""
-    return {
-        "Update": {
-            "TableName": table,
-            "Key": attribute_values(upload_key(owner_id, media.id)),
-            "UpdateExpression": "SET attachedTo = :target",
-            "ConditionExpression": (
-                "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
-            ),
-            "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": {
-                ":ready": {"S": READY if media.ready else PROCESSING},
-                ":target": {"S": target},
-            },
-        }
-    }
+    update = _attachment(table, owner_id, media.id, target, "SET attachedTo = :target")
+    update["ConditionExpression"] = (
+        "#status = :seen AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
+    )
+    update["ExpressionAttributeNames"] = {"#status": "status"}
+    seen = UploadStatus.READY if media.ready else UploadStatus.PROCESSING
+    update["ExpressionAttributeValues"][":seen"] = {"S": seen}
+    return {"Update": update}
 
 
 def detach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
     """A transaction item releasing an upload that a target no longer uses."""
+    update = _attachment(table, owner_id, upload_id, target, "REMOVE attachedTo")
+    update["ConditionExpression"] = "attachedTo = :target"
+    return {"Update": update}
+
+
+def _attachment(
+    table: str, owner_id: str, upload_id: str, target: str, expression: str
+) -> dict[str, Any]:
     return {
-        "Update": {
-            "TableName": table,
-            "Key": attribute_values(upload_key(owner_id, upload_id)),
-            "UpdateExpression": "REMOVE attachedTo",
-            "ConditionExpression": "attachedTo = :target",
-            "ExpressionAttributeValues": {":target": {"S": target}},
-        }
+        "TableName": table,
+        "Key": attribute_values(upload_key(owner_id, upload_id)),
+        "UpdateExpression": expression,
+        "ExpressionAttributeValues": {":target": {"S": target}},
     }
-
-
-class MediaUnavailable(Conflict):
-    def __init__(self) -> None:
-        super().__init__(
-            "An upload is not READY or PROCESSING, or is attached elsewhere; each attaches once"
-        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import platform
 import subprocess
@@ -12,34 +13,76 @@ from pathlib import Path
 import pytest
 
 from bench.cold_start import EVENT
-from infra.package import build
+from infra.package import PACKAGES, build
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK = ROOT / "requirements.lambda.lock"
 RUNTIME_SDK = ("boto3", "botocore", "s3transfer", "jmespath", "urllib3", "python-dateutil", "six")
+#: Local serve and test code: the function must neither ship nor import any of it.
+LOCAL_ONLY = ("cli", "tests", "bench", "infra", "moto", "uvicorn")
+LOCAL_ONLY_MODULES = ("dev_issuer.py", "playground.py", "dynamodb_local.py", "local_app.py")
 
 
-def test_the_lambda_zip_is_small_and_reproducible(tmp_path: Path) -> None:
-    first = build(tmp_path / "a.zip", "aarch64", "3.12", LOCK, tmp_path / "a-layer.zip")
-    second = build(tmp_path / "b.zip", "aarch64", "3.12", LOCK, tmp_path / "b-layer.zip")
-    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
-    assert (tmp_path / "a-layer.zip").read_bytes() == (tmp_path / "b-layer.zip").read_bytes()
+@pytest.fixture(scope="module")
+def lambda_zips(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, Path]:
+    """The function's zip and the media layer's for the function's CPU, each built twice."""
+    tmp_path = tmp_path_factory.mktemp("zips")
+    for name in ("a", "b"):
+        build(tmp_path / f"{name}.zip", "aarch64", "3.12", LOCK, tmp_path / f"{name}-layer.zip")
+    return tuple(tmp_path / n for n in ("a.zip", "b.zip", "a-layer.zip", "b-layer.zip"))  # type: ignore[return-value]
+
+
+def test_the_lambda_zip_is_small_and_reproducible(
+    lambda_zips: tuple[Path, Path, Path, Path],
+) -> None:
+    a, b, layer_a, layer_b = lambda_zips
+    assert a.read_bytes() == b.read_bytes()
+    assert layer_a.read_bytes() == layer_b.read_bytes()
     # The budgets (docs/DEPLOY.md): the function's code, and the imaging layer beside it
-    assert first == second
-    assert first[0] <= 10 * 1024 * 1024
-    assert first[1] <= 8 * 1024 * 1024
-    layer = zipfile.ZipFile(tmp_path / "a-layer.zip").namelist()
+    assert a.stat().st_size <= 10 * 1024 * 1024
+    assert layer_a.stat().st_size <= 8 * 1024 * 1024
+    layer = zipfile.ZipFile(layer_a).namelist()
     assert any(n.startswith("python/PIL/") for n in layer)
     assert any(n.startswith("python/blurhash/") for n in layer)
     assert all(n.startswith("python/") for n in layer)
-    names = zipfile.ZipFile(tmp_path / "a.zip").namelist()
+    names = zipfile.ZipFile(a).namelist()
     assert not any(n.startswith(("PIL/", "pillow", "blurhash")) for n in names)
     assert "handler.py" in names
     assert not any(n.startswith(("cli/", "tests/", "boto3/", "botocore/")) for n in names)
     assert not any("node_modules" in n or "playground" in n for n in names)  # local serve only
     assert any("aarch64" in n for n in names)  # compiled wheels for the function's CPU
+
+
+def _imported(source: str) -> set[str]:
+    modules: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module.partition(".")[0])
+    return modules
+
+
+def test_the_lambda_zip_holds_no_local_only_module(
+    lambda_zips: tuple[Path, Path, Path, Path],
+) -> None:
+    # Given the function's zip
+    archive = zipfile.ZipFile(lambda_zips[0])
+    names = archive.namelist()
+    ours = [
+        n for n in names if n.endswith(".py") and n.partition("/")[0] in (*PACKAGES, "handler.py")
+    ]
+    # Then no local-only folder or module is in it
+    assert not [n for n in names if n.partition("/")[0] in LOCAL_ONLY]
+    assert not [n for n in names if n.rpartition("/")[2] in LOCAL_ONLY_MODULES]
+    # and none of our modules in it imports one (not even for type checking)
+    importers = {n: _imported(archive.read(n).decode()) & set(LOCAL_ONLY) for n in ours}
+    assert {n: found for n, found in importers.items() if found} == {}
+    # (and it read real modules)
+    assert "auth/tokens.py" in ours
+    assert "web/view.py" in ours
 
 
 def _runtime_sdk(target: Path) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.models import Focus, Media, MediaVariant, Post, Upload, UserProfile
+from core.models import Focus, Media, MediaVariant, Post, Upload, UploadStatus, UserProfile
 from store.codecs import (
     post_from_item,
     post_to_item,
@@ -63,7 +63,7 @@ def test_processed_media_round_trip_on_posts_and_uploads() -> None:
         content_type="image/jpeg",
         size=2000,
         filename="cat.jpg",
-        status="READY",
+        status=UploadStatus.READY,
         created_at="2026",
         expires_at="2026",
         focus=Focus(-0.5, 0.25),
