@@ -4,22 +4,9 @@
 import type { GraphQLClient } from "./graphql.js";
 import { COMPLETE_UPLOAD, CREATE_UPLOAD } from "./operations.js";
 
-interface Ticket {
-  createUpload: {
-    upload: { id: string };
-    url: string;
-    fields: { name: string; value: string }[];
-    maxBytes: number;
-  };
-}
-
-interface Completed {
-  completeUpload: { id: string; status: string; reason: string | null };
-}
-
 /** Upload one image; resolves to its upload id, READY to attach to a post. */
 export async function uploadImage(api: GraphQLClient, file: File, altText: string): Promise<string> {
-  const { createUpload: ticket } = await api.request<Ticket>(CREATE_UPLOAD, {
+  const { createUpload: ticket } = await api.request(CREATE_UPLOAD, {
     input: { contentType: file.type, size: file.size, filename: file.name, altText },
   });
   const form = new FormData();
@@ -28,7 +15,7 @@ export async function uploadImage(api: GraphQLClient, file: File, altText: strin
   const stored = await fetch(ticket.url, { method: "POST", body: form });
   if (!stored.ok) throw new Error(`Storage refused the upload (${stored.status})`);
   const complete = async () =>
-    (await api.request<Completed>(COMPLETE_UPLOAD, { id: ticket.upload.id })).completeUpload;
+    (await api.request(COMPLETE_UPLOAD, { id: ticket.upload.id })).completeUpload;
   let done = await complete();
   // Processing (metadata stripped, sizes, variants) runs off the request path, about a second:
   // ask again until it is decided, so the post is created with its image ready to show.
