@@ -58,7 +58,8 @@ def _post(ctx: RequestContext, post_id: str) -> Post:
 def like_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
     viewer = ctx.require_viewer()
     post_id = parse(PostIdTarget, arguments).post_id
-    ctx.store.likes.like(post_id, viewer.id)
+    # The author is checked with the like, in its transaction: neither may block the other.
+    ctx.store.likes.like(post_id, viewer.id, _post(ctx, post_id).author_id)
     return _post(ctx, post_id)
 
 

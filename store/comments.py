@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from core.errors import Forbidden, NotFound, PostNotFound, Throttled
 from core.ids import new_id
 from core.models import ChangeEvent, ChangeKind, Comment, Page, Post
+from core.safety import Blocked
+from store.blocks import not_blocked
 from store.changes import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import translated_errors
@@ -65,6 +67,9 @@ class CommentRepository:
     ) -> Comment | None:
         """One guarded attempt; None when the post changed since it was read."""
         added: list[Comment] = []
+        # Neither may block the other; checked in the comment's own transaction.
+        blocking = not_blocked(self._table, author_id, post.author_id)
+        checks: list[int] = []
 
         def build() -> list[dict[str, Any]]:
             stamp = later_stamp(self._clock(), changed_at)
@@ -89,7 +94,9 @@ class CommentRepository:
             )
             topics = post_topics(post.author_id, post.category)
             count = self._count_and_stamp(post.id, changed_at, stamp)
-            return [put, count, *change_puts(self._table, event, topics)]
+            items = [put, count, *change_puts(self._table, event, topics)]
+            checks[:] = range(len(items), len(items) + len(blocking))
+            return items + blocking
 
         with translated_errors():
             try:
@@ -97,6 +104,8 @@ class CommentRepository:
             except TransactionCancelled as exc:
                 if exc.failed(1):
                     return None  # the post changed (or went) since we read it
+                if any(exc.failed(i) for i in checks):
+                    raise Blocked() from exc
                 raise
         return added[0]
 

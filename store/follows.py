@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from core.clock import now_iso
 from core.errors import Forbidden
 from core.models import Page
+from core.safety import Blocked
+from store.blocks import not_blocked
 from store.codecs import attribute_values, follow_to_item
 from store.errors import translated_errors
 from store.keys import follow_key, followers_partition, following_partition, user_key
@@ -44,7 +46,7 @@ class FollowRepository:
                 "ConditionExpression": "attribute_not_exists(PK)",
             }
         }
-        return self._change(put, follower_id, followee_id, 1)
+        return self._change(put, follower_id, followee_id, 1, checked=True)
 
     def unfollow(self, follower_id: str, followee_id: str) -> bool:
         """Stop following; returns False when not following (idempotent)."""
@@ -58,17 +60,28 @@ class FollowRepository:
         return self._change(delete, follower_id, followee_id, -1)
 
     def _change(
-        self, change: dict[str, Any], follower_id: str, followee_id: str, delta: int
+        self,
+        change: dict[str, Any],
+        follower_id: str,
+        followee_id: str,
+        delta: int,
+        *,
+        checked: bool = False,
     ) -> bool:
+        """`checked`: only while neither blocks the other (following, not unfollowing)."""
         items = [
             change,
             self._count(follower_id, "followingCount", delta),
             self._count(followee_id, "followerCount", delta),
         ]
+        if checked:
+            items += not_blocked(self._table, follower_id, followee_id)
         with translated_errors():
             try:
                 transact(self._client, items)
             except TransactionCancelled as exc:
+                if exc.failed(3) or exc.failed(4):
+                    raise Blocked() from exc
                 if exc.failed(2):
                     raise ProfileNotFound(followee_id) from exc
                 if exc.failed(1):

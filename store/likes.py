@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from core.clock import now_iso
 from core.errors import PostNotFound
+from core.safety import Blocked
+from store.blocks import not_blocked
 from store.codecs import attribute_values, like_to_item
 from store.errors import translated_errors
 from store.keys import like_key, post_key
@@ -23,8 +25,11 @@ class LikeRepository:
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         return counter_change(self._table, attribute_values(post_key(post_id)), "likeCount", delta)
 
-    def like(self, post_id: str, user_id: str) -> bool:
-        """Like once; returns False when already liked (idempotent)."""
+    def like(self, post_id: str, user_id: str, author_id: str) -> bool:
+        """Like once; returns False when already liked (idempotent).
+
+        `author_id` (the post's) is checked in the same transaction: neither may block the other.
+        """
         put = {
             "Put": {
                 "TableName": self._table,
@@ -32,7 +37,8 @@ class LikeRepository:
                 "ConditionExpression": "attribute_not_exists(PK)",
             }
         }
-        return self._change(post_id, put, self._count(post_id, 1))
+        checks = not_blocked(self._table, user_id, author_id)
+        return self._change(post_id, put, self._count(post_id, 1), checks)
 
     def unlike(self, post_id: str, user_id: str) -> bool:
         """Remove a like; returns False when there was none (idempotent)."""
@@ -45,11 +51,19 @@ class LikeRepository:
         }
         return self._change(post_id, delete, self._count(post_id, -1))
 
-    def _change(self, post_id: str, change: dict[str, Any], count: dict[str, Any]) -> bool:
+    def _change(
+        self,
+        post_id: str,
+        change: dict[str, Any],
+        count: dict[str, Any],
+        checks: list[dict[str, Any]] | None = None,
+    ) -> bool:
         with translated_errors():
             try:
-                transact(self._client, [change, count])
+                transact(self._client, [change, count, *(checks or [])])
             except TransactionCancelled as exc:
+                if exc.failed(2) or exc.failed(3):
+                    raise Blocked() from exc
                 if exc.failed(1):
                     raise PostNotFound(post_id) from exc
                 return False

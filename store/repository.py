@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import utc_now
+from store.blocks import BlockRepository
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
@@ -31,6 +32,7 @@ class Store:
     comments: CommentRepository
     likes: LikeRepository
     follows: FollowRepository
+    blocks: BlockRepository
     feeds: FeedRepository
     uploads: UploadRepository
     items: ItemReader
@@ -61,6 +63,7 @@ class Store:
             comments=CommentRepository(client, table_name, cursors, posts, clock, writes),
             likes=LikeRepository(client, table_name),
             follows=FollowRepository(client, table_name, cursors),
+            blocks=BlockRepository(client, table_name, cursors),
             feeds=FeedRepository(client, table_name, cursors),
             uploads=UploadRepository(client, table_name),
             items=ItemReader(client, table_name),

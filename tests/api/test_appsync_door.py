@@ -215,7 +215,7 @@ def test_strawberry_and_appsync_give_the_same_data(
     store.comments.add(post.id, ALICE, "first")
     store.comments.add(post.id, BOB, "second")
     store.comments.add(post.id, ALICE, "third")
-    store.likes.like(post.id, ALICE)
+    store.likes.like(post.id, ALICE, post.author_id)
     time.sleep(SETTLE_MS / 1000 + 0.05)
     filled = {k: v.format(post=post.id, cursor=cursor) for k, v in variables.items()}
     # When the same operation runs through the HTTP path and through the AppSync door

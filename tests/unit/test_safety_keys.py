@@ -91,7 +91,8 @@ def test_the_visibility_set_hides_both_block_directions_and_mutes() -> None:
         False,
         False,
     ]
-    assert visibility.blocks_either_way("b") and visibility.blocks_either_way("c")
+    assert visibility.blocks_either_way("b")
+    assert visibility.blocks_either_way("c")
     assert not visibility.blocks_either_way("m")
     assert not NOTHING_HIDDEN.hides("b")
 
