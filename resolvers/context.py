@@ -10,13 +10,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 from strawberry.dataloader import DataLoader
 
 from core.errors import Unauthenticated
+from store.blocks import visibility_from_item
 from store.codecs import comment_from_item, post_from_item, user_from_item
-from store.keys import follow_key, like_key, post_key, user_key
+from store.keys import comment_key, follow_key, like_key, post_key, user_key
+from store.safety_keys import visibility_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from auth.viewer import Viewer
     from core.config import Settings
     from core.models import Comment, Page, Post, UserProfile
+    from core.safety import VisibilitySet
     from store.items import TableKey
     from store.media import MediaStorage
     from store.repository import Store
@@ -35,6 +40,8 @@ class Loaders:
     """
 
     items: DataLoader[TableKey, dict[str, Any] | None]
+    #: Visibility sets this request changed and read back consistently (see visibility.py).
+    known: dict[str, VisibilitySet] = field(default_factory=dict)
 
     @classmethod
     def for_store(cls, store: Store) -> Loaders:
@@ -59,6 +66,39 @@ class Loaders:
     async def comment(self, key: dict[str, str]) -> Comment | None:
         item = await self.items.load(_table_key(key))
         return comment_from_item(item) if item else None
+
+    async def users(self, user_ids: Iterable[str]) -> list[UserProfile | None]:
+        items = await self.items.load_many([_table_key(user_key(u)) for u in user_ids])
+        return [user_from_item(item) if item else None for item in items]
+
+    async def comments(self, keys: Iterable[tuple[str, str]]) -> list[Comment | None]:
+        """Comments by (post id, comment id), as one awaitable."""
+        table_keys = [_table_key(comment_key(post_id, cid)) for post_id, cid in keys]
+        items = await self.items.load_many(table_keys)
+        return [comment_from_item(item) if item else None for item in items]
+
+    async def visibility(self, user_id: str) -> VisibilitySet:
+        """The user's visibility set: one item, read once per request with whatever else."""
+        if user_id in self.known:
+            return self.known[user_id]
+        return visibility_from_item(await self.items.load(_table_key(visibility_key(user_id))))
+
+    def known_visibility(self, user_id: str, found: VisibilitySet) -> None:
+        self.known[user_id] = found
+
+    def _prime(self, keys: Iterable[TableKey]) -> None:
+        # Loads started now go out in the batch being gathered; the cache keeps the futures
+        # for the fields that ask later. A failed batch fails the awaited load too.
+        self.items.load_many(list(dict.fromkeys(keys)))
+
+    def prime_users(self, user_ids: Iterable[str]) -> None:
+        self._prime(_table_key(user_key(u)) for u in user_ids)
+
+    def prime_posts(self, post_ids: Iterable[str]) -> None:
+        self._prime(_table_key(post_key(p)) for p in post_ids)
+
+    def prime_likes(self, post_ids: Iterable[str], user_id: str) -> None:
+        self._prime(_table_key(like_key(p, user_id)) for p in post_ids)
 
     async def has_liked(self, post_id: str, user_id: str) -> bool:
         return await self.items.load(_table_key(like_key(post_id, user_id))) is not None

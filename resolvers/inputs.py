@@ -96,12 +96,18 @@ class Arguments(BaseModel):
     )
 
 
-class PageArgs(Arguments):
+class Prefetch(Arguments):
+    #: Not a GraphQL argument: the schema layer's hint of the fields selected on each item, so
+    #: their loads can share the visibility set's batch (resolvers/visibility.py).
+    prefetch: tuple[str, ...] = ()
+
+
+class PageArgs(Prefetch):
     limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
     next_token: str | None = None
 
 
-class PollArgs(Arguments):
+class PollArgs(Prefetch):
     limit: int = Field(DEFAULT_POLL_SIZE, ge=1, le=MAX_PAGE_SIZE)
     after: str | None = Field(None, max_length=1024)
 

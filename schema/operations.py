@@ -16,6 +16,7 @@ from schema.inputs import (
     UpdatePostInput,
     UpdateProfileInput,
 )
+from schema.selection import item_fields
 from schema.types import (
     DEFAULT_PAGE,
     Comment,
@@ -73,19 +74,20 @@ class Query:
     @strawberry.field(
         description="Newest posts first, in one category or, without `category`, in all of them."
     )
-    def posts(
+    async def posts(
         self,
         info: Ctx,
         category: str | None = None,
         limit: PageLimit = DEFAULT_PAGE,
         next_token: NextToken = None,
     ) -> PostConnection:
-        page = resolve(
-            "Query.posts",
-            info.context,
-            None,
-            {"category": category, "limit": limit, "nextToken": next_token},
-        )
+        arguments = {
+            "category": category,
+            "limit": limit,
+            "nextToken": next_token,
+            "prefetch": item_fields(info),
+        }
+        page = await resolve("Query.posts", info.context, None, arguments)
         return PostConnection.from_domain(page)
 
     @strawberry.field(
@@ -105,7 +107,7 @@ class Query:
             "(with neither) everywhere. Each event once, in the same order for every poller."
         )
     )
-    def post_events(
+    async def post_events(
         self,
         info: Ctx,
         category: str | None = None,
@@ -113,15 +115,23 @@ class Query:
         after: After = None,
         limit: PollLimit = DEFAULT_POLL,
     ) -> ChangeBatch:
-        arguments = {"category": category, "authorId": author_id, "after": after, "limit": limit}
-        return ChangeBatch.from_domain(resolve("Query.postEvents", info.context, None, arguments))
+        arguments = {
+            "category": category,
+            "authorId": author_id,
+            "after": after,
+            "limit": limit,
+            "prefetch": item_fields(info),
+        }
+        batch = await resolve("Query.postEvents", info.context, None, arguments)
+        return ChangeBatch.from_domain(batch)
 
     @strawberry.field(description="What reached your home feed after your cursor, oldest first.")
-    def feed_updates(
+    async def feed_updates(
         self, info: Ctx, after: After = None, limit: PollLimit = DEFAULT_POLL
     ) -> ChangeBatch:
-        arguments = {"after": after, "limit": limit}
-        return ChangeBatch.from_domain(resolve("Query.feedUpdates", info.context, None, arguments))
+        arguments = {"after": after, "limit": limit, "prefetch": item_fields(info)}
+        batch = await resolve("Query.feedUpdates", info.context, None, arguments)
+        return ChangeBatch.from_domain(batch)
 
     @strawberry.field(description="A user by id or by handle (give one); null if there is none.")
     async def user(

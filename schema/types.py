@@ -14,6 +14,7 @@ from resolvers.registry import resolve
 from resolvers.uploads import MediaLink
 from resolvers.uploads import UploadTicket as UploadTicket_
 from schema.scalars import AWSDateTime
+from schema.selection import item_fields
 
 Ctx = Info[RequestContext, None]
 PageLimit = Annotated[int, strawberry.argument(description="Page size, 1 to 100.")]
@@ -23,8 +24,12 @@ NextToken = Annotated[
 DEFAULT_PAGE = 20
 
 
-def _page(limit: int, next_token: str | None) -> dict[str, object]:
-    return {"limit": limit, "nextToken": next_token}
+def _page(limit: int, next_token: str | None, info: Ctx | None = None) -> dict[str, object]:
+    """Page arguments; with `info`, the hint of what each item's selection will load."""
+    arguments: dict[str, object] = {"limit": limit, "nextToken": next_token}
+    if info is not None:
+        arguments["prefetch"] = item_fields(info)
+    return arguments
 
 
 @strawberry.enum(description="Where an upload is in its life.")
@@ -142,10 +147,11 @@ class User:
         return follows
 
     @strawberry.field(description="The user's posts, newest first.")
-    def posts(
+    async def posts(
         self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
     ) -> PostConnection:
-        page = resolve("User.posts", info.context, self._profile, _page(limit, next_token))
+        arguments = _page(limit, next_token, info)
+        page = await resolve("User.posts", info.context, self._profile, arguments)
         return PostConnection.from_domain(page)
 
     @strawberry.field(description="Who follows this user, newest first.")
@@ -211,10 +217,11 @@ class Post:
         return liked
 
     @strawberry.field(description="Comments, oldest first.")
-    def comments(
+    async def comments(
         self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
     ) -> CommentConnection:
-        page = resolve("Post.comments", info.context, self._post, _page(limit, next_token))
+        arguments = _page(limit, next_token, info)
+        page = await resolve("Post.comments", info.context, self._post, arguments)
         return CommentConnection.from_domain(page)
 
 
