@@ -3,6 +3,6 @@
 Importing this package registers every resolver in `resolvers.registry`.
 """
 
-from resolvers import changes, comments, feed, meta, posts, social, uploads, users
+from resolvers import blocks, changes, comments, feed, meta, posts, social, uploads, users
 
-__all__ = ["changes", "comments", "feed", "meta", "posts", "social", "uploads", "users"]
+__all__ = ["blocks", "changes", "comments", "feed", "meta", "posts", "social", "uploads", "users"]

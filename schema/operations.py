@@ -16,6 +16,7 @@ from schema.inputs import (
     UpdatePostInput,
     UpdateProfileInput,
 )
+from schema.safety import SafetyMutation, SafetyQuery
 from schema.selection import item_fields
 from schema.types import (
     DEFAULT_PAGE,
@@ -54,7 +55,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query:
+class Query(SafetyQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -156,7 +157,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(SafetyMutation):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": strawberry.asdict(input)}

@@ -146,6 +146,16 @@ class User:
         follows: bool = await resolve("User.viewerFollows", info.context, self._profile, {})
         return follows
 
+    @strawberry.field(description="Whether you block this user (only you can see this).")
+    async def viewer_blocks(self, info: Ctx) -> bool:
+        blocks: bool = await resolve("User.viewerBlocks", info.context, self._profile, {})
+        return blocks
+
+    @strawberry.field(description="Whether you mute this user (only you can see this).")
+    async def viewer_mutes(self, info: Ctx) -> bool:
+        mutes: bool = await resolve("User.viewerMutes", info.context, self._profile, {})
+        return mutes
+
     @strawberry.field(description="The user's posts, newest first.")
     async def posts(
         self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
