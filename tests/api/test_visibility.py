@@ -374,9 +374,9 @@ def test_follows_end_with_exact_counts_and_no_interaction_is_possible(
             assert error_codes(result) == ["FORBIDDEN"], name
             assert result["data"] is None
     # Nothing was written: counts unchanged, no like, no comment
-    post = store.posts.get(alices_post, consistent=True)
-    assert post is not None
-    assert (post.like_count, post.comment_count) == (0, 0)
+    stored = store.posts.get(alices_post, consistent=True)
+    assert stored is not None
+    assert (stored.like_count, stored.comment_count) == (0, 0)
     assert alice.execute(counts, u=ALICE)["data"]["user"]["followerCount"] == 2
     # A mute restricts nothing
     carol = api.as_user(CAROL)

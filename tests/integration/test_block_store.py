@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -85,7 +86,7 @@ def test_neither_side_can_follow_like_or_comment_and_nothing_is_written(
     before = table_items(dynamodb, table)
 
     # When B tries to follow A, like A's post and comment on it (and A to follow B)
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: store.follows.follow(B, A),
         lambda: store.follows.follow(A, B),
         lambda: store.likes.like(post.id, B, A),
