@@ -86,7 +86,8 @@ def visibility_from_item(item: Mapping[str, Any] | None) -> VisibilitySet:
     )
 
 
-def _relation_item(key: dict[str, str], index: dict[str, str], kind: str, a: str, b: str) -> Item:
+def relation_item(key: dict[str, str], index: dict[str, str], kind: str, a: str, b: str) -> Item:
+    """A block or mute item: `a` blocks (mutes) `b`."""
     return {
         **attribute_values(key),
         **attribute_values(index),
@@ -153,7 +154,7 @@ class BlockRepository:
             {
                 "Put": {
                     "TableName": self._table,
-                    "Item": _relation_item(
+                    "Item": relation_item(
                         block_key(a, b), block_index_keys(a, b, created), "Block", a, b
                     ),
                     "ConditionExpression": "attribute_not_exists(PK)",
@@ -257,7 +258,7 @@ class BlockRepository:
         put = {
             "Put": {
                 "TableName": self._table,
-                "Item": _relation_item(
+                "Item": relation_item(
                     mute_key(muter_id, muted_id),
                     mute_index_keys(muter_id, muted_id, created),
                     "Mute",
