@@ -128,7 +128,7 @@ def main() -> None:
         print(line, flush=True)
         lines.append(line)
 
-    from tests.support.dynamodb_local import DynamoDBLocal, find_jar
+    from cli.dynamodb_local import DynamoDBLocal, find_jar
 
     jar = find_jar()
     if jar is None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import os
 
 from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS, seed
-from cli.local import EmbeddedAws, data_dir, local_cursor_secret
+from cli.embedded_aws import EmbeddedAws
+from cli.local import data_dir, local_cursor_secret
 from cli.stream_poller import StreamPoller
 from cli.web_client import APP_PATH, web_client_routes
 from core import logs
@@ -29,7 +29,6 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
     import uvicorn
 
     logs.configure(as_json=False)
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the emulator's request log
     directory = data_dir()
     os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))
     os.environ.setdefault("INTROSPECTION", "true")
@@ -58,6 +57,9 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             poller.start()
         if seed_demo:
             seed(store)
+            if fanout:
+                # The banner comes once the seeded posts are in everyone's home feed.
+                poller.wait_until_idle(timeout=60)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
         handle = next(iter(DEMO_USERS))
@@ -72,7 +74,11 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             playground_headers=headers,
             extra_routes=web_client_routes(issuer) if issuer else (),
         )
-        backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
+        backend = (
+            f"embedded: DynamoDB Local at {aws.endpoint}, S3 (moto) at {aws.s3_endpoint}"
+            if aws
+            else "configured AWS endpoints"
+        )
         print(
             f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"
             f"Web client: http://{host}:{port}{APP_PATH}/\n"
