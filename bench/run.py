@@ -39,6 +39,10 @@ POLL = """query Poll($after: String!, $limit: Int! = 25) {
     items { type postId post { title author { handle } } } cursor } }"""
 
 
+#: Rows whose answers are compared with the floor's (the part of a name before a comma).
+COMPARED = ("feed page of 20", "post + 20 comments", "empty poll")
+
+
 @dataclass
 class Row:
     """One operation: how to make its events, our side, the floor's, and what it should cost."""
@@ -136,6 +140,7 @@ def main() -> None:
     server = DynamoDBLocal.start(jar)
     try:
         from bench import fixture
+        from bench.fixture import BLOCKER
 
         fixture.set_environment(server.endpoint)
         dynamodb = fixture.client(server.endpoint)
@@ -162,11 +167,11 @@ def main() -> None:
 
         settle = timedelta(milliseconds=fixture.SETTLE_MS)
 
-        def quiet() -> Iterator[dict[str, Any]]:
+        def quiet(viewer: str = fixture.VIEWER) -> Iterator[dict[str, Any]]:
             """Polls at the end of the log: nothing is written while they run."""
             cursor = _end_of_log(world, settle)
             while True:
-                yield fixture.api_event(POLL, {"after": cursor})
+                yield fixture.api_event(POLL, {"after": cursor}, viewer)
 
         likes = iter(world.likeable)
         titles = itertools.count()
@@ -211,6 +216,31 @@ def main() -> None:
                 "exactly 1 request",
                 1,
             ),
+            # The same reads by a viewer who blocks 1,000 people: the visibility set joins a
+            # batch each read sends anyway, so the budgets do not move (docs/SAFETY.md).
+            Row(
+                "feed page of 20, viewer blocking 1,000",
+                lambda: iter(lambda: fixture.api_event(FEED, {"limit": 20}, BLOCKER), None),
+                floor.feed,
+                "as the feed page: the set rides the posts' batch",
+                1 + 3 * 20,
+            ),
+            Row(
+                "post + 20 comments, viewer blocking 1,000",
+                lambda: iter(
+                    lambda: fixture.api_event(POST, {"id": world.commented_post}, BLOCKER), None
+                ),
+                floor.post_with_comments,
+                "as the post: the set rides the authors' batch",
+                1 + 1 + 1 + 20,
+            ),
+            Row(
+                "empty poll, viewer blocking 1,000",
+                lambda: quiet(BLOCKER),
+                lambda event: floor.poll(event, settle),
+                "exactly 1 request: an empty poll never reads the set",
+                1,
+            ),
         ]
 
         out(f"Machine: {machine()}; DynamoDB Local {jar.parent.name} on loopback.")
@@ -227,7 +257,11 @@ def main() -> None:
         out("| --- | --- | --- | --- | --- |")
         for row in rows:
             same = "—"
-            if row.name in ("feed page of 20", "post + 20 comments", "empty poll"):
+            if row.name.partition(",")[0] in (
+                "feed page of 20",
+                "post + 20 comments",
+                "empty poll",
+            ):
                 event = next(row.events())
                 same = "yes" if data_of(ours(event)) == data_of(row.floor(event)) else "NO"
             mine, base = side_by_side(ours, row, args.rounds, args.block)

@@ -14,7 +14,9 @@ from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.items import ItemReader
 from store.likes import LikeRepository
+from store.moderation import ModerationRepository
 from store.posts import PostRepository
+from store.reports import ReportRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -33,6 +35,8 @@ class Store:
     likes: LikeRepository
     follows: FollowRepository
     blocks: BlockRepository
+    reports: ReportRepository
+    moderation: ModerationRepository
     feeds: FeedRepository
     uploads: UploadRepository
     items: ItemReader
@@ -57,6 +61,7 @@ class Store:
         cursors = CursorCodec(cursor_keys)
         writes = change_writes or client
         posts = PostRepository(client, table_name, cursors, clock, writes)
+        reports = ReportRepository(client, table_name, cursors)
         return cls(
             posts=posts,
             users=UserRepository(client, table_name),
@@ -64,6 +69,8 @@ class Store:
             likes=LikeRepository(client, table_name),
             follows=FollowRepository(client, table_name, cursors),
             blocks=BlockRepository(client, table_name, cursors),
+            reports=reports,
+            moderation=ModerationRepository(client, table_name, cursors, reports),
             feeds=FeedRepository(client, table_name, cursors),
             uploads=UploadRepository(client, table_name),
             items=ItemReader(client, table_name),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bench.fixture import seed_blocks
 from core.clock import now_iso
 from core.config import Settings
 from core.models import FeedEntry, UserProfile
@@ -20,7 +21,6 @@ from store.keys import feed_topic
 from store.repository import Store
 from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient
 from tests.support.counting import RequestCounter
-from tests.support.safety import seed_blocks
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
