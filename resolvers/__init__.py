@@ -3,6 +3,30 @@
 Importing this package registers every resolver in `resolvers.registry`.
 """
 
-from resolvers import blocks, changes, comments, feed, meta, posts, social, uploads, users
+from resolvers import (
+    blocks,
+    changes,
+    comments,
+    feed,
+    meta,
+    moderation,
+    posts,
+    reports,
+    social,
+    uploads,
+    users,
+)
 
-__all__ = ["blocks", "changes", "comments", "feed", "meta", "posts", "social", "uploads", "users"]
+__all__ = [
+    "blocks",
+    "changes",
+    "comments",
+    "feed",
+    "meta",
+    "moderation",
+    "posts",
+    "reports",
+    "social",
+    "uploads",
+    "users",
+]

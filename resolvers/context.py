@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from strawberry.dataloader import DataLoader
 
-from core.errors import Unauthenticated
+from core.clock import now_iso
+from core.errors import Forbidden, Unauthenticated
+from core.safety import Suspended
 from store.blocks import visibility_from_item
 from store.codecs import comment_from_item, post_from_item, user_from_item
 from store.keys import comment_key, follow_key, like_key, post_key, user_key
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from auth.viewer import Viewer
     from core.config import Settings
     from core.models import Comment, Page, Post, UserProfile
-    from core.safety import VisibilitySet
+    from core.safety import Suspension, VisibilitySet
     from store.items import TableKey
     from store.media import MediaStorage
     from store.repository import Store
@@ -160,3 +162,21 @@ class RequestContext:
 
     def is_moderator(self, viewer: Viewer) -> bool:
         return self.settings.moderator_group in viewer.groups
+
+    def require_moderator(self) -> Viewer:
+        viewer = self.require_viewer()
+        if not self.is_moderator(viewer):
+            raise Forbidden("Only moderators may do this")
+        return viewer
+
+    @cached_property
+    def suspension(self) -> Suspension | None:
+        """The viewer's suspension if one is in force now: one read, at most once a request."""
+        viewer = self.require_viewer()
+        found = self.store.moderation.suspension(viewer.id)
+        return found if found is not None and found.active_at(now_iso()) else None
+
+    def require_standing(self) -> None:
+        """Every write of a suspended viewer is refused, with the reason and the end."""
+        if self.viewer is not None and self.suspension is not None:
+            raise Suspended(self.suspension)

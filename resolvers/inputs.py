@@ -19,6 +19,7 @@ from pydantic.alias_generators import to_camel
 from core.categories import CATEGORIES, is_category
 from core.errors import BadUserInput
 from core.ids import is_post_id, is_user_id
+from core.safety import ModerationAction, ReportReason
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -246,3 +247,59 @@ def _describe(exc: ValidationError) -> str:
         message = error["msg"].removeprefix("Value error, ")
         problems.append(f"{where}: {message}" if where else message)
     return "Invalid input: " + "; ".join(problems)
+
+
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)]
+ModeratorReason = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)
+]
+#: Case ids name their target: post:<id>, comment:<post id>:<id>, user:<id>.
+CaseId = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(post:[0-9A-HJKMNP-TV-Z]{26}|comment:[0-9A-HJKMNP-TV-Z]{26}:[0-9A-HJKMNP-TV-Z]{26}"
+        r"|user:[A-Za-z0-9_-]{1,128})$"
+    ),
+]
+MAX_SUSPENSION_DAYS = 3650
+
+
+class ReportInput(Arguments):
+    """A post (postId), a comment (postId and commentId) or a person (userId)."""
+
+    post_id: PostId | None = None
+    comment_id: CommentId | None = None
+    user_id: UserId | None = None
+    reason: ReportReason
+    note: Note = ""
+
+    @model_validator(mode="after")
+    def _one_target(self) -> ReportInput:
+        post_or_comment = self.post_id is not None
+        if post_or_comment == (self.user_id is not None):
+            raise ValueError("give postId (with commentId for a comment) or userId")
+        if self.comment_id is not None and self.post_id is None:
+            raise ValueError("commentId needs the comment's postId")
+        return self
+
+
+class CaseIdArgs(Arguments):
+    id: CaseId
+
+
+class ResolveReportInput(Arguments):
+    id: CaseId
+    action: ModerationAction
+    reason: ModeratorReason
+    suspend_for_days: int | None = Field(None, ge=1, le=MAX_SUSPENSION_DAYS)
+    suspend_indefinitely: bool = False
+
+    @model_validator(mode="after")
+    def _suspension_when_suspending(self) -> ResolveReportInput:
+        timed, forever = self.suspend_for_days is not None, self.suspend_indefinitely
+        if self.action is ModerationAction.SUSPEND_AUTHOR:
+            if timed == forever:
+                raise ValueError("give suspendForDays or suspendIndefinitely: true, not both")
+        elif timed or forever:
+            raise ValueError("suspendForDays and suspendIndefinitely go with SUSPEND_AUTHOR only")
+        return self

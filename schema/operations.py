@@ -16,6 +16,7 @@ from schema.inputs import (
     UpdatePostInput,
     UpdateProfileInput,
 )
+from schema.moderation import ModerationMutation, ModerationQuery
 from schema.safety import SafetyMutation, SafetyQuery
 from schema.selection import item_fields
 from schema.types import (
@@ -55,7 +56,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query(SafetyQuery):
+class Query(SafetyQuery, ModerationQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -157,7 +158,7 @@ class Query(SafetyQuery):
 
 
 @strawberry.type
-class Mutation(SafetyMutation):
+class Mutation(SafetyMutation, ModerationMutation):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": strawberry.asdict(input)}

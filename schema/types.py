@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from core import models
+from core import models, safety
 from resolvers.context import RequestContext
 from resolvers.registry import resolve
 from resolvers.uploads import MediaLink
@@ -108,6 +108,18 @@ class Media:
         )
 
 
+@strawberry.type(description="A suspension in force: every write answers FORBIDDEN until it ends.")
+class Suspension:
+    reason: str
+    since: AWSDateTime
+    until: AWSDateTime | None = strawberry.field(description="Null: indefinitely.")
+
+    @classmethod
+    def from_domain(cls, suspension: safety.Suspension) -> Suspension:
+        until = AWSDateTime(suspension.until) if suspension.until else None
+        return cls(reason=suspension.reason, since=AWSDateTime(suspension.at), until=until)
+
+
 @strawberry.type(description="A member of the community.")
 class User:
     id: strawberry.ID
@@ -155,6 +167,13 @@ class User:
     async def viewer_mutes(self, info: Ctx) -> bool:
         mutes: bool = await resolve("User.viewerMutes", info.context, self._profile, {})
         return mutes
+
+    @strawberry.field(
+        description="Their suspension in force, shown to them and to moderators; else null."
+    )
+    def suspension(self, info: Ctx) -> Suspension | None:
+        found = resolve("User.suspension", info.context, self._profile, {})
+        return Suspension.from_domain(found) if found else None
 
     @strawberry.field(description="The user's posts, newest first.")
     async def posts(
