@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -11,6 +11,9 @@ from core.models import PostChanges, UserProfile
 from resolvers.registry import for_moderators
 from store.repository import Store
 from tests.conftest import ALICE, BOB, GraphQLClient, error_codes
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
 
 pytestmark = pytest.mark.integration
 
@@ -322,15 +325,12 @@ def test_a_suspended_author_can_read_but_every_write_is_forbidden_with_reason_an
 
 
 def test_a_suspension_ends_by_itself(
-    api: GraphQLClient, store: Store, content: dict[str, str]
+    api: GraphQLClient, dynamodb: DynamoDBClient, table: str, content: dict[str, str]
 ) -> None:
     from core.safety import Suspension
     from store.safety_codecs import suspension_to_item
 
     ended = Suspension(BOB, "spam", "2026-01-01T00:00:00.000Z", MOD, "2026-01-02T00:00:00.000Z")
-    store.moderation._client.put_item(  # noqa: SLF001 (a suspension that ended long ago)
-        TableName=store.moderation._table,  # noqa: SLF001
-        Item=suspension_to_item(ended),
-    )
+    dynamodb.put_item(TableName=table, Item=suspension_to_item(ended))
     result = api.as_user(BOB).execute(WRITES["createPost"])
     assert "errors" not in result, result
