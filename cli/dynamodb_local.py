@@ -57,7 +57,7 @@ class DynamoDBLocal:
         if java is None:
             raise RuntimeError("DynamoDB Local needs Java 17 or newer on the PATH (`java`)")
         port = free_port()
-        process = subprocess.Popen(  # noqa: S603 - a fixed command line of our own
+        process = subprocess.Popen(
             [
                 java,
                 f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",

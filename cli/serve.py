@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
-from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS, seed
+from cli.dev_issuer import DevIssuer
 from cli.embedded_aws import EmbeddedAws
 from cli.local import data_dir, local_cursor_secret
+from cli.local_app import local_app
 from cli.stream_poller import StreamPoller
 from cli.web_client import APP_PATH, web_client_routes
 from core import logs
@@ -22,7 +23,7 @@ from store.clients import (
 from store.repository import Store
 from store.streams import StreamReader
 from store.table import create_table
-from web.app import GRAPHQL_PATH, create_app
+from web.app import GRAPHQL_PATH
 
 
 def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool = True) -> None:
@@ -66,7 +67,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
         token = issuer.issue(DEMO_USERS[handle][0], handle) if issuer else None
         # Local only: the playground opens signed in as the first demo user.
         headers = {"Authorization": f"Bearer {token}"} if token else None
-        app = create_app(
+        app = local_app(
             settings,
             dev_issuer=issuer,
             graphiql=True,

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from core.errors import Forbidden
-
 
 @dataclass(frozen=True, slots=True)
 class VisibilitySet:
@@ -29,13 +27,6 @@ class VisibilitySet:
 
 
 NOTHING_HIDDEN = VisibilitySet()
-
-
-class Blocked(Forbidden):
-    """A write between two people one of whom blocks the other."""
-
-    def __init__(self) -> None:
-        super().__init__("You cannot interact with this user: one of you blocks the other")
 
 
 class ReportReason(StrEnum):
@@ -64,6 +55,19 @@ class ModerationAction(StrEnum):
     DISMISS = "DISMISS"
     REMOVE_CONTENT = "REMOVE_CONTENT"
     SUSPEND_AUTHOR = "SUSPEND_AUTHOR"
+
+
+def post_case_id(post_id: str) -> str:
+    """A moderation case per reported thing; its id says what it is about."""
+    return f"post:{post_id}"
+
+
+def comment_case_id(post_id: str, comment_id: str) -> str:
+    return f"comment:{post_id}:{comment_id}"
+
+
+def user_case_id(user_id: str) -> str:
+    return f"user:{user_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,20 +131,6 @@ class Suspension:
 
     def active_at(self, now: str) -> bool:
         return self.until is None or self.until > now
-
-
-class Suspended(Forbidden):
-    """Every write of a suspended user; reads and `me` keep working."""
-
-    def __init__(self, suspension: Suspension) -> None:
-        until = suspension.until or "indefinitely"
-        end = f"until {until}" if suspension.until else until
-        super().__init__(f"Your account is suspended {end}: {suspension.reason}")
-        self.suspension = suspension
-
-    @property
-    def hints(self) -> dict[str, object]:  # type: ignore[override]
-        return {"suspensionReason": self.suspension.reason, "suspendedUntil": self.suspension.until}
 
 
 @dataclass(frozen=True, slots=True)

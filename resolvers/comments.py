@@ -12,7 +12,7 @@ from resolvers.visibility import visible_comments
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from core.models import Comment, Post, UserProfile
+    from core.models import Comment, Post
     from resolvers.context import RequestContext
 
 
@@ -25,10 +25,8 @@ def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 
 @resolver("Mutation.deleteComment")
 def delete_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
-    viewer = ctx.require_viewer()
     args = parse(DeleteCommentArgs, arguments)
-    owner = None if ctx.is_moderator(viewer) else viewer.id
-    ctx.store.comments.delete(args.post_id, args.id, author_id=owner)
+    ctx.store.comments.delete(args.post_id, args.id, author_id=ctx.deleting_as())
     return args.id
 
 
@@ -42,10 +40,3 @@ async def comments(
         return prefetched[1]  # already through the visibility rule
     page = ctx.store.comments.page(source.id, args.limit, args.next_token)
     return Page(await visible_comments(ctx, page.items, args.prefetch), page.next_token)
-
-
-@resolver("Comment.author")
-async def comment_author(
-    ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await ctx.loaders.user(source.author_id)

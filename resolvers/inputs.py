@@ -1,4 +1,9 @@
-"""Argument validation with pydantic; every failure becomes one BAD_USER_INPUT error."""
+"""The one declaration of every argument and input: names, types, defaults, limits, descriptions.
+
+The schema's input types are derived from these models (schema/inputs.py, with Strawberry's
+pydantic integration); the numbers come from core/limits.py. Every failure to validate becomes
+one BAD_USER_INPUT error.
+"""
 
 from __future__ import annotations
 
@@ -19,13 +24,27 @@ from pydantic.alias_generators import to_camel
 from core.categories import CATEGORIES, is_category
 from core.errors import BadUserInput
 from core.ids import is_post_id, is_user_id
-from core.safety import ModerationAction, ReportReason
+from core.limits import (
+    ALT_TEXT,
+    BIO,
+    BODY,
+    COMMENT_BODY,
+    CONTENT_TYPE_CHARACTERS,
+    CURSOR_CHARACTERS,
+    DISPLAY_NAME,
+    FILENAME,
+    HANDLE_CHARACTERS,
+    HANDLE_PATTERN,
+    IDS_PER_REQUEST,
+    MEDIA_PER_POST,
+    PAGE,
+    POLL,
+    REQUEST_TOKEN_PATTERN,
+    TITLE,
+    Length,
+)
 
 M = TypeVar("M", bound=BaseModel)
-
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 20
-DEFAULT_POLL_SIZE = 25
 
 
 def _category(value: str) -> str:
@@ -46,22 +65,25 @@ def _user_id(value: str) -> str:
     return value
 
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Body = Annotated[str, StringConstraints(max_length=10_000)]
+def _text(length: Length, *, strip: bool = True) -> StringConstraints:
+    return StringConstraints(
+        strip_whitespace=strip, min_length=length.least or None, max_length=length.most
+    )
+
+
+Title = Annotated[str, _text(TITLE)]
+Body = Annotated[str, _text(BODY, strip=False)]
 Category = Annotated[str, AfterValidator(_category)]
 PostId = Annotated[str, AfterValidator(_post_id)]
 UserId = Annotated[str, AfterValidator(_user_id)]
-RequestToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
-Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{3,30}$")]
-DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Bio = Annotated[str, StringConstraints(max_length=300)]
-CommentBody = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
-]
-AltText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+RequestToken = Annotated[str, StringConstraints(pattern=REQUEST_TOKEN_PATTERN)]
+Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
+DisplayName = Annotated[str, _text(DISPLAY_NAME)]
+Bio = Annotated[str, _text(BIO, strip=False)]
+CommentBody = Annotated[str, _text(COMMENT_BODY)]
+AltText = Annotated[str, _text(ALT_TEXT)]
 CommentId = PostId  # comment ids are ULIDs too
 UploadId = PostId  # and upload ids
-MAX_MEDIA_PER_POST = 10
 
 
 def _filename(value: str) -> str:
@@ -73,9 +95,7 @@ def _filename(value: str) -> str:
     return value
 
 
-Filename = Annotated[
-    str, StringConstraints(min_length=1, max_length=255), AfterValidator(_filename)
-]
+Filename = Annotated[str, _text(FILENAME, strip=False), AfterValidator(_filename)]
 
 
 def _distinct(values: list[str] | None) -> list[str] | None:
@@ -85,7 +105,7 @@ def _distinct(values: list[str] | None) -> list[str] | None:
 
 
 MediaIds = Annotated[
-    list[UploadId] | None, Field(max_length=MAX_MEDIA_PER_POST), AfterValidator(_distinct)
+    list[UploadId] | None, Field(max_length=MEDIA_PER_POST), AfterValidator(_distinct)
 ]
 
 
@@ -97,20 +117,16 @@ class Arguments(BaseModel):
     )
 
 
-class Prefetch(Arguments):
-    #: Not a GraphQL argument: the schema layer's hint of the fields selected on each item, so
-    #: their loads can share the visibility set's batch (resolvers/visibility.py).
-    prefetch: tuple[str, ...] = ()
-
-
-class PageArgs(Prefetch):
-    limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+class PageArgs(Arguments):
+    limit: int = Field(PAGE.default, ge=1, le=PAGE.most)
     next_token: str | None = None
+    prefetch: tuple[str, ...] = ()  # not GraphQL's: what items select (resolvers/visibility.py)
 
 
-class PollArgs(Prefetch):
-    limit: int = Field(DEFAULT_POLL_SIZE, ge=1, le=MAX_PAGE_SIZE)
-    after: str | None = Field(None, max_length=1024)
+class PollArgs(Arguments):
+    limit: int = Field(POLL.default, ge=1, le=POLL.most)
+    after: str | None = Field(None, max_length=CURSOR_CHARACTERS)
+    prefetch: tuple[str, ...] = ()  # as PageArgs.prefetch
 
 
 class PostEventsArgs(PollArgs):
@@ -133,7 +149,7 @@ class PostsArgs(PageArgs):
 
 
 class PostIdsArgs(Arguments):
-    ids: list[PostId] = Field(min_length=1, max_length=MAX_PAGE_SIZE)
+    ids: list[PostId] = Field(min_length=1, max_length=IDS_PER_REQUEST)
 
 
 class PostIdArgs(Arguments):
@@ -143,7 +159,7 @@ class PostIdArgs(Arguments):
 class PostArgs(PostIdArgs):
     #: Not a GraphQL argument: the schema layer's hint that the selection wants the first
     #: `prefetch_comments` comments, so post and comments come from one Query.
-    prefetch_comments: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
+    prefetch_comments: int | None = Field(None, ge=1, le=PAGE.most)
 
 
 class UserIdArgs(Arguments):
@@ -152,7 +168,7 @@ class UserIdArgs(Arguments):
 
 class UserArgs(Arguments):
     id: UserId | None = None
-    handle: str | None = Field(None, max_length=30)
+    handle: str | None = Field(None, max_length=HANDLE_CHARACTERS)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> UserArgs:
@@ -166,15 +182,19 @@ class UserIdTarget(Arguments):
 
 
 class CreateProfileInput(Arguments):
-    handle: Handle
-    display_name: DisplayName
-    bio: Bio = ""
+    """Your profile, created once."""
+
+    handle: Handle = Field(description="Unique, 3 to 30 of [a-z0-9_]; cannot be changed later.")
+    display_name: DisplayName = Field(description=DISPLAY_NAME.describe())
+    bio: Bio = Field("", description=BIO.describe())
 
 
 class UpdateProfileInput(Arguments):
+    """Changes to your profile; fields left out stay as they are."""
+
     display_name: DisplayName | None = None
     bio: Bio | None = None
-    avatar_upload_id: UploadId | None = None
+    avatar_upload_id: UploadId | None = Field(None, description="A READY image upload of yours.")
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdateProfileInput:
@@ -184,10 +204,22 @@ class UpdateProfileInput(Arguments):
 
 
 class CreateUploadInput(Arguments):
-    content_type: str = Field(max_length=100)
-    size: int = Field(ge=1)
-    filename: Filename
-    alt_text: AltText = ""
+    """What you are about to upload."""
+
+    content_type: str = Field(
+        max_length=CONTENT_TYPE_CHARACTERS,
+        description="image/jpeg, image/png, image/gif, image/webp, video/mp4 or video/webm.",
+    )
+    size: int = Field(ge=1, description="Exact size in bytes; the upload must match it.")
+    filename: Filename = Field(
+        description=f"For display only; 1 to {FILENAME.most} characters, no path."
+    )
+    alt_text: AltText = Field(
+        "",
+        description=(
+            f"What the image shows, for screen readers; up to {ALT_TEXT.most} characters."
+        ),
+    )
 
 
 class UploadIdArgs(Arguments):
@@ -199,8 +231,10 @@ class PostIdTarget(Arguments):
 
 
 class AddCommentInput(Arguments):
+    """A comment on a post."""
+
     post_id: PostId
-    body: CommentBody
+    body: CommentBody = Field(description=COMMENT_BODY.describe())
 
 
 class DeleteCommentArgs(Arguments):
@@ -209,20 +243,37 @@ class DeleteCommentArgs(Arguments):
 
 
 class CreatePostInput(Arguments):
-    title: Title
-    body: Body = ""
-    category: Category
-    client_request_token: RequestToken | None = None
-    media_ids: MediaIds = None
+    """A new post."""
+
+    title: Title = Field(description=TITLE.describe())
+    category: Category = Field(description="A category slug, see `categories`.")
+    body: Body = Field("", description=BODY.describe())
+    client_request_token: RequestToken | None = Field(
+        None,
+        description=(
+            "8 to 64 of [A-Za-z0-9_-]. Retrying with the same token returns the same post "
+            "instead of creating another (remembered for 24 hours)."
+        ),
+    )
+    media_ids: MediaIds = Field(
+        None,
+        description=f"Up to {MEDIA_PER_POST} of your READY uploads; each attaches to one post.",
+    )
 
 
 class UpdatePostInput(Arguments):
+    """Changes to a post; fields left out stay as they are."""
+
     id: PostId
-    expected_version: int = Field(ge=1)
+    expected_version: int = Field(
+        ge=1, description="The version you last read; a stale one fails with CONFLICT."
+    )
     title: Title | None = None
     body: Body | None = None
     category: Category | None = None
-    media_ids: MediaIds = None
+    media_ids: MediaIds = Field(
+        None, description="Replaces the attachments; uploads left out are released."
+    )
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdatePostInput:
@@ -247,59 +298,3 @@ def _describe(exc: ValidationError) -> str:
         message = error["msg"].removeprefix("Value error, ")
         problems.append(f"{where}: {message}" if where else message)
     return "Invalid input: " + "; ".join(problems)
-
-
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)]
-ModeratorReason = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)
-]
-#: Case ids name their target: post:<id>, comment:<post id>:<id>, user:<id>.
-CaseId = Annotated[
-    str,
-    StringConstraints(
-        pattern=r"^(post:[0-9A-HJKMNP-TV-Z]{26}|comment:[0-9A-HJKMNP-TV-Z]{26}:[0-9A-HJKMNP-TV-Z]{26}"
-        r"|user:[A-Za-z0-9_-]{1,128})$"
-    ),
-]
-MAX_SUSPENSION_DAYS = 3650
-
-
-class ReportInput(Arguments):
-    """A post (postId), a comment (postId and commentId) or a person (userId)."""
-
-    post_id: PostId | None = None
-    comment_id: CommentId | None = None
-    user_id: UserId | None = None
-    reason: ReportReason
-    note: Note = ""
-
-    @model_validator(mode="after")
-    def _one_target(self) -> ReportInput:
-        post_or_comment = self.post_id is not None
-        if post_or_comment == (self.user_id is not None):
-            raise ValueError("give postId (with commentId for a comment) or userId")
-        if self.comment_id is not None and self.post_id is None:
-            raise ValueError("commentId needs the comment's postId")
-        return self
-
-
-class CaseIdArgs(Arguments):
-    id: CaseId
-
-
-class ResolveReportInput(Arguments):
-    id: CaseId
-    action: ModerationAction
-    reason: ModeratorReason
-    suspend_for_days: int | None = Field(None, ge=1, le=MAX_SUSPENSION_DAYS)
-    suspend_indefinitely: bool = False
-
-    @model_validator(mode="after")
-    def _suspension_when_suspending(self) -> ResolveReportInput:
-        timed, forever = self.suspend_for_days is not None, self.suspend_indefinitely
-        if self.action is ModerationAction.SUSPEND_AUTHOR:
-            if timed == forever:
-                raise ValueError("give suspendForDays or suspendIndefinitely: true, not both")
-        elif timed or forever:
-            raise ValueError("suspendForDays and suspendIndefinitely go with SUSPEND_AUTHOR only")
-        return self

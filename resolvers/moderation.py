@@ -9,8 +9,9 @@ from core.clock import aws_datetime, now_iso, utc_now
 from core.errors import BadUserInput, NotFound
 from core.ids import new_id
 from core.safety import AuditEntry, ModerationAction, Suspension, TargetKind
-from resolvers.inputs import CaseIdArgs, PageArgs, ResolveReportInput, parse
+from resolvers.inputs import PageArgs, parse
 from resolvers.registry import resolver
+from resolvers.report_inputs import CaseIdArgs, ResolveReportInput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -79,13 +79,6 @@ async def user_posts(
     return Page(await visible_posts(ctx, page.items, args.prefetch), page.next_token)
 
 
-@resolver("Post.author")
-async def author(
-    ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await ctx.loaders.user(source.author_id)
-
-
 @resolver("Mutation.createPost")
 def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
     viewer = ctx.require_viewer()
@@ -117,9 +110,6 @@ def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 
 @resolver("Mutation.deletePost")
 def delete_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
-    viewer = ctx.require_viewer()
     args = parse(PostIdArgs, arguments)
-    # Moderators may delete anyone's post; everyone else only their own.
-    owner = None if ctx.is_moderator(viewer) else viewer.id
-    ctx.store.posts.delete(args.id, author_id=owner)
+    ctx.store.posts.delete(args.id, author_id=ctx.deleting_as())
     return args.id

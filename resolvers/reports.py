@@ -5,20 +5,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.clock import now_iso
-from core.errors import BadUserInput, NotFound, PostNotFound
+from core.errors import BadUserInput, CommentNotFound, PostNotFound, ProfileNotFound
 from core.ids import new_id
-from core.safety import Report, ReportedContent, ReportTarget, TargetKind
-from resolvers.inputs import PageArgs, ReportInput, parse
+from core.safety import (
+    Report,
+    ReportedContent,
+    ReportTarget,
+    TargetKind,
+    comment_case_id,
+    post_case_id,
+    user_case_id,
+)
+from resolvers.inputs import PageArgs, parse
 from resolvers.registry import resolver
-from store.keys import comment_key
-from store.safety_keys import comment_case_id, post_case_id, user_case_id
-from store.users import ProfileNotFound
+from resolvers.report_inputs import ReportInput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from core.models import Page
-    from core.safety import ModerationCase
     from resolvers.context import RequestContext
 
 
@@ -38,9 +43,9 @@ async def _target(ctx: RequestContext, args: ReportInput) -> tuple[ReportTarget,
     if args.post_id is None:  # the input's validator makes this unreachable
         raise BadUserInput("give postId or userId")
     if args.comment_id is not None:
-        comment = await ctx.loaders.comment(comment_key(args.post_id, args.comment_id))
+        comment = await ctx.loaders.comment(args.post_id, args.comment_id)
         if comment is None:
-            raise NotFound(f"Comment {args.comment_id} does not exist")
+            raise CommentNotFound(args.comment_id)
         case_id = comment_case_id(comment.post_id, comment.id)
         target = ReportTarget(
             TargetKind.COMMENT,
@@ -75,8 +80,7 @@ async def report(ctx: RequestContext, _source: None, arguments: Mapping[str, Any
         target_kind=target.kind,
         content=content,
     )
-    case: ModerationCase = ctx.store.reports.report(filed, target)
-    del case  # moderators see the case; the reporter sees their report
+    ctx.store.reports.report(filed, target)  # the case is for moderators' eyes
     return filed
 
 

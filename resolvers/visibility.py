@@ -18,7 +18,7 @@ from core.safety import NOTHING_HIDDEN, VisibilitySet
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Iterable, Sequence
 
-    from core.models import ChangeEvent, Comment, Post, UserProfile
+    from core.models import Comment, LoggedChange, Post, UserProfile
     from resolvers.context import RequestContext
 
 #: Selection hints: nested fields whose loads may join the visibility set's batch.
@@ -92,8 +92,8 @@ async def visible_profiles(ctx: RequestContext, user_ids: Sequence[str]) -> list
 
 
 async def visible_events(
-    ctx: RequestContext, events: Sequence[ChangeEvent], wanted: Iterable[str] = ()
-) -> list[ChangeEvent]:
+    ctx: RequestContext, events: Sequence[LoggedChange], wanted: Iterable[str] = ()
+) -> list[LoggedChange]:
     """Change-log events without those about hidden authors' posts or hidden people's comments.
 
     An empty poll reads nothing more. Otherwise the events' comments (whose authors decide),
@@ -109,7 +109,7 @@ async def visible_events(
     hidden, by_comment = await asyncio.gather(visibility(ctx), comments)
     commenters = {(c.post_id, c.id): c.author_id for c in by_comment if c is not None}
 
-    def shown(event: ChangeEvent) -> bool:
+    def shown(event: LoggedChange) -> bool:
         if hidden.hides(event.author_id):
             return False
         key = (event.post_id, event.comment_id or "")

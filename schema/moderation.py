@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import strawberry
 
+import resolvers.moderation
+import resolvers.reports
 from core import models, safety
-from resolvers.registry import resolve
+from core.limits import PAGE
+from resolvers import report_inputs
+from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.inputs import derived
 from schema.scalars import AWSDateTime
-from schema.types import DEFAULT_PAGE, Ctx, NextToken, PageLimit, User
+from schema.types import Ctx, User
 
 ReportReason = strawberry.enum(safety.ReportReason, description="Why something is reported.")
 ReportTargetKind = strawberry.enum(safety.TargetKind, description="What a report is about.")
@@ -121,14 +126,14 @@ class ModerationCase:
 
     @strawberry.field(description="Who wrote the reported content (or the reported person).")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolve("ModerationCase.author", info.context, self._case, {}))
+        return User.maybe(await resolvers.moderation.case_author(info.context, self._case, {}))
 
     @strawberry.field(description="The reports, one per person.")
     def reports(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> ReportConnection:
-        arguments = {"limit": limit, "nextToken": next_token}
-        page = resolve("ModerationCase.reports", info.context, self._case, arguments)
+        arguments = page_arguments(limit, next_token)
+        page = resolvers.moderation.case_reports(info.context, self._case, arguments)
         return ReportConnection.from_domain(page)
 
 
@@ -187,63 +192,50 @@ class AuditEntryConnection:
         )
 
 
-@strawberry.input(description="Report a post (postId), a comment (postId, commentId) or a person.")
+@derived(report_inputs.ReportInput)
 class ReportInput:
     reason: ReportReason  # type: ignore[valid-type]
-    post_id: strawberry.ID | None = None
-    comment_id: strawberry.ID | None = None
-    user_id: strawberry.ID | None = None
-    note: str = strawberry.field(default="", description="Up to 1,000 characters, for moderators.")
+    post_id: strawberry.ID | None
+    comment_id: strawberry.ID | None
+    user_id: strawberry.ID | None
 
 
-@strawberry.input(description="A moderator's decision on a case.")
+@derived(report_inputs.ResolveReportInput)
 class ResolveReportInput:
-    id: strawberry.ID = strawberry.field(description="The case (`ModerationCase.id`).")
+    id: strawberry.ID
     action: ModerationAction  # type: ignore[valid-type]
-    reason: str = strawberry.field(description="Why, for the audit log; 1 to 1,000 characters.")
-    suspend_for_days: int | None = strawberry.field(
-        default=None, description="With SUSPEND_AUTHOR: 1 to 3,650 days."
-    )
-    suspend_indefinitely: bool = strawberry.field(
-        default=False, description="With SUSPEND_AUTHOR instead of suspendForDays."
-    )
 
 
 @strawberry.type
 class ModerationQuery:
     @strawberry.field(description="Your own reports, newest first.")
     def my_reports(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> ReportConnection:
-        arguments = {"limit": limit, "nextToken": next_token}
-        return ReportConnection.from_domain(
-            resolve("Query.myReports", info.context, None, arguments)
-        )
+        page = resolvers.reports.my_reports(info.context, None, page_arguments(limit, next_token))
+        return ReportConnection.from_domain(page)
 
     @strawberry.field(
         description="Moderators: open cases, most reported first. Everyone else: FORBIDDEN."
     )
     def moderation_queue(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> ModerationCaseConnection:
-        arguments = {"limit": limit, "nextToken": next_token}
-        return ModerationCaseConnection.from_domain(
-            resolve("Query.moderationQueue", info.context, None, arguments)
-        )
+        arguments = page_arguments(limit, next_token)
+        page = resolvers.moderation.moderation_queue(info.context, None, arguments)
+        return ModerationCaseConnection.from_domain(page)
 
     @strawberry.field(description="Moderators: one case, open or resolved.")
     def moderation_case(self, info: Ctx, id: strawberry.ID) -> ModerationCase | None:
-        found = resolve("Query.moderationCase", info.context, None, {"id": id})
+        found = resolvers.moderation.moderation_case(info.context, None, {"id": id})
         return ModerationCase.from_domain(found) if found else None
 
     @strawberry.field(description="Moderators: every moderator action, newest first.")
     def audit_log(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> AuditEntryConnection:
-        arguments = {"limit": limit, "nextToken": next_token}
-        return AuditEntryConnection.from_domain(
-            resolve("Query.auditLog", info.context, None, arguments)
-        )
+        page = resolvers.moderation.audit_log(info.context, None, page_arguments(limit, next_token))
+        return AuditEntryConnection.from_domain(page)
 
 
 @strawberry.type
@@ -253,7 +245,7 @@ class ModerationMutation:
     )
     async def report(self, info: Ctx, input: ReportInput) -> Report:
         arguments = {"input": strawberry.asdict(input)}
-        return Report.from_domain(await resolve("Mutation.report", info.context, None, arguments))
+        return Report.from_domain(await resolvers.reports.report(info.context, None, arguments))
 
     @strawberry.mutation(
         description="Moderators: act on a case (its open reports) and leave an audit entry."
@@ -261,5 +253,5 @@ class ModerationMutation:
     def resolve_report(self, info: Ctx, input: ResolveReportInput) -> ModerationCase:
         arguments = {"input": strawberry.asdict(input)}
         return ModerationCase.from_domain(
-            resolve("Mutation.resolveReport", info.context, None, arguments)
+            resolvers.moderation.resolve_report(info.context, None, arguments)
         )

@@ -41,8 +41,7 @@ class RequestLog(SchemaExtension):
                 current_usage.reset(token)
                 context = self.execution_context
                 record.operation = operation_name(context)
-                viewer = vars(context.context).get("viewer")  # only if this request asked
-                record.viewer = getattr(viewer, "id", None)
+                record.viewer = context.context.known_viewer_id
                 errors = getattr(context.result, "errors", None) or []
                 record.error_codes = [
                     str((shape_error(e).extensions or {}).get("code")) for e in errors

@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.registry import resolve
-from schema.types import DEFAULT_PAGE, Ctx, NextToken, PageLimit, User, UserConnection
+import resolvers.blocks
+from core.limits import PAGE
+from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.types import Ctx, User, UserConnection
 
 
 @strawberry.type
 class SafetyQuery:
     @strawberry.field(description="Whom you block, newest first; nobody else can see this list.")
     async def blocked_users(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        arguments = {"limit": limit, "nextToken": next_token}
-        return UserConnection.from_domain(
-            await resolve("Query.blockedUsers", info.context, None, arguments)
+        page = await resolvers.blocks.blocked_users(
+            info.context, None, page_arguments(limit, next_token)
         )
+        return UserConnection.from_domain(page)
 
     @strawberry.field(description="Whom you mute, newest first; nobody else can see this list.")
     async def muted_users(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        arguments = {"limit": limit, "nextToken": next_token}
-        return UserConnection.from_domain(
-            await resolve("Query.mutedUsers", info.context, None, arguments)
+        page = await resolvers.blocks.muted_users(
+            info.context, None, page_arguments(limit, next_token)
         )
+        return UserConnection.from_domain(page)
 
 
 @strawberry.type
@@ -39,11 +41,11 @@ class SafetyMutation:
         )
     )
     async def block(self, info: Ctx, user_id: strawberry.ID) -> User | None:
-        return User.maybe(await resolve("Mutation.block", info.context, None, {"userId": user_id}))
+        return User.maybe(await resolvers.blocks.block(info.context, None, {"userId": user_id}))
 
     @strawberry.mutation(description="Lift a block (follows are not restored). Idempotent.")
     async def unblock(self, info: Ctx, user_id: strawberry.ID) -> User | None:
-        found = await resolve("Mutation.unblock", info.context, None, {"userId": user_id})
+        found = await resolvers.blocks.unblock(info.context, None, {"userId": user_id})
         return User.maybe(found)
 
     @strawberry.mutation(
@@ -53,9 +55,9 @@ class SafetyMutation:
         )
     )
     async def mute(self, info: Ctx, user_id: strawberry.ID) -> User | None:
-        return User.maybe(await resolve("Mutation.mute", info.context, None, {"userId": user_id}))
+        return User.maybe(await resolvers.blocks.mute(info.context, None, {"userId": user_id}))
 
     @strawberry.mutation(description="Stop muting a user. Idempotent.")
     async def unmute(self, info: Ctx, user_id: strawberry.ID) -> User | None:
-        found = await resolve("Mutation.unmute", info.context, None, {"userId": user_id})
+        found = await resolvers.blocks.unmute(info.context, None, {"userId": user_id})
         return User.maybe(found)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 if TYPE_CHECKING:
+    from strawberry.types import Info
     from strawberry.types.nodes import Selection
-
-    from schema.types import Ctx
 
 
 def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
@@ -22,7 +21,7 @@ def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
             yield from _fields(selection.selections)
 
 
-def item_fields(info: Ctx, *, under: str = "items") -> tuple[str, ...]:
+def item_fields(info: Info[Any, Any], *, under: str = "items") -> tuple[str, ...]:
     """Names selected on each item of this field's result (`items { author }` -> author)."""
     names: dict[str, None] = {}
     for field in _fields(info.selected_fields[0].selections):

@@ -11,14 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from core.clock import now_iso
-from core.errors import Conflict, Throttled
+from core.errors import Throttled, TooManyRelations
 from core.models import Page
 from core.safety import NOTHING_HIDDEN, VisibilitySet
 from store.batch import batch_get
 from store.codecs import attribute_values, key_of
 from store.errors import translated_errors
 from store.keys import follow_key, user_key
-from store.pages import query_page
 from store.posts import MAX_RACES
 from store.safety_keys import (
     block_index_keys,
@@ -29,14 +28,12 @@ from store.safety_keys import (
     muting_partition,
     visibility_key,
 )
+from store.tables import Repository
 from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from mypy_boto3_dynamodb import DynamoDBClient
-
-    from store.cursors import CursorCodec
 
 Item = dict[str, Any]
 
@@ -47,11 +44,6 @@ MAX_MUTES: Final = 3_000
 #: Past this many blockers a person's own set stops recording new ones (`blockedByFull`): they
 #: may then see those blockers' posts, but can still neither follow, like nor comment on them.
 MAX_BLOCKED_BY: Final = 3_000
-
-
-class TooManyRelations(Conflict):
-    def __init__(self, what: str, limit: int) -> None:
-        super().__init__(f"You already {what} {limit:,} people, the most allowed; undo one first")
 
 
 def not_blocked(table: str, actor_id: str, other_id: str) -> list[Item]:
@@ -98,20 +90,9 @@ def relation_item(key: dict[str, str], index: dict[str, str], kind: str, a: str,
     }
 
 
-class BlockRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-
+class BlockRepository(Repository):
     def visibility(self, user_id: str, *, consistent: bool = False) -> VisibilitySet:
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(visibility_key(user_id)),
-                ConsistentRead=consistent,
-            ).get("Item")
-        return visibility_from_item(item)
+        return visibility_from_item(self._get(visibility_key(user_id), consistent=consistent))
 
     def block(self, blocker_id: str, blocked_id: str) -> bool:
         """Block, removing follows both ways with exact counts; False if already blocking.
@@ -150,18 +131,8 @@ class BlockRepository:
         self, a: str, b: str, follows: tuple[bool, bool], record_blocker: bool
     ) -> list[Item]:
         created = now_iso()
-        items: list[Item] = [
-            {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": relation_item(
-                        block_key(a, b), block_index_keys(a, b, created), "Block", a, b
-                    ),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            },
-            self._add_member(a, "blocks", b, MAX_BLOCKS),
-        ]
+        block = relation_item(block_key(a, b), block_index_keys(a, b, created), "Block", a, b)
+        items: list[Item] = [self._put_new(block), self._add_member(a, "blocks", b, MAX_BLOCKS)]
         if record_blocker:
             items.append(self._add_member(b, "blockedBy", a, MAX_BLOCKED_BY))
         else:
@@ -255,19 +226,10 @@ class BlockRepository:
     def mute(self, muter_id: str, muted_id: str) -> bool:
         """Mute; False if already muting. Nothing the muted person can see changes."""
         created = now_iso()
-        put = {
-            "Put": {
-                "TableName": self._table,
-                "Item": relation_item(
-                    mute_key(muter_id, muted_id),
-                    mute_index_keys(muter_id, muted_id, created),
-                    "Mute",
-                    muter_id,
-                    muted_id,
-                ),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        }
+        index = mute_index_keys(muter_id, muted_id, created)
+        put = self._put_new(
+            relation_item(mute_key(muter_id, muted_id), index, "Mute", muter_id, muted_id)
+        )
         with translated_errors():
             try:
                 transact(
@@ -285,13 +247,7 @@ class BlockRepository:
         )
 
     def _undo(self, key: dict[str, str], set_changes: list[Item]) -> bool:
-        delete = {
-            "Delete": {
-                "TableName": self._table,
-                "Key": attribute_values(key),
-                "ConditionExpression": "attribute_exists(PK)",
-            }
-        }
+        delete = self._delete_existing(key)
         with translated_errors():
             try:
                 transact(self._client, [delete, *set_changes])
@@ -309,13 +265,6 @@ class BlockRepository:
         return self._page(muting_partition(user_id), limit, after)
 
     def _page(self, partition: str, limit: int, after: str | None) -> Page[str]:
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index="GSI2",
-            partition=partition,
-            limit=limit,
-            after=after,
-            decode=lambda item: str(item["otherId"]["S"]),
+        return self._query_page(
+            partition, limit, after, lambda item: str(item["otherId"]["S"]), index="GSI2"
         )

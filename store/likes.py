@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.clock import now_iso
-from core.errors import PostNotFound
-from core.safety import Blocked
+from core.errors import Blocked, PostNotFound
 from store.blocks import not_blocked
 from store.codecs import attribute_values, like_to_item
 from store.errors import translated_errors
 from store.keys import like_key, post_key
+from store.tables import Repository
 from store.transactions import TransactionCancelled, counter_change, transact
 
-if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
 
-
-class LikeRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class LikeRepository(Repository):
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         return counter_change(self._table, attribute_values(post_key(post_id)), "likeCount", delta)
 
@@ -30,25 +23,13 @@ class LikeRepository:
 
         `author_id` (the post's) is checked in the same transaction: neither may block the other.
         """
-        put = {
-            "Put": {
-                "TableName": self._table,
-                "Item": like_to_item(post_id, user_id, now_iso()),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        }
+        put = self._put_new(like_to_item(post_id, user_id, now_iso()))
         checks = not_blocked(self._table, user_id, author_id)
         return self._change(post_id, put, self._count(post_id, 1), checks)
 
     def unlike(self, post_id: str, user_id: str) -> bool:
         """Remove a like; returns False when there was none (idempotent)."""
-        delete = {
-            "Delete": {
-                "TableName": self._table,
-                "Key": attribute_values(like_key(post_id, user_id)),
-                "ConditionExpression": "attribute_exists(PK)",
-            }
-        }
+        delete = self._delete_existing(like_key(post_id, user_id))
         return self._change(post_id, delete, self._count(post_id, -1))
 
     def _change(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Conflict, NotFound, Throttled
+from core.errors import CaseNotFound, CaseResolved, Throttled
 from core.models import Page
 from core.safety import CaseStatus, ModerationAction
 from store.codecs import attribute_values
@@ -19,39 +19,19 @@ from store.safety_codecs import (
     suspension_to_item,
 )
 from store.safety_keys import AUDIT_PARTITION, case_key, suspension_key
+from store.tables import Repository, Table
 from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.safety import AuditEntry, ModerationCase, Suspension
-    from store.cursors import CursorCodec
     from store.reports import ReportRepository
 
 
-class CaseNotFound(NotFound):
-    def __init__(self, case_id: str) -> None:
-        super().__init__(f"There is no moderation case {case_id}")
-
-
-class CaseResolved(Conflict):
-    def __init__(self) -> None:
-        super().__init__("This case is already resolved; see the audit log")
-
-
-class ModerationRepository:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        cursors: CursorCodec,
-        reports: ReportRepository,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
+class ModerationRepository(Repository):
+    def __init__(self, table: Table, reports: ReportRepository) -> None:
+        super().__init__(table)
         self._reports = reports
 
     def open_case(self, case_id: str) -> ModerationCase:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Conflict, Throttled
+from core.errors import AlreadyReported, Throttled
 from core.models import Page
 from core.safety import CaseStatus
 from store.codecs import attribute_values
@@ -30,28 +30,16 @@ from store.safety_keys import (
     queue_sort_key,
     reporter_partition,
 )
+from store.tables import Repository
 from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.safety import ModerationCase, Report, ReportTarget
-    from store.cursors import CursorCodec
 
 Item = dict[str, Any]
 
 
-class AlreadyReported(Conflict):
-    def __init__(self) -> None:
-        super().__init__("You have already reported this; moderators have your report")
-
-
-class ReportRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-
+class ReportRepository(Repository):
     def case(self, case_id: str, *, consistent: bool = False) -> ModerationCase | None:
         with translated_errors():
             item = self._client.get_item(

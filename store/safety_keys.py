@@ -59,19 +59,6 @@ def suspension_key(user_id: str) -> Key:
     return {"PK": f"USER#{user_id}", "SK": SUSPENSION}
 
 
-def post_case_id(post_id: str) -> str:
-    """A moderation case per reported thing; the id says what it is about."""
-    return f"post:{post_id}"
-
-
-def comment_case_id(post_id: str, comment_id: str) -> str:
-    return f"comment:{post_id}:{comment_id}"
-
-
-def user_case_id(user_id: str) -> str:
-    return f"user:{user_id}"
-
-
 def case_key(case_id: str) -> Key:
     return {"PK": f"CASE#{case_id}", "SK": CASE}
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from botocore.exceptions import ClientError
 
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
 #: Concurrent transactions on one item (a popular post's like count) cancel each other with
 #: TransactionConflict; boto3 does not retry those, so we do, with jitter, before giving up.
 MAX_CONFLICT_RETRIES = 8
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Planned(Generic[T]):
+    """A transaction's items, and what it makes if it commits."""
+
+    result: T
+    items: list[dict[str, Any]]
 
 
 class TransactionCancelled(Exception):
@@ -41,12 +51,25 @@ def transact(
     carrying change-log entries is stamped afresh when a conflict makes it wait.
     Call inside `translated_errors()`, which handles throttling and unreachable endpoints.
     """
-    rebuilt = callable(items)
-    build = items if callable(items) else lambda: items
+    if callable(items):
+        build = items
+        commit(client, lambda: Planned(None, build()))
+    else:
+        _run(client, lambda: Planned(None, items), rebuilt=False)
+
+
+def commit(client: DynamoDBClient, plan: Callable[[], Planned[T]]) -> T:
+    """`transact` for a transaction that makes something (a post, a comment): `plan` builds
+    the items and that value afresh per attempt, and the committed attempt's value is returned."""
+    return _run(client, plan, rebuilt=True)
+
+
+def _run(client: DynamoDBClient, plan: Callable[[], Planned[T]], *, rebuilt: bool) -> T:
     for attempt in range(MAX_CONFLICT_RETRIES + 1):
+        planned = plan()
         try:
-            client.transact_write_items(TransactItems=build())  # type: ignore[arg-type]
-            return
+            client.transact_write_items(TransactItems=planned.items)  # type: ignore[arg-type]
+            return planned.result
         except ClientError as exc:
             code = error_code(exc)
             if rebuilt and code in THROTTLING_CODES and attempt < MAX_CONFLICT_RETRIES:

@@ -85,7 +85,7 @@ def publish(store: Store, world: World, round_name: str) -> str:
     settle()
     events, _ = store.changes.poll("all", cursor, 100, timedelta(0))
     for event in events:
-        store.changes.copy_to_feeds(event, VIEWERS)
+        store.feed_copies.copy_to_feeds(event, VIEWERS)
     return sentinel.id
 
 

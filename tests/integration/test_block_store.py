@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from core.clock import now_iso
+from core.errors import Blocked, TooManyRelations
 from core.models import UserProfile
-from core.safety import Blocked
 from store import blocks as blocks_module
-from store.blocks import TooManyRelations
 from store.repository import Store
 from tests.conftest import table_items
 

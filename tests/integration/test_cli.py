@@ -121,7 +121,7 @@ def test_serve_against_dynamodb_local_with_only_its_endpoint_set(
 
 
 def _demo_token(user: str, data_dir: Path) -> str:
-    from auth.dev_issuer import DevIssuer
     from cli.demo import demo_user_id
+    from cli.dev_issuer import DevIssuer
 
     return DevIssuer.in_directory(data_dir).issue(demo_user_id(user), user)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from auth.dev_issuer import DevIssuer
 from bench.served import wait_until_listening
 from cli.demo import DEMO_USERS
+from cli.dev_issuer import DevIssuer
 from cli.local import free_port
 from tests.integration.test_serve import run_node
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from core.safety import NOTHING_HIDDEN, Suspended, Suspension, VisibilitySet
+from core.errors import Suspended
+from core.safety import (
+    NOTHING_HIDDEN,
+    Suspension,
+    VisibilitySet,
+    comment_case_id,
+    post_case_id,
+    user_case_id,
+)
 from store import keys, safety_keys
 
 AT = "2026-01-02T03:04:05.006Z"
@@ -38,9 +46,9 @@ def test_block_and_mute_pages_are_newest_first_on_their_own_gsi2_partitions() ->
 
 
 def test_case_ids_name_their_target_and_reports_share_the_cases_collection() -> None:
-    assert safety_keys.post_case_id("P1") == "post:P1"
-    assert safety_keys.comment_case_id("P1", "C1") == "comment:P1:C1"
-    assert safety_keys.user_case_id("u1") == "user:u1"
+    assert post_case_id("P1") == "post:P1"
+    assert comment_case_id("P1", "C1") == "comment:P1:C1"
+    assert user_case_id("u1") == "user:u1"
     case = safety_keys.case_key("post:P1")
     report = safety_keys.report_key("post:P1", "u2")
     assert case == {"PK": "CASE#post:P1", "SK": "CASE"}
@@ -98,8 +106,8 @@ def test_the_visibility_set_hides_both_block_directions_and_mutes() -> None:
 
 
 def test_a_suspension_tells_its_reason_and_end() -> None:
-    timed = Suspended(Suspension("u", "spam", AT, "mod", "2026-02-01T00:00:00.000Z"))
-    forever = Suspended(Suspension("u", "spam", AT, "mod", None))
+    timed = Suspended("spam", "2026-02-01T00:00:00.000Z")
+    forever = Suspended("spam", None)
     assert timed.code == forever.code == "FORBIDDEN"
     assert "until 2026-02-01T00:00:00.000Z" in timed.message
     assert timed.hints == {

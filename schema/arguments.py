@@ -1,0 +1,36 @@
+"""Arguments many fields share, their defaults and descriptions taken from core/limits.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from core.limits import PAGE, POLL
+from schema.selection import item_fields
+
+if TYPE_CHECKING:
+    from strawberry.types import Info
+
+PageLimit = Annotated[int, strawberry.argument(description=PAGE.describe("Page size"))]
+NextToken = Annotated[
+    str | None, strawberry.argument(description="The `nextToken` of the previous page.")
+]
+PollLimit = Annotated[int, strawberry.argument(description=POLL.describe("Events per poll"))]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="The `cursor` of your previous poll; omit it to get a cursor at now."
+    ),
+]
+
+
+def page_arguments(
+    limit: int, next_token: str | None, info: Info[Any, Any] | None = None
+) -> dict[str, object]:
+    """A connection's arguments as its resolver reads them (GraphQL's names); with `info`, the
+    hint of what each item's selection will load (resolvers/visibility.py)."""
+    arguments: dict[str, object] = {"limit": limit, "nextToken": next_token}
+    if info is not None:
+        arguments["prefetch"] = item_fields(info)
+    return arguments
