@@ -108,14 +108,16 @@ def main() -> None:
                     None,
                 ),
                 floor.create_post,
-                "1 TransactWriteItems (post + its change-log entries)",
+                "1 GetItem (the viewer's suspension) + 1 TransactWriteItems (post + its "
+                "change-log entries)",
                 1,
             ),
             Row(
                 "likePost",
                 lambda: iter(lambda: fixture.api_event(LIKE, {"id": next(likes)}), None),
                 floor.like_post,
-                "1 TransactWriteItems (like + exact count) + the answer's reads",
+                "2 GetItem (the viewer's suspension, the post's author) + 1 TransactWriteItems "
+                "(like + exact count + block checks) + the answer's reads",
                 3,
             ),
             Row(
