@@ -16,16 +16,24 @@ from core.clock import now_iso
 from core.config import decode_secret
 from core.models import FeedEntry, UserProfile
 from core.notifications import Notice, NotificationKind
-from store.codecs import follow_to_item
+from store.batch import batch_write
+from store.blocks import relation_item
+from store.codecs import attribute_values, follow_to_item
 from store.repository import Store
+from store.safety_keys import block_index_keys, block_key, visibility_key
 from store.table import create_table
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mypy_boto3_dynamodb import DynamoDBClient
 
 TABLE = "bench"
 CURSOR_SECRET = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="
 VIEWER = "01HZBENCHV1EWER00000000000"
+#: A second viewer with the same feed who blocks 1,000 people (none of them in it).
+BLOCKER = "01HZBENCHB10CKER0000000000"
+BLOCKS = 1_000
 AUTHORS = [f"01HZBENCHA{n:016d}" for n in range(20)]
 #: Change-log settle window for the benchmark (one machine, one clock).
 SETTLE_MS = 100
@@ -53,12 +61,14 @@ def client(endpoint: str) -> DynamoDBClient:
     return own
 
 
-def api_event(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+def api_event(
+    query: str, variables: dict[str, Any] | None = None, viewer: str = VIEWER
+) -> dict[str, Any]:
     """An API Gateway HTTP API (v2) event for one GraphQL request by the viewer: the cold-start
     benchmark's event with a JWT authorizer's claims and this request's body."""
     event: dict[str, Any] = copy.deepcopy(EVENT)
     event["requestContext"]["authorizer"] = {
-        "jwt": {"claims": {"sub": VIEWER, "cognito:username": "viewer"}}
+        "jwt": {"claims": {"sub": viewer, "cognito:username": "viewer"}}
     }
     event["body"] = json.dumps({"query": query, "variables": variables or {}})
     return event
@@ -78,7 +88,7 @@ def seed(dynamodb: DynamoDBClient, *, likeable: int) -> World:
     create_table(dynamodb, TABLE)
     store = Store.connect(dynamodb, TABLE, decode_secret(CURSOR_SECRET))
     world = World(store, dynamodb)
-    for n, user in enumerate([VIEWER, *AUTHORS]):
+    for n, user in enumerate([VIEWER, BLOCKER, *AUTHORS]):
         store.users.create(UserProfile(user, f"user{n}", f"User {n}", now_iso()))
     # Posts by 20 authors; the viewer's feed holds the newest 120 (the fan-out's entries,
     # written directly), the oldest serve as posts to like
@@ -88,7 +98,9 @@ def seed(dynamodb: DynamoDBClient, *, likeable: int) -> World:
         posts.append(
             store.posts.create(author_id=author, title=f"Post {n}", body="x" * 200, category="tech")
         )
-    store.feeds.add(FeedEntry(VIEWER, p.id, p.author_id, p.created_at) for p in posts[-120:])
+    for owner in (VIEWER, BLOCKER):
+        store.feeds.add(FeedEntry(owner, p.id, p.author_id, p.created_at) for p in posts[-120:])
+    seed_blocks(dynamodb, TABLE, BLOCKER, [f"01HZBENCHX{n:016d}" for n in range(BLOCKS)])
     # A post with 20 comments by different authors
     world.commented_post = posts[-1].id
     for n in range(20):
@@ -172,3 +184,36 @@ class Meter:
 
 def set_environment(endpoint: str) -> None:
     os.environ.update(environment(endpoint))
+
+
+def seed_blocks(client: DynamoDBClient, table: str, blocker: str, blocked: Sequence[str]) -> None:
+    """The items `BlockRepository.block` writes for people without follows, in bulk.
+
+    Blocking one by one costs a transaction each on a growing item (minutes for a thousand on
+    DynamoDB Local); this writes the same block items and visibility sets in a few requests.
+    """
+    created = now_iso()
+    batch_write(
+        client,
+        table,
+        puts=(
+            relation_item(
+                block_key(blocker, b), block_index_keys(blocker, b, created), "Block", blocker, b
+            )
+            for b in blocked
+        ),
+    )
+    for start in range(0, len(blocked), 500):
+        client.update_item(
+            TableName=table,
+            Key=attribute_values(visibility_key(blocker)),
+            UpdateExpression="ADD blocks :members",
+            ExpressionAttributeValues={":members": {"SS": list(blocked[start : start + 500])}},
+        )
+    batch_write(
+        client,
+        table,
+        puts=(
+            {**attribute_values(visibility_key(b)), "blockedBy": {"SS": [blocker]}} for b in blocked
+        ),
+    )

@@ -53,6 +53,32 @@ class ProfileRequired(Forbidden):
         super().__init__("Create your profile (createProfile) before following anyone")
 
 
+class Blocked(Forbidden):
+    """A write between two people one of whom blocks the other."""
+
+    def __init__(self) -> None:
+        super().__init__("You cannot interact with this user: one of you blocks the other")
+
+
+class NotModerator(Forbidden):
+    def __init__(self) -> None:
+        super().__init__("Only moderators may do this")
+
+
+class Suspended(Forbidden):
+    """Every write of a suspended user; reads and `me` keep working."""
+
+    def __init__(self, reason: str, until: str | None) -> None:
+        end = f"until {until}" if until else "indefinitely"
+        super().__init__(f"Your account is suspended {end}: {reason}")
+        self.reason = reason
+        self.until = until
+
+    @property
+    def hints(self) -> dict[str, object]:  # type: ignore[override]
+        return {"suspensionReason": self.reason, "suspendedUntil": self.until}
+
+
 class NotFound(AgoraError):
     code = ErrorCode.NOT_FOUND
 
@@ -70,6 +96,11 @@ class ProfileNotFound(NotFound):
 class CommentNotFound(NotFound):
     def __init__(self, comment_id: str) -> None:
         super().__init__(f"Comment {comment_id} does not exist")
+
+
+class CaseNotFound(NotFound):
+    def __init__(self, case_id: str) -> None:
+        super().__init__(f"There is no moderation case {case_id}")
 
 
 class UploadNotFound(NotFound):
@@ -131,6 +162,21 @@ class MediaUnavailable(Conflict):
         super().__init__(
             "An upload is not READY or PROCESSING, or is attached elsewhere; each attaches once"
         )
+
+
+class TooManyRelations(Conflict):
+    def __init__(self, what: str, limit: int) -> None:
+        super().__init__(f"You already {what} {limit:,} people, the most allowed; undo one first")
+
+
+class AlreadyReported(Conflict):
+    def __init__(self) -> None:
+        super().__init__("You have already reported this; moderators have your report")
+
+
+class CaseResolved(Conflict):
+    def __init__(self) -> None:
+        super().__init__("This case is already resolved; see the audit log")
 
 
 class Throttled(AgoraError):

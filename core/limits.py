@@ -58,3 +58,7 @@ MEDIA_PER_POST = 10
 NOTIFICATION_ACTORS = 3
 #: Mentions of one text that are linked and notified; more are plain text (no mass pings).
 MENTIONS_PER_TEXT = 10
+#: A report's note for moderators, and a moderator's reason for the audit log.
+REPORT_NOTE = Length(0, 1_000)
+MODERATOR_REASON = Length(1, 1_000)
+SUSPENSION_DAYS = 3_650

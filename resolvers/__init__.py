@@ -4,26 +4,32 @@ Importing this package registers every resolver in `resolvers.registry`.
 """
 
 from resolvers import (
+    blocks,
     changes,
     comments,
     entities,
     feed,
     meta,
+    moderation,
     notifications,
     posts,
+    reports,
     social,
     uploads,
     users,
 )
 
 __all__ = [
+    "blocks",
     "changes",
     "comments",
     "entities",
     "feed",
     "meta",
+    "moderation",
     "notifications",
     "posts",
+    "reports",
     "social",
     "uploads",
     "users",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from core.models import ChangeKind, ChangeNotice, PollResult
 from resolvers.inputs import PollArgs, PostEventsArgs, PostSubscriptionArgs, parse
 from resolvers.registry import resolver
+from resolvers.visibility import visible_events
 from store.repository import feed_topic, post_topic
 
 if TYPE_CHECKING:
@@ -25,12 +26,16 @@ def _settle(ctx: RequestContext) -> timedelta:
     return timedelta(milliseconds=ctx.settings.changes_settle_ms)
 
 
-def _poll(ctx: RequestContext, topic: str, after: str | None, limit: int) -> PollResult:
+async def _poll(
+    ctx: RequestContext, topic: str, after: str | None, limit: int, wanted: tuple[str, ...]
+) -> PollResult:
     changes = ctx.store.changes
     if after is None:
         return PollResult(items=[], cursor=changes.start(topic, _settle(ctx)))
     events, cursor = changes.poll(topic, after, limit, _settle(ctx))
-    return PollResult(items=[_notice(ctx, topic, e) for e in events], cursor=cursor)
+    # Hidden events are left out; the batch cursor still moves past them.
+    shown = await visible_events(ctx, events, wanted)
+    return PollResult(items=[_notice(ctx, topic, e) for e in shown], cursor=cursor)
 
 
 def _notice(ctx: RequestContext, topic: str, event: LoggedChange) -> ChangeNotice:
@@ -44,16 +49,21 @@ def _notice(ctx: RequestContext, topic: str, event: LoggedChange) -> ChangeNotic
 
 
 @resolver("Query.postEvents")
-def post_events(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> PollResult:
+async def post_events(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> PollResult:
     args = parse(PostEventsArgs, arguments)
-    return _poll(ctx, post_topic(args.category, args.author_id), args.after, args.limit)
+    topic = post_topic(args.category, args.author_id)
+    return await _poll(ctx, topic, args.after, args.limit, args.prefetch)
 
 
 @resolver("Query.feedUpdates")
-def feed_updates(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> PollResult:
+async def feed_updates(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> PollResult:
     viewer = ctx.require_viewer()
     args = parse(PollArgs, arguments)
-    return _poll(ctx, feed_topic(viewer.id), args.after, args.limit)
+    return await _poll(ctx, feed_topic(viewer.id), args.after, args.limit, args.prefetch)
 
 
 @resolver("ChangeEvent.post")
@@ -83,9 +93,10 @@ async def _follow(ctx: RequestContext, topic: str) -> AsyncIterator[ChangeNotice
         events, cursor = await asyncio.to_thread(
             changes.poll, topic, cursor, SUBSCRIPTION_BATCH, _settle(ctx)
         )
-        # Each batch reads posts afresh: a connection lives far longer than one request.
+        # Each batch reads posts and the visibility set afresh: a connection lives far longer
+        # than one request, and a block made meanwhile applies from the next batch.
         ctx.renew_loaders()
-        for event in events:
+        for event in await visible_events(ctx, events, ("post",)):
             yield _notice(ctx, topic, event)
         if len(events) < SUBSCRIPTION_BATCH:
             await asyncio.sleep(ctx.settings.subscription_poll_ms / 1000)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from core.models import Page
 from resolvers.comment_inputs import AddCommentInput, DeleteCommentArgs, UpdateCommentInput
 from resolvers.inputs import PageArgs, parse
 from resolvers.registry import resolver
+from resolvers.visibility import visible_comments
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from core.models import Comment, Page, Post
+    from core.models import Comment, Post
     from resolvers.context import RequestContext
 
 
@@ -43,9 +45,12 @@ def delete_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, A
 
 
 @resolver("Post.comments")
-def comments(ctx: RequestContext, source: Post, arguments: Mapping[str, Any]) -> Page[Comment]:
+async def comments(
+    ctx: RequestContext, source: Post, arguments: Mapping[str, Any]
+) -> Page[Comment]:
     args = parse(PageArgs, arguments)
     prefetched = ctx.prefetched_comments.get(source.id)
     if args.next_token is None and prefetched is not None and prefetched[0] == args.limit:
-        return prefetched[1]
-    return ctx.store.comments.page(source.id, args.limit, args.next_token)
+        return prefetched[1]  # already through the visibility rule
+    page = ctx.store.comments.page(source.id, args.limit, args.next_token)
+    return Page(await visible_comments(ctx, page.items, args.prefetch), page.next_token)

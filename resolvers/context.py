@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
-from core.errors import Unauthenticated
+from core.clock import now_iso
+from core.errors import NotModerator, Suspended, Unauthenticated
 from resolvers.loaders import Loaders
 
 if TYPE_CHECKING:
     from auth.viewer import Viewer
     from core.config import Settings
     from core.models import Comment, Page
+    from core.safety import Suspension
     from store.repository import MediaStorage, Store
 
 
@@ -84,6 +86,25 @@ class RequestContext:
 
     def is_moderator(self, viewer: Viewer) -> bool:
         return self.settings.moderator_group in viewer.groups
+
+    def require_moderator(self) -> Viewer:
+        viewer = self.require_viewer()
+        if not self.is_moderator(viewer):
+            raise NotModerator()
+        return viewer
+
+    @cached_property
+    def suspension(self) -> Suspension | None:
+        """The viewer's suspension if one is in force now: one read, at most once a request."""
+        viewer = self.require_viewer()
+        found = self.store.moderation.suspension(viewer.id)
+        return found if found is not None and found.active_at(now_iso()) else None
+
+    def require_standing(self) -> None:
+        """Every write of a suspended viewer is refused, with the reason and the end."""
+        suspension = self.suspension if self.viewer is not None else None
+        if suspension is not None:
+            raise Suspended(suspension.reason, suspension.until)
 
     def deleting_as(self) -> str | None:
         """The author a delete must match: the viewer, or nobody for moderators, who delete

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 from core.models import Page, Post
 from resolvers.inputs import PageArgs, parse
 from resolvers.registry import resolver
+from resolvers.visibility import visibility
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -19,7 +21,11 @@ async def feed(ctx: RequestContext, _source: None, arguments: Mapping[str, Any])
     viewer = ctx.require_viewer()
     args = parse(PageArgs, arguments)
     entries = ctx.store.feeds.page(viewer.id, args.limit, args.next_token)
-    posts = await ctx.loaders.posts([e.post_id for e in entries.items])
+    # The visibility set goes out in the posts' batch.
+    posts, hidden = await asyncio.gather(
+        ctx.loaders.posts([e.post_id for e in entries.items]), visibility(ctx)
+    )
     # Deleted posts are filtered here rather than chased through every follower's feed: a page
     # may come back short, and its nextToken still continues where it left off.
-    return Page(items=[p for p in posts if p is not None], next_token=entries.next_token)
+    shown = [p for p in posts if p is not None and not hidden.hides(p.author_id)]
+    return Page(items=shown, next_token=entries.next_token)

@@ -119,11 +119,13 @@ class Arguments(BaseModel):
 class PageArgs(Arguments):
     limit: int = Field(PAGE.default, ge=1, le=PAGE.most)
     next_token: str | None = None
+    prefetch: tuple[str, ...] = ()  # not GraphQL's: what items select (resolvers/visibility.py)
 
 
 class PollArgs(Arguments):
     limit: int = Field(POLL.default, ge=1, le=POLL.most)
     after: str | None = Field(None, max_length=CURSOR_CHARACTERS)
+    prefetch: tuple[str, ...] = ()  # as PageArgs.prefetch
 
 
 class PostEventsArgs(PollArgs):

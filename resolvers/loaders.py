@@ -6,15 +6,19 @@ BatchGetItem (up to 100 keys), which is what keeps a feed page at three requests
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from core.safety import NOTHING_HIDDEN
 from store.repository import lookups
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from core.models import Comment, Post, UserProfile
+    from core.safety import VisibilitySet
     from store.repository import Item, Lookup, Store, TableKey
 
 T = TypeVar("T")
@@ -23,6 +27,8 @@ T = TypeVar("T")
 @dataclass
 class Loaders:
     items: DataLoader[TableKey, Item | None]
+    #: Visibility sets this request changed and read back consistently (resolvers/visibility.py).
+    known: dict[str, VisibilitySet] = field(default_factory=dict)
 
     @classmethod
     def for_store(cls, store: Store) -> Loaders:
@@ -38,14 +44,46 @@ class Loaders:
     async def user(self, user_id: str) -> UserProfile | None:
         return await self._load(lookups.user(user_id))
 
-    async def posts(self, post_ids: list[str]) -> list[Post | None]:
-        """Several posts as one awaitable (no task per post, unlike gathering `post`)."""
-        wanted = [lookups.post(p) for p in post_ids]
+    async def _load_many(self, wanted: list[Lookup[T]]) -> list[T | None]:
+        """Several items as one awaitable (no task per item, unlike gathering `_load`)."""
         items = await self.items.load_many([lookup.key for lookup in wanted])
         return [
             lookup.decode(item) if item else None
             for lookup, item in zip(wanted, items, strict=True)
         ]
+
+    async def posts(self, post_ids: list[str]) -> list[Post | None]:
+        return await self._load_many([lookups.post(p) for p in post_ids])
+
+    async def users(self, user_ids: Iterable[str]) -> list[UserProfile | None]:
+        return await self._load_many([lookups.user(u) for u in user_ids])
+
+    async def comments(self, keys: Iterable[tuple[str, str]]) -> list[Comment | None]:
+        """Comments by (post id, comment id)."""
+        return await self._load_many([lookups.comment(p, c) for p, c in keys])
+
+    async def visibility(self, user_id: str) -> VisibilitySet:
+        """The user's visibility set: one item, read once per request with whatever else."""
+        if user_id in self.known:
+            return self.known[user_id]
+        return await self._load(lookups.visibility(user_id)) or NOTHING_HIDDEN
+
+    def known_visibility(self, user_id: str, found: VisibilitySet) -> None:
+        self.known[user_id] = found
+
+    def _prime(self, wanted: Iterable[Lookup[Any]]) -> None:
+        # Loads started now go out in the batch being gathered; the cache keeps the futures
+        # for the fields that ask later. A failed batch fails the awaited load too.
+        self.items.load_many(list(dict.fromkeys(lookup.key for lookup in wanted)))
+
+    def prime_users(self, user_ids: Iterable[str]) -> None:
+        self._prime(lookups.user(u) for u in user_ids)
+
+    def prime_posts(self, post_ids: Iterable[str]) -> None:
+        self._prime(lookups.post(p) for p in post_ids)
+
+    def prime_likes(self, post_ids: Iterable[str], user_id: str) -> None:
+        self._prime(lookups.like(p, user_id) for p in post_ids)
 
     async def post(self, post_id: str) -> Post | None:
         return await self._load(lookups.post(post_id))

@@ -17,6 +17,13 @@ from resolvers.inputs import (
 )
 from resolvers.registry import resolver
 from resolvers.uploads import attachable_media
+from resolvers.visibility import (
+    AUTHOR,
+    visible_comments,
+    visible_post,
+    visible_posts,
+    visible_posts_by_ids,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -29,11 +36,22 @@ if TYPE_CHECKING:
 async def post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post | None:
     args = parse(PostArgs, arguments)
     if args.prefetch_comments is None:
-        return await ctx.loaders.post(args.id)
+        return await visible_post(ctx, ctx.loaders.post(args.id))
     found, first_comments = ctx.store.comments.post_with_first_page(args.id, args.prefetch_comments)
-    if found is not None:
-        ctx.prefetched_comments[found.id] = (args.prefetch_comments, first_comments)
-    return found
+    if found is None:
+        return None
+    # The post's author and its commenters' profiles share the visibility set's batch.
+    ctx.loaders.prime_users([found.author_id])
+    shown = await visible_comments(ctx, first_comments.items, (AUTHOR,))
+    visible = await visible_post(ctx, _ready(found))
+    if visible is not None:
+        page = Page(items=shown, next_token=first_comments.next_token)
+        ctx.prefetched_comments[found.id] = (args.prefetch_comments, page)
+    return visible
+
+
+async def _ready(post: Post) -> Post:
+    return post
 
 
 @resolver("Query.postsByIds")
@@ -42,21 +60,23 @@ async def posts_by_ids(
 ) -> list[Post | None]:
     """Posts in the order asked, null where there is none: one batched read."""
     args = parse(PostIdsArgs, arguments)
-    return await ctx.loaders.posts(args.ids)
+    return await visible_posts_by_ids(ctx, args.ids)
 
 
 @resolver("Query.posts")
-def posts(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Page[Post]:
+async def posts(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Page[Post]:
     args = parse(PostsArgs, arguments)
-    return ctx.store.posts.recent(args.category, args.limit, args.next_token)
+    page = ctx.store.posts.recent(args.category, args.limit, args.next_token)
+    return Page(await visible_posts(ctx, page.items, args.prefetch), page.next_token)
 
 
 @resolver("User.posts")
-def user_posts(
+async def user_posts(
     ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]
 ) -> Page[Post]:
     args = parse(PageArgs, arguments)
-    return ctx.store.posts.by_author(source.id, args.limit, args.next_token)
+    page = ctx.store.posts.by_author(source.id, args.limit, args.next_token)
+    return Page(await visible_posts(ctx, page.items, args.prefetch), page.next_token)
 
 
 @resolver("Mutation.createPost")

@@ -2,9 +2,11 @@
 
 The schema calls a field's handle (`resolvers.posts.create_post(ctx, None, arguments)`), so a
 reader and mypy follow it from the schema to the function and know what it returns; the AppSync
-door, which only has the field's name, finds the same handle in the registry. Root fields
-(Query, Mutation, Subscription) need a viewer unless registered as public: the rule is enforced
-here, once, rather than remembered in each resolver.
+door, which only has the field's name, finds the same handle in the registry. Three rules are
+enforced here, once, rather than remembered in each resolver: root fields (Query, Mutation,
+Subscription) need a viewer unless registered as public; fields registered for moderators
+answer FORBIDDEN to everyone else; a suspended viewer's mutations answer FORBIDDEN with the
+suspension's reason and end (docs/SAFETY.md).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
 class Resolver(Generic[S, R]):
     """The resolver of one field: a function of (context, source, arguments) -> domain value."""
 
-    __slots__ = ("_function", "_needs_viewer", "name", "public")
+    __slots__ = ("_function", "_mutation", "_needs_viewer", "moderators", "name", "public")
 
     def __init__(
         self,
@@ -32,15 +34,23 @@ class Resolver(Generic[S, R]):
         function: Callable[[RequestContext, S, Mapping[str, Any]], R],
         *,
         public: bool = False,
+        moderators: bool = False,
     ) -> None:
         self.name = name
         self.public = public
+        self.moderators = moderators
         self._function = function
-        self._needs_viewer = not public and name.partition(".")[0] in ROOT_TYPES
+        kind = name.partition(".")[0]
+        self._needs_viewer = not public and kind in ROOT_TYPES
+        self._mutation = kind == "Mutation"
 
     def __call__(self, context: RequestContext, source: S, arguments: Mapping[str, Any]) -> R:
         if self._needs_viewer:
             context.require_viewer()
+        if self.moderators:
+            context.require_moderator()
+        if self._mutation:
+            context.require_standing()
         return self._function(context, source, arguments)
 
     def __repr__(self) -> str:
@@ -51,14 +61,14 @@ _RESOLVERS: dict[str, Resolver[Any, Any]] = {}
 
 
 def resolver(
-    name: str, *, public: bool = False
+    name: str, *, public: bool = False, moderators: bool = False
 ) -> Callable[[Callable[[RequestContext, S, Mapping[str, Any]], R]], Resolver[S, R]]:
-    """Make a function the resolver of `Type.field`."""
+    """Make a function the resolver of `Type.field` (`moderators`: theirs alone)."""
 
     def register(function: Callable[[RequestContext, S, Mapping[str, Any]], R]) -> Resolver[S, R]:
         if name in _RESOLVERS:
             raise ValueError(f"{name} already has a resolver")
-        handle = Resolver(name, function, public=public)
+        handle = Resolver(name, function, public=public, moderators=moderators)
         _RESOLVERS[name] = handle
         return handle
 
@@ -76,3 +86,7 @@ def registered() -> Mapping[str, Resolver[Any, Any]]:
 
 def is_public(name: str) -> bool:
     return name in _RESOLVERS and _RESOLVERS[name].public
+
+
+def for_moderators() -> frozenset[str]:
+    return frozenset(name for name, handle in _RESOLVERS.items() if handle.moderators)

@@ -57,8 +57,11 @@ def _post(ctx: RequestContext, post_id: str) -> Post:
 def _liked(ctx: RequestContext, arguments: Mapping[str, Any], like: bool) -> Post:
     viewer = ctx.require_viewer()
     post_id = parse(PostIdTarget, arguments).post_id
-    change = ctx.store.likes.like if like else ctx.store.likes.unlike
-    change(post_id, viewer.id)
+    if like:
+        # The author is checked with the like, in its transaction: neither may block the other.
+        ctx.store.likes.like(post_id, viewer.id, _post(ctx, post_id).author_id)
+    else:
+        ctx.store.likes.unlike(post_id, viewer.id)
     return _post(ctx, post_id)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
 from core.clock import now_iso
@@ -17,6 +16,7 @@ from resolvers.inputs import (
 )
 from resolvers.registry import resolver
 from resolvers.uploads import attachable_media
+from resolvers.visibility import visible_profile, visible_profiles
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -30,9 +30,10 @@ async def user(
     ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 ) -> UserProfile | None:
     args = parse(UserArgs, arguments)
-    if args.id is not None:
-        return await ctx.loaders.user(args.id)
-    return ctx.store.users.get_by_handle(args.handle or "")
+    user_id = args.id or ctx.store.users.id_of_handle(args.handle or "")
+    if user_id is None:
+        return None
+    return await visible_profile(ctx, ctx.loaders.user(user_id))
 
 
 @resolver("Query.me")
@@ -100,8 +101,7 @@ async def _profiles(
     """A page of users whose ids `ids` reads, their profiles batched in one request."""
     args = parse(PageArgs, arguments)
     page = ids(user_id, args.limit, args.next_token)
-    profiles = await asyncio.gather(*(ctx.loaders.user(uid) for uid in page.items))
-    return Page(items=[p for p in profiles if p is not None], next_token=page.next_token)
+    return Page(items=await visible_profiles(ctx, page.items), next_token=page.next_token)
 
 
 @resolver("User.followers")

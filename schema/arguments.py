@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from core.limits import PAGE, POLL
+from schema.selection import item_fields
+
+if TYPE_CHECKING:
+    from strawberry.types import Info
 
 PageLimit = Annotated[int, strawberry.argument(description=PAGE.describe("Page size"))]
 NextToken = Annotated[
@@ -21,6 +25,12 @@ After = Annotated[
 ]
 
 
-def page_arguments(limit: int, next_token: str | None) -> dict[str, object]:
-    """A connection's arguments as its resolver reads them (GraphQL's names)."""
-    return {"limit": limit, "nextToken": next_token}
+def page_arguments(
+    limit: int, next_token: str | None, info: Info[Any, Any] | None = None
+) -> dict[str, object]:
+    """A connection's arguments as its resolver reads them (GraphQL's names); with `info`, the
+    hint of what each item's selection will load (resolvers/visibility.py)."""
+    arguments: dict[str, object] = {"limit": limit, "nextToken": next_token}
+    if info is not None:
+        arguments["prefetch"] = item_fields(info)
+    return arguments

@@ -27,7 +27,10 @@ from schema.inputs import (
     UpdateProfileInput,
 )
 from schema.media import Upload, UploadTicket
+from schema.moderation import ModerationMutation, ModerationQuery
 from schema.notifications import NotificationMutations, NotificationQueries
+from schema.safety import SafetyMutation, SafetyQuery
+from schema.selection import item_fields
 from schema.types import (
     Comment,
     Ctx,
@@ -60,7 +63,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query(NotificationQueries):
+class Query(NotificationQueries, SafetyQuery, ModerationQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -80,15 +83,16 @@ class Query(NotificationQueries):
     @strawberry.field(
         description="Newest posts first, in one category or, without `category`, in all of them."
     )
-    def posts(
+    async def posts(
         self,
         info: Ctx,
         category: str | None = None,
         limit: PageLimit = PAGE.default,
         next_token: NextToken = None,
     ) -> PostConnection:
-        arguments = {"category": category, **page_arguments(limit, next_token)}
-        return PostConnection.from_domain(resolvers.posts.posts(info.context, None, arguments))
+        arguments = {"category": category, **page_arguments(limit, next_token, info)}
+        page = await resolvers.posts.posts(info.context, None, arguments)
+        return PostConnection.from_domain(page)
 
     @strawberry.field(
         description="Your home feed: posts by the people you follow and your own, newest first."
@@ -105,7 +109,7 @@ class Query(NotificationQueries):
             "(with neither) everywhere. Each event once, in the same order for every poller."
         )
     )
-    def post_events(
+    async def post_events(
         self,
         info: Ctx,
         category: str | None = None,
@@ -113,17 +117,23 @@ class Query(NotificationQueries):
         after: After = None,
         limit: PollLimit = POLL.default,
     ) -> ChangeBatch:
-        arguments = {"category": category, "authorId": author_id, "after": after, "limit": limit}
-        return ChangeBatch.from_domain(resolvers.changes.post_events(info.context, None, arguments))
+        arguments = {
+            "category": category,
+            "authorId": author_id,
+            "after": after,
+            "limit": limit,
+            "prefetch": item_fields(info),
+        }
+        batch = await resolvers.changes.post_events(info.context, None, arguments)
+        return ChangeBatch.from_domain(batch)
 
     @strawberry.field(description="What reached your home feed after your cursor, oldest first.")
-    def feed_updates(
+    async def feed_updates(
         self, info: Ctx, after: After = None, limit: PollLimit = POLL.default
     ) -> ChangeBatch:
-        arguments = {"after": after, "limit": limit}
-        return ChangeBatch.from_domain(
-            resolvers.changes.feed_updates(info.context, None, arguments)
-        )
+        arguments = {"after": after, "limit": limit, "prefetch": item_fields(info)}
+        batch = await resolvers.changes.feed_updates(info.context, None, arguments)
+        return ChangeBatch.from_domain(batch)
 
     @strawberry.field(description="A user by id or by handle (give one); null if there is none.")
     async def user(
@@ -146,7 +156,7 @@ class Query(NotificationQueries):
 
 
 @strawberry.type
-class Mutation(NotificationMutations):
+class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": strawberry.asdict(input)}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+import resolvers.blocks
 import resolvers.comments
 import resolvers.entities
+import resolvers.moderation
 import resolvers.posts
 import resolvers.social
 import resolvers.uploads
@@ -19,6 +21,7 @@ from schema.arguments import NextToken, PageLimit, page_arguments
 from schema.entities import Mention, mentions_of
 from schema.media import Media
 from schema.scalars import AWSDateTime
+from schema.suspension import Suspension
 
 Ctx = Info[RequestContext, None]
 
@@ -60,12 +63,27 @@ class User:
     async def viewer_follows(self, info: Ctx) -> bool:
         return await resolvers.users.viewer_follows(info.context, self._profile, {})
 
+    @strawberry.field(description="Whether you block this user (only you can see this).")
+    async def viewer_blocks(self, info: Ctx) -> bool:
+        return await resolvers.blocks.viewer_blocks(info.context, self._profile, {})
+
+    @strawberry.field(description="Whether you mute this user (only you can see this).")
+    async def viewer_mutes(self, info: Ctx) -> bool:
+        return await resolvers.blocks.viewer_mutes(info.context, self._profile, {})
+
+    @strawberry.field(
+        description="Their suspension in force, shown to them and to moderators; else null."
+    )
+    def suspension(self, info: Ctx) -> Suspension | None:
+        found = resolvers.moderation.user_suspension(info.context, self._profile, {})
+        return Suspension.from_domain(found) if found else None
+
     @strawberry.field(description="The user's posts, newest first.")
-    def posts(
+    async def posts(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        page = resolvers.posts.user_posts(
-            info.context, self._profile, page_arguments(limit, next_token)
+        page = await resolvers.posts.user_posts(
+            info.context, self._profile, page_arguments(limit, next_token, info)
         )
         return PostConnection.from_domain(page)
 
@@ -139,11 +157,11 @@ class Post:
         return await resolvers.social.viewer_has_liked(info.context, self._post, {})
 
     @strawberry.field(description="Comments, oldest first.")
-    def comments(
+    async def comments(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> CommentConnection:
-        page = resolvers.comments.comments(
-            info.context, self._post, page_arguments(limit, next_token)
+        page = await resolvers.comments.comments(
+            info.context, self._post, page_arguments(limit, next_token, info)
         )
         return CommentConnection.from_domain(page)
 

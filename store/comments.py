@@ -7,9 +7,17 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from core.clock import aws_datetime
-from core.errors import CommentNotFound, Forbidden, PostNotFound, Throttled, VersionConflict
+from core.errors import (
+    Blocked,
+    CommentNotFound,
+    Forbidden,
+    PostNotFound,
+    Throttled,
+    VersionConflict,
+)
 from core.ids import new_id
 from core.models import ChangeKind, Comment, LoggedChange, Page, Post
+from store.blocks import not_blocked
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import error_code, translated_errors
@@ -46,6 +54,11 @@ class CommentRepository(Repository):
         self, post: Post, changed_at: str | None, author_id: str, body: str
     ) -> Comment | None:
         """One guarded attempt; None when the post changed since it was read."""
+        topics = post_topics(post.author_id, post.category)
+        # Last in the transaction, after the comment, the count and one entry per topic:
+        # neither may block the other.
+        blocking = not_blocked(self._table, author_id, post.author_id)
+        checks = range(2 + len(topics), 2 + len(topics) + len(blocking))
 
         def build() -> Planned[Comment]:
             stamp = later_stamp(self._clock(), changed_at)
@@ -61,9 +74,9 @@ class CommentRepository(Repository):
                 at=stamp,
                 comment_id=comment.id,
             )
-            topics = post_topics(post.author_id, post.category)
             count = self._count_and_stamp(post.id, changed_at, stamp)
-            return Planned(comment, [put, count, *change_puts(self._table, event, topics)])
+            logged = change_puts(self._table, event, topics)
+            return Planned(comment, [put, count, *logged, *blocking])
 
         with translated_errors():
             try:
@@ -71,6 +84,8 @@ class CommentRepository(Repository):
             except TransactionCancelled as exc:
                 if exc.failed(1):
                     return None  # the post changed (or went) since we read it
+                if any(exc.failed(i) for i in checks):
+                    raise Blocked() from exc
                 raise
 
     def _count_and_stamp(self, post_id: str, changed_at: str | None, stamp: str) -> dict[str, Any]:

@@ -6,8 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from core.clock import now_iso
-from core.errors import ProfileNotFound, ProfileRequired
+from core.errors import Blocked, ProfileNotFound, ProfileRequired
 from core.models import Page
+from store.blocks import not_blocked
 from store.codecs import attribute_values, follow_to_item
 from store.errors import translated_errors
 from store.keys import follow_key, followers_partition, following_partition, user_key
@@ -22,7 +23,7 @@ class FollowRepository(Repository):
     def follow(self, follower_id: str, followee_id: str) -> bool:
         """Follow once; returns False when already following (idempotent)."""
         put = self._put_new(follow_to_item(follower_id, followee_id, now_iso()))
-        return self._change(put, follower_id, followee_id, 1)
+        return self._change(put, follower_id, followee_id, 1, checked=True)
 
     def unfollow(self, follower_id: str, followee_id: str) -> bool:
         """Stop following; returns False when not following (idempotent)."""
@@ -30,17 +31,28 @@ class FollowRepository(Repository):
         return self._change(delete, follower_id, followee_id, -1)
 
     def _change(
-        self, change: dict[str, Any], follower_id: str, followee_id: str, delta: int
+        self,
+        change: dict[str, Any],
+        follower_id: str,
+        followee_id: str,
+        delta: int,
+        *,
+        checked: bool = False,
     ) -> bool:
+        """`checked`: only while neither blocks the other (following, not unfollowing)."""
         items = [
             change,
             self._count(follower_id, "followingCount", delta),
             self._count(followee_id, "followerCount", delta),
         ]
+        if checked:
+            items += not_blocked(self._table, follower_id, followee_id)
         with translated_errors():
             try:
                 transact(self._client, items)
             except TransactionCancelled as exc:
+                if exc.failed(3) or exc.failed(4):
+                    raise Blocked() from exc
                 if exc.failed(2):
                     raise ProfileNotFound(followee_id) from exc
                 if exc.failed(1):

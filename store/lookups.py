@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from store.batch import batch_get
+from store.blocks import visibility_from_item
 from store.codecs import comment_from_item, key_of, post_from_item, user_from_item
 from store.keys import Key, comment_key, follow_key, like_key, post_key, user_key
+from store.safety_keys import visibility_key
 from store.tables import Repository
 
 if TYPE_CHECKING:
     from core.models import Comment, Post, UserProfile
+    from core.safety import VisibilitySet
     from store.items import Item, TableKey
 
 T = TypeVar("T")
@@ -56,6 +59,11 @@ def like(post_id: str, user_id: str) -> Lookup[bool]:
 def follow(follower_id: str, followee_id: str) -> Lookup[bool]:
     """Whether `follower_id` follows `followee_id`."""
     return Lookup(_table_key(follow_key(follower_id, followee_id)), _exists)
+
+
+def visibility(user_id: str) -> Lookup[VisibilitySet]:
+    """Whom the user blocks, who blocks them, whom they mute (absent: nobody)."""
+    return Lookup(_table_key(visibility_key(user_id)), visibility_from_item)
 
 
 class ItemReader(Repository):

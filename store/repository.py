@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from core.clock import utc_now
 from store import lookups, notification_lookups
 from store.attached_media import AttachedMedia
+from store.blocks import BlockRepository
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
@@ -25,9 +26,11 @@ from store.keys import feed_topic, incoming_object_key, media_object_key, post_t
 from store.likes import LikeRepository
 from store.lookups import ItemReader, Lookup
 from store.media import MediaStorage, UploadForm
+from store.moderation import ModerationRepository
 from store.notification_keys import notify_topic
 from store.notifications import NotificationRepository
 from store.posts import PostRepository
+from store.reports import ReportRepository
 from store.tables import Table
 from store.uploads import UploadRepository
 from store.users import UserRepository
@@ -46,6 +49,9 @@ class Store:
     comments: CommentRepository
     likes: LikeRepository
     follows: FollowRepository
+    blocks: BlockRepository
+    reports: ReportRepository
+    moderation: ModerationRepository
     feeds: FeedRepository
     uploads: UploadRepository
     #: Copies of media on their posts and profiles, as processing finishes.
@@ -71,12 +77,16 @@ class Store:
         """
         table = Table(client, table_name, CursorCodec(cursor_keys), clock, change_writes or client)
         posts = PostRepository(table)
+        reports = ReportRepository(table)
         return cls(
             posts=posts,
             users=UserRepository(table),
             comments=CommentRepository(table, posts),
             likes=LikeRepository(table),
             follows=FollowRepository(table),
+            blocks=BlockRepository(table),
+            reports=reports,
+            moderation=ModerationRepository(table, reports),
             feeds=FeedRepository(table),
             uploads=UploadRepository(table),
             attached_media=AttachedMedia(table),

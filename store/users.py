@@ -37,11 +37,15 @@ class UserRepository(Repository):
         return user_from_item(item) if item else None
 
     def get_by_handle(self, handle: str) -> UserProfile | None:
+        user_id = self.id_of_handle(handle)
+        return self.get(user_id) if user_id else None
+
+    def id_of_handle(self, handle: str) -> str | None:
         with translated_errors():
             claim = self._client.get_item(
                 TableName=self._table, Key=attribute_values(handle_key(handle))
             ).get("Item")
-        return self.get(claim["userId"]["S"]) if claim else None
+        return str(claim["userId"]["S"]) if claim else None
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
         """One BatchGetItem per 100 distinct ids; unprocessed keys are retried, never dropped."""

@@ -197,7 +197,10 @@ def _post(
         return SeedReport()  # created by an earlier run, with the picture that run uploaded
     likes = 0
     if created.like_count == 0:
-        likes = sum(store.likes.like(created.id, BY_HANDLE[h].id) for h in planned_likers(post))
+        likes = sum(
+            store.likes.like(created.id, BY_HANDLE[h].id, created.author_id)
+            for h in planned_likers(post)
+        )
     comments = 0
     if created.comment_count == 0:
         # Spread over the time between the post and now, oldest first.

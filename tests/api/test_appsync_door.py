@@ -227,7 +227,7 @@ def test_strawberry_and_appsync_give_the_same_data(
     store.comments.add(post.id, ALICE, "first")
     store.comments.add(post.id, BOB, "second")
     store.comments.add(post.id, ALICE, "third")
-    store.likes.like(post.id, ALICE)
+    store.likes.like(post.id, ALICE, post.author_id)
     store.notifications.add(Notice(ALICE, NotificationKind.FOLLOW, BOB, now_iso()))
     time.sleep(SETTLE_MS / 1000 + 0.05)
     filled = {

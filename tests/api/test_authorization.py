@@ -44,6 +44,19 @@ ANONYMOUS_REFUSED = {
     "createUpload": 'mutation { createUpload(input: {contentType: "image/png", size: 10, '
     'filename: "a.png"}) { url } }',
     "completeUpload": 'mutation { completeUpload(id: "01HZ0000000000000000000000") { id } }',
+    "block": 'mutation { block(userId: "u1") { id } }',
+    "unblock": 'mutation { unblock(userId: "u1") { id } }',
+    "mute": 'mutation { mute(userId: "u1") { id } }',
+    "unmute": 'mutation { unmute(userId: "u1") { id } }',
+    "blockedUsers": "{ blockedUsers { items { id } } }",
+    "mutedUsers": "{ mutedUsers { items { id } } }",
+    "report": 'mutation { report(input: {userId: "u1", reason: SPAM}) { id } }',
+    "myReports": "{ myReports { items { id } } }",
+    "moderationQueue": "{ moderationQueue { items { id } } }",
+    "moderationCase": '{ moderationCase(id: "user:u1") { id } }',
+    "auditLog": "{ auditLog { items { id } } }",
+    "resolveReport": 'mutation { resolveReport(input: {id: "user:u1", action: DISMISS, '
+    'reason: "x"}) { id } }',
 }
 
 

@@ -158,7 +158,7 @@ def test_concurrent_likes_keep_an_exact_count(
         rng = random.Random(user)
         for _ in range(6):
             if rng.random() < 0.6:
-                store.likes.like(post_id, user)
+                store.likes.like(post_id, user, ALICE)
             else:
                 store.likes.unlike(post_id, user)
 
@@ -230,7 +230,7 @@ def _seed_feed(store: Store, viewer: str, size: int) -> None:
             author_id=authors[n % len(authors)], title=f"p{n}", body="", category="tech"
         )
         if n % 3 == 0:
-            store.likes.like(post.id, viewer)
+            store.likes.like(post.id, viewer, post.author_id)
         if n % 4 == 0:
             store.comments.add(post.id, authors[0], "first!")
         entries.append(FeedEntry(viewer, post.id, post.author_id, post.created_at))

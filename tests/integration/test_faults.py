@@ -229,9 +229,10 @@ def test_the_database_stops_mid_run_and_comes_back(
     pid = own_dynamodb.process.pid
     with TestClient(app, raise_server_exceptions=False) as http:
         api = GraphQLClient(http, issuer).as_user(ALICE)
-        # Given a client publishing steadily, When the database stops answering mid-run
+        # Given a client publishing steadily, When the database stops answering mid-run for
+        # longer than a read gives up (3 x 5 s: a mutation first reads the viewer's suspension)
         stop = threading.Timer(0.5, os.kill, (pid, signal.SIGSTOP))
-        resume = threading.Timer(8.0, os.kill, (pid, signal.SIGCONT))
+        resume = threading.Timer(19.0, os.kill, (pid, signal.SIGCONT))
         stop.start()
         resume.start()
         for token in tokens:

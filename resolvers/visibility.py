@@ -1,0 +1,127 @@
+"""The one visibility rule: what a viewer's blocks and mutes hide, applied on every read path.
+
+The viewer's visibility set is one item, read at most once per request through the request's
+item loader, so it joins whatever batch the read path sends next (the posts of a feed page, the
+authors of a page of posts): applying the rule costs no request of its own. Each read path calls
+one of the functions below where its items become domain values; `tests/api/test_visibility.py`
+lists every read path and fails when one is added without a test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from core.models import ChangeKind
+from core.safety import NOTHING_HIDDEN, VisibilitySet
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Iterable, Sequence
+
+    from core.models import Comment, LoggedChange, Post, UserProfile
+    from resolvers.context import RequestContext
+
+#: Selection hints: nested fields whose loads may join the visibility set's batch.
+AUTHOR = "author"
+VIEWER_HAS_LIKED = "viewerHasLiked"
+
+
+async def visibility(ctx: RequestContext) -> VisibilitySet:
+    """The viewer's set, cached for the request; gather it with the loads it should batch with."""
+    viewer = ctx.viewer
+    if viewer is None:
+        return NOTHING_HIDDEN
+    return await ctx.loaders.visibility(viewer.id)
+
+
+def _prime_for_posts(ctx: RequestContext, posts: Sequence[Post], wanted: Iterable[str]) -> None:
+    """Start the loads the selection will ask for, so they share the visibility set's batch."""
+    wanted = set(wanted)
+    if AUTHOR in wanted:
+        ctx.loaders.prime_users(p.author_id for p in posts)
+    viewer = ctx.viewer
+    if VIEWER_HAS_LIKED in wanted and viewer is not None:
+        ctx.loaders.prime_likes((p.id for p in posts), viewer.id)
+
+
+async def visible_posts(
+    ctx: RequestContext, posts: Sequence[Post], wanted: Iterable[str] = ()
+) -> list[Post]:
+    """A page of posts without those by hidden authors."""
+    _prime_for_posts(ctx, posts, wanted)
+    hidden = await visibility(ctx)
+    return [p for p in posts if not hidden.hides(p.author_id)]
+
+
+async def visible_post(ctx: RequestContext, post: Awaitable[Post | None]) -> Post | None:
+    """One post (null when hidden), its load sharing a batch with the visibility set."""
+    found, hidden = await asyncio.gather(post, visibility(ctx))
+    return None if found is None or hidden.hides(found.author_id) else found
+
+
+async def visible_posts_by_ids(ctx: RequestContext, post_ids: list[str]) -> list[Post | None]:
+    """Posts in the order asked, null where there is none or it is hidden."""
+    posts, hidden = await asyncio.gather(ctx.loaders.posts(post_ids), visibility(ctx))
+    return [None if p is None or hidden.hides(p.author_id) else p for p in posts]
+
+
+async def visible_comments(
+    ctx: RequestContext, comments: Sequence[Comment], wanted: Iterable[str] = ()
+) -> list[Comment]:
+    if AUTHOR in set(wanted):
+        ctx.loaders.prime_users(c.author_id for c in comments)
+    hidden = await visibility(ctx)
+    return [c for c in comments if not hidden.hides(c.author_id)]
+
+
+async def visible_profile(
+    ctx: RequestContext, profile: Awaitable[UserProfile | None]
+) -> UserProfile | None:
+    """A profile, or null for someone who blocks the viewer: what a stranger with no account
+    would get. The viewer still sees whom they block or mute (to undo it)."""
+    found, hidden = await asyncio.gather(profile, visibility(ctx))
+    if found is None or found.id in hidden.blocked_by:
+        return None
+    return found
+
+
+async def visible_profiles(ctx: RequestContext, user_ids: Sequence[str]) -> list[UserProfile]:
+    """Profiles of a follower list, without hidden people, in one batch with the set."""
+    profiles, hidden = await asyncio.gather(ctx.loaders.users(user_ids), visibility(ctx))
+    return [p for p in profiles if p is not None and not hidden.hides(p.id)]
+
+
+async def visible_events(
+    ctx: RequestContext, events: Sequence[LoggedChange], wanted: Iterable[str] = ()
+) -> list[LoggedChange]:
+    """Change-log events without those about hidden authors' posts or hidden people's comments.
+
+    An empty poll reads nothing more. Otherwise the events' comments (whose authors decide),
+    and their posts if the selection asks, share the visibility set's batch.
+    """
+    if not events:
+        return []
+    comments = ctx.loaders.comments(
+        (e.post_id, e.comment_id) for e in events if e.comment_id is not None
+    )
+    if "post" in set(wanted):
+        ctx.loaders.prime_posts(e.post_id for e in events if e.kind is not ChangeKind.POST_DELETED)
+    hidden, by_comment = await asyncio.gather(visibility(ctx), comments)
+    commenters = {(c.post_id, c.id): c.author_id for c in by_comment if c is not None}
+
+    def shown(event: LoggedChange) -> bool:
+        if hidden.hides(event.author_id):
+            return False
+        key = (event.post_id, event.comment_id or "")
+        return not hidden.hides(commenters.get(key))
+
+    return [e for e in events if shown(e)]
+
+
+def refresh_after_change(ctx: RequestContext) -> None:
+    """After the viewer blocks or mutes: read their set again, consistently, when next asked."""
+    viewer = ctx.viewer
+    if viewer is not None:
+        ctx.loaders.known_visibility(
+            viewer.id, ctx.store.blocks.visibility(viewer.id, consistent=True)
+        )
