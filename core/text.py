@@ -12,7 +12,7 @@ field spells its input:
   "evil" display reversed), and every other invisible format character except the few
   that real text needs (zero-width joiner and non-joiner, zero-width space, soft hyphen,
   left-to-right / right-to-left / Arabic letter marks, emoji tag characters);
-- nothing is removed silently but surrounding whitespace;
+- nothing is removed silently but surrounding whitespace (stripped first);
 - a required text must contain something visible: not only spaces, marks, format
   characters or the blank "letters" that render as nothing (Hangul fillers, braille blank).
 """
@@ -83,13 +83,14 @@ def clean_text(value: str, *, multiline: bool = False, required: bool = True) ->
     """
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.strip()
     # Refused before normalising: NFC cannot be computed over lone surrogates.
     refused = refused_character(value, multiline=multiline)
     if refused is not None:
         if refused in "\n\r":
             raise TextRefused("must be a single line")
         raise TextRefused(f"contains {_describe(refused)}, which is not allowed in text")
-    text = unicodedata.normalize("NFC", value).strip()
+    text = unicodedata.normalize("NFC", value)
     if (required or text) and not is_visible(text):
         raise TextRefused("must contain visible characters" if text else "must not be empty")
     return text

@@ -19,6 +19,7 @@ from pydantic.alias_generators import to_camel
 from core.categories import CATEGORIES, is_category
 from core.errors import BadUserInput
 from core.ids import is_post_id, is_user_id
+from core.text import clean_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -45,19 +46,34 @@ def _user_id(value: str) -> str:
     return value
 
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Body = Annotated[str, StringConstraints(max_length=10_000)]
+def _line(value: str) -> str:
+    return clean_text(value)
+
+
+def _lines(value: str) -> str:
+    return clean_text(value, multiline=True, required=False)
+
+
+def _required_lines(value: str) -> str:
+    return clean_text(value, multiline=True)
+
+
+#: Every text input goes through the text policy (core/text.py), after its length bound.
+Line = AfterValidator(_line)
+Lines = AfterValidator(_lines)
+RequiredLines = AfterValidator(_required_lines)
+
+Title = Annotated[str, StringConstraints(max_length=200), Line]
+Body = Annotated[str, StringConstraints(max_length=10_000), Lines]
 Category = Annotated[str, AfterValidator(_category)]
 PostId = Annotated[str, AfterValidator(_post_id)]
 UserId = Annotated[str, AfterValidator(_user_id)]
 RequestToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
 Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{3,30}$")]
-DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Bio = Annotated[str, StringConstraints(max_length=300)]
-CommentBody = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
-]
-AltText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+DisplayName = Annotated[str, StringConstraints(max_length=50), Line]
+Bio = Annotated[str, StringConstraints(max_length=300), Lines]
+CommentBody = Annotated[str, StringConstraints(max_length=2000), RequiredLines]
+AltText = Annotated[str, StringConstraints(max_length=500), Lines]
 CommentId = PostId  # comment ids are ULIDs too
 UploadId = PostId  # and upload ids
 MAX_MEDIA_PER_POST = 10
@@ -69,7 +85,7 @@ def _filename(value: str) -> str:
         raise ValueError(
             "must be a plain file name: no path separators, '..' or control characters"
         )
-    return value
+    return clean_text(value)
 
 
 Filename = Annotated[

@@ -61,9 +61,7 @@ def _mutation(name: str, input_type: str, **fields: Any) -> dict[str, Any]:
 
 
 #: Nested pages that multiply to 100 + 100 * 100 items when $n is 100.
-NESTED_PAGES = (
-    "posts(limit: $n) { items { comments(limit: $n) { items { id } } } }"
-)
+NESTED_PAGES = "posts(limit: $n) { items { comments(limit: $n) { items { id } } } }"
 #: Texts made of nothing visible, or carrying characters the text policy refuses.
 BAD_TEXTS = {
     "only zero-width spaces": "\u200b\u200b\u200b",
