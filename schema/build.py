@@ -64,7 +64,7 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: AddValidationRules(limit_rules),
-        cost_limiter(limits.max_cost),
+        cost_limiter(limits.max_cost, limits.max_subscription_cost),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
