@@ -26,7 +26,12 @@ class PersistedQueryNotFound(Exception):
 
 
 def sha256(query: str) -> str:
-    return hashlib.sha256(query.encode()).hexdigest()
+    """The hash clients compute: over the query's UTF-8 bytes, which a lone surrogate lacks."""
+    try:
+        encoded = query.encode()
+    except UnicodeEncodeError:
+        raise BadUserInput("The query is not valid Unicode text (a lone surrogate)") from None
+    return hashlib.sha256(encoded).hexdigest()
 
 
 class PersistedQueries:

@@ -194,6 +194,7 @@ CASES: dict[str, Case] = {
             "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "a" * 64}},
         },
         "BAD_USER_INPUT",
+        400,
     ),
     "a chunked body over the limit": Case(
         '{"query": "{ health }", "pad": "' + "x" * 8 * 1024 * 1024 + '"}',
