@@ -21,7 +21,7 @@ from strawberry.extensions import (
 import resolvers  # noqa: F401  (registers every resolver)
 from schema.changes import Subscription
 from schema.cost import cost_limiter
-from schema.errors import ErrorCodes, is_client_error
+from schema.errors import ErrorCodes, ErrorCodesWithoutSuggestions, is_client_error
 from schema.operations import Mutation, Query
 from schema.request_log import RequestLog
 from schema.scalars import schema_config
@@ -61,7 +61,7 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
     ]
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         RequestLog,  # outermost: it times the rest and sees the errors as clients do
-        ErrorCodes,
+        ErrorCodes if introspection else ErrorCodesWithoutSuggestions,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: AddValidationRules(limit_rules),
         cost_limiter(limits.max_cost, limits.max_subscription_cost),

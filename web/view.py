@@ -18,6 +18,7 @@ from core.errors import AgoraError, ErrorCode
 from core.logs import current_request_id
 from resolvers.context import RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
+from web.body_limit import BodyTooLarge, counted, declared_too_large
 from web.ide import local_assets, with_headers
 from web.persisted import PersistedQueries, PersistedQueryNotFound
 
@@ -108,14 +109,13 @@ class GraphQLView(GraphQL[RequestContext, None]):
             await super().__call__(scope, receive, send)
             return
         limit = self.services.settings.limits.max_body_bytes
-        length = dict(scope.get("headers", [])).get(b"content-length", b"0")
-        if length.isdigit() and int(length) > limit:
-            message = f"The request body is over {limit} bytes"
-            response = JSONResponse(error_body(message, ErrorCode.BAD_USER_INPUT), 413)
-            await response(scope, receive, send)
-            return
         try:
-            await super().__call__(scope, receive, send)
+            if declared_too_large(scope, limit):
+                raise BodyTooLarge(limit)
+            await super().__call__(scope, counted(receive, limit), send)
+        except BodyTooLarge as exc:
+            response = JSONResponse(error_body(str(exc), ErrorCode.BAD_USER_INPUT), 413)
+            await response(scope, receive, send)
         except Exception:
             # Strawberry answers request errors itself; anything reaching here is ours.
             log.exception("unhandled error (request %s)", request_id_of(scope))
