@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,10 @@ def error_body(message: str, code: ErrorCode) -> dict[str, Any]:
     return {"errors": [{"message": message, "extensions": {"code": code.value}}]}
 
 
+#: A caller's x-request-id is logged and echoed only if it looks like an id (no escapes).
+_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:/+=-]{1,128}")
+
+
 def request_id_of(scope: Scope) -> str:
     """API Gateway's request id behind it, else Lambda's, else the caller's x-request-id, else
     a new one."""
@@ -52,8 +57,8 @@ def request_id_of(scope: Scope) -> str:
     if aws_context is not None and getattr(aws_context, "aws_request_id", None):
         return str(aws_context.aws_request_id)
     for name, value in scope.get("headers", []):
-        if name == b"x-request-id" and 0 < len(value) <= 128:
-            return str(value.decode("latin-1"))
+        if name == b"x-request-id" and _REQUEST_ID.fullmatch(value):
+            return str(value.decode("ascii"))
     return str(uuid.uuid4())
 
 
