@@ -16,7 +16,7 @@ log = logging.getLogger("agora.errors")
 
 INTERNAL_MESSAGE = "Internal error"
 #: graphql-core's "Did you mean 'feed'?" tails, which spell out the schema.
-_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?$", re.DOTALL)
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
 
 
 def is_client_error(error: GraphQLError) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -62,8 +63,22 @@ def request_id_of(scope: Scope) -> str:
     return str(uuid.uuid4())
 
 
+#: This request's context, for the body parser (persisted queries ask who is calling).
+_request_context: ContextVar[RequestContext | None] = ContextVar("request_context", default=None)
+#: Strawberry allows 100 per socket; each one reads the change log and runs its selection
+#: for every event, so a socket is held to a few (MAX_SUBSCRIPTION_COST bounds each).
+SUBSCRIPTIONS_PER_CONNECTION = 10
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 #: Bodies larger than this are refused before they are read (API Gateway's own cap is 10 MB).
+
+
+def _signed_in(context: RequestContext) -> bool:
+    """A valid viewer; the check is the request's own (cached), not a second one."""
+    try:
+        return context.viewer is not None
+    except AgoraError:
+        return False
 
 
 def accepts_graphql_response(request: Request) -> bool:
@@ -93,6 +108,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
             graphql_ide="graphiql" if graphiql else None,
             # Only the current protocol: the legacy one has had authentication bypasses.
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=SUBSCRIPTIONS_PER_CONNECTION,
         )
         self.services = services
         settings = services.settings
@@ -161,7 +177,11 @@ class GraphQLView(GraphQL[RequestContext, None]):
         data = await super().parse_http_body(request)
         if isinstance(data, list):
             return data  # batching is off: Strawberry refuses it
-        return replace(data, query=self.persisted.resolve(data.query, data.extensions))
+        context = _request_context.get()
+        query = self.persisted.resolve(
+            data.query, data.extensions, lambda: context is not None and _signed_in(context)
+        )
+        return replace(data, query=query)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         services = self.services
@@ -190,6 +210,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
             request_id=request_id,
             settings=settings,
         )
+        _request_context.set(context)  # Strawberry builds it before it parses the body
         return context
 
     async def on_ws_connect(self, context: RequestContext) -> dict[str, object] | None:

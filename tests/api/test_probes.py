@@ -7,7 +7,7 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -217,12 +217,13 @@ WS_PROBES = {
         {},
     ),
     "nested pages of 100 x 100": (
-        "subscription($n: Int!) { onPostEvent { post { comments(limit: $n) { items { post { "
-        "comments(limit: $n) { items { id } } } } } } } }",
+        "subscription($n: Int!) { onPostEvent { post { comments(limit: $n) { items { author { "
+        "posts(limit: $n) { items { id } } } } } } } }",
         {"n": 100},
     ),
     "pages over the per-event limit": (
-        "subscription { onPostEvent { post { author { posts(limit: 100) { items { id } } } } } }",
+        "subscription { onPostEvent { post { comments(limit: 30) { items { author { "
+        "posts(limit: 5) { items { id } } } } } } } }",
         {},
     ),
     "unknown field": ("subscription { onPostEvnt { cursor } }", {}),
@@ -239,14 +240,21 @@ def test_subscriptions_are_refused_with_codes_over_the_websocket(api: GraphQLCli
                     "payload": {"query": query, "variables": variables},
                 }
             )
-        answers = {}
-        while len(answers) < len(WS_PROBES):
+        # Then a sentinel, answered at once: every probe before it has had its answer by then
+        # (one that was accepted and runs would have none)
+        sentinel = {"query": "subscription { nope }"}
+        ws.send_json({"id": "sentinel", "type": "subscribe", "payload": sentinel})
+        answers: dict[str, dict[str, Any]] = {}
+        while "sentinel" not in answers:
             message = ws.receive_json()
-            answers[message["id"]] = message
+            if message["type"] != "complete":  # after an execution error
+                answers[message["id"]] = message
+    assert set(answers) == {*map(str, range(len(WS_PROBES))), "sentinel"}, answers
     for n, probe in enumerate(WS_PROBES):
         message = answers[str(n)]
-        assert message["type"] == "error", (probe, message)
-        codes = [e.get("extensions", {}).get("code") for e in message["payload"]]
+        # A request error before it runs, or (a bad argument value) an error result
+        errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+        codes = [e.get("extensions", {}).get("code") for e in errors]
         assert codes and set(codes) == {"BAD_USER_INPUT"}, (probe, message)
 
 
@@ -259,14 +267,14 @@ def test_without_introspection_errors_suggest_nothing(api: GraphQLClient) -> Non
     ]
     for query in probes:
         result = api.post({"query": query}).json()
-        assert error_codes(result) == ["BAD_USER_INPUT"]
+        assert set(error_codes(result)) == {"BAD_USER_INPUT"}
         assert "Did you mean" not in json.dumps(result), result
 
 
 def test_suggestions_stay_where_introspection_is_on(settings: Settings) -> None:
     schema = build_schema(settings.limits, introspection=True)
-    result = schema.execute_sync("{ fed { items { id } } }")
-    assert result.errors and "Did you mean 'feed'?" in result.errors[0].message
+    result = schema.execute_sync("{ fed { items { id } } }", context_value=SimpleNamespace())
+    assert result.errors and "Did you mean 'feed'" in result.errors[0].message
 
 
 def test_anonymous_callers_cannot_fill_the_persisted_query_cache(api: GraphQLClient) -> None:
