@@ -116,7 +116,9 @@ def test_a_text_log_line_cannot_be_forged_or_carry_escape_sequences(
     lines.append(formatter.format(record))
     assert lines[-1] == "[INFO] agora: said a\\nb\\x1b[31m"
     for line in lines:
-        assert "\n" not in line and "\x1b" not in line and "\u202e" not in line, line
+        assert "\n" not in line, line
+        assert "\x1b" not in line, line
+        assert "\u202e" not in line, line
     # And the caller's x-request-id is used only when it looks like an id
     assert request_id_of({"headers": [(b"x-request-id", b"abc\x1b[2J")]}) != "abc\x1b[2J"
     assert request_id_of({"headers": [(b"x-request-id", b"req-42.a")]}) == "req-42.a"
@@ -144,11 +146,11 @@ def answer_lost_once(client: DynamoDBClient, operation: str) -> Iterator[list[in
         return None
 
     event = f"needs-retry.dynamodb.{operation}"
-    client.meta.events.register_first(event, lose)
+    client.meta.events.register_first(event, lose)  # type: ignore[arg-type]
     try:
         yield retried
     finally:
-        client.meta.events.unregister(event, lose)
+        client.meta.events.unregister(event, lose)  # type: ignore[arg-type]
 
 
 CREATE = "mutation($i: CreatePostInput!) { createPost(input: $i) { id title } }"
@@ -199,7 +201,10 @@ def subscriptions(api: GraphQLClient) -> Iterator[Any]:
         yield ws
 
 
-DEEP = "post { author { posts { items { author { posts { items { author { posts { items { id } } } } } } } } } }"
+DEEP = (
+    "post { author { posts { items { author { posts { items { author { posts { items { id } } } "
+    "} } } } } } }"
+)
 WS_PROBES = {
     "a bad argument": ("subscription { onPostEvent(category: 5) { cursor } }", {}),
     "an unknown category": ('subscription { onPostEvent(category: "nope") { cursor } }', {}),
@@ -255,7 +260,8 @@ def test_subscriptions_are_refused_with_codes_over_the_websocket(api: GraphQLCli
         # A request error before it runs, or (a bad argument value) an error result
         errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
         codes = [e.get("extensions", {}).get("code") for e in errors]
-        assert codes and set(codes) == {"BAD_USER_INPUT"}, (probe, message)
+        assert codes, (probe, message)
+        assert set(codes) == {"BAD_USER_INPUT"}, (probe, message)
 
 
 def test_without_introspection_errors_suggest_nothing(api: GraphQLClient) -> None:
@@ -274,7 +280,8 @@ def test_without_introspection_errors_suggest_nothing(api: GraphQLClient) -> Non
 def test_suggestions_stay_where_introspection_is_on(settings: Settings) -> None:
     schema = build_schema(settings.limits, introspection=True)
     result = schema.execute_sync("{ fed { items { id } } }", context_value=SimpleNamespace())
-    assert result.errors and "Did you mean 'feed'" in result.errors[0].message
+    assert result.errors
+    assert "Did you mean 'feed'" in result.errors[0].message
 
 
 def test_anonymous_callers_cannot_fill_the_persisted_query_cache(api: GraphQLClient) -> None:
