@@ -8,13 +8,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphql import GraphQLError
+from strawberry.exceptions import MissingQueryError
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 
 from core.errors import AgoraError, ErrorCode
 
 log = logging.getLogger("agora.errors")
 
 INTERNAL_MESSAGE = "Internal error"
+#: Strawberry's own refusals of a request (no query, no such operation, a mutation over a
+#: subscription-only socket); over HTTP its view answers them, over websockets they arrive here.
+RequestErrors = MissingQueryError | CannotGetOperationTypeError | InvalidOperationTypeError
 #: graphql-core's "Did you mean 'feed'?" tails, which spell out the schema.
 _SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
 
@@ -26,7 +31,7 @@ def is_client_error(error: GraphQLError) -> bool:
     a bug) is ours, even when graphql-core produced it.
     """
     original = error.original_error
-    if isinstance(original, AgoraError):
+    if isinstance(original, AgoraError | RequestErrors):
         return True
     if error.path:
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 
 from strawberry.extensions import SchemaExtension
 
@@ -20,7 +21,10 @@ class RequestLog(SchemaExtension):
             try:
                 yield
             finally:
-                current_usage.reset(token)
+                # A subscription closed from another task: the context that held the value
+                # went with its own task, so there is nothing left to restore.
+                with suppress(ValueError):
+                    current_usage.reset(token)
                 context = self.execution_context
                 document = context.graphql_document
                 record.operation = operation_dimension(
