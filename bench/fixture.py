@@ -46,7 +46,7 @@ def environment(endpoint: str) -> dict[str, str]:
 
 
 def client(endpoint: str) -> DynamoDBClient:
-    from tests.support.dynamodb_local import local_client
+    from cli.dynamodb_local import local_client
 
     own: DynamoDBClient = local_client(endpoint)
     return own

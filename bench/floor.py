@@ -12,6 +12,7 @@ import json
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from bench.plain import Item, attributes, number, respond, string
 from core.clock import aws_datetime, utc_now
 from core.ids import new_id
 from store.cursors import CursorCodec
@@ -31,29 +32,6 @@ from store.table import TTL_ATTRIBUTE
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-Item = dict[str, Any]
-
-
-def _s(item: Item, name: str) -> str:
-    return str(item[name]["S"])
-
-
-def _n(item: Item, name: str) -> int:
-    return int(item[name]["N"]) if name in item else 0
-
-
-def _key(key: dict[str, str]) -> Item:
-    return {k: {"S": v} for k, v in key.items()}
-
-
-def _respond(data: Any) -> dict[str, Any]:
-    return {
-        "statusCode": 200,
-        "headers": {"content-type": "application/json"},
-        "body": json.dumps({"data": data}),
-        "isBase64Encoded": False,
-    }
-
 
 class Floor:
     def __init__(self, dynamodb: DynamoDBClient, table: str, secret: bytes) -> None:
@@ -68,12 +46,14 @@ class Floor:
         return viewer, variables
 
     def _get_many(self, keys: list[Item]) -> dict[tuple[str, str], Item]:
-        unique = list({(_s(k, "PK"), _s(k, "SK")): k for k in keys}.values())
+        unique = list({(string(k, "PK"), string(k, "SK")): k for k in keys}.values())
         found: dict[tuple[str, str], Item] = {}
         for start in range(0, len(unique), 100):
             chunk = unique[start : start + 100]
             response = self.db.batch_get_item(RequestItems={self.table: {"Keys": chunk}})
-            found |= {(_s(i, "PK"), _s(i, "SK")): i for i in response["Responses"][self.table]}
+            found |= {
+                (string(i, "PK"), string(i, "SK")): i for i in response["Responses"][self.table]
+            }
         return found
 
     @staticmethod
@@ -81,9 +61,9 @@ class Floor:
         if item is None:
             return None
         return {
-            "id": _s(item, "id"),
-            "handle": _s(item, "handle"),
-            "displayName": _s(item, "displayName"),
+            "id": string(item, "id"),
+            "handle": string(item, "handle"),
+            "displayName": string(item, "displayName"),
         }
 
     def feed(self, event: dict[str, Any], limit: int = 20) -> dict[str, Any]:
@@ -96,24 +76,24 @@ class Floor:
             Limit=limit + 1,
         )
         entries = page["Items"][:limit]
-        posts = self._get_many([_key(post_key(_s(e, "postId"))) for e in entries])
-        found = [posts[(f"POST#{_s(e, 'postId')}", "POST")] for e in entries]
+        posts = self._get_many([attributes(post_key(string(e, "postId"))) for e in entries])
+        found = [posts[(f"POST#{string(e, 'postId')}", "POST")] for e in entries]
         related = self._get_many(
-            [_key(user_key(_s(p, "authorId"))) for p in found]
-            + [_key(like_key(_s(p, "id"), viewer)) for p in found]
+            [attributes(user_key(string(p, "authorId"))) for p in found]
+            + [attributes(like_key(string(p, "id"), viewer)) for p in found]
         )
         items = []
         for post in found:
-            author = related.get((f"USER#{_s(post, 'authorId')}", "PROFILE"))
+            author = related.get((f"USER#{string(post, 'authorId')}", "PROFILE"))
             items.append(
                 {
-                    "id": _s(post, "id"),
-                    "title": _s(post, "title"),
-                    "body": _s(post, "body"),
-                    "likeCount": _n(post, "likeCount"),
-                    "commentCount": _n(post, "commentCount"),
-                    "viewerHasLiked": (f"POST#{_s(post, 'id')}", f"LIKE#{viewer}") in related,
-                    "createdAt": _s(post, "createdAt"),
+                    "id": string(post, "id"),
+                    "title": string(post, "title"),
+                    "body": string(post, "body"),
+                    "likeCount": number(post, "likeCount"),
+                    "commentCount": number(post, "commentCount"),
+                    "viewerHasLiked": (f"POST#{string(post, 'id')}", f"LIKE#{viewer}") in related,
+                    "createdAt": string(post, "createdAt"),
                     "author": self._author(author),
                 }
             )
@@ -123,7 +103,7 @@ class Floor:
             token = self.cursors.encode(
                 {"PK": last["PK"], "SK": last["SK"]}, f"table:{feed_partition(viewer)}:"
             )
-        return _respond({"feed": {"items": items, "nextToken": token}})
+        return respond({"feed": {"items": items, "nextToken": token}})
 
     def post_with_comments(self, event: dict[str, Any]) -> dict[str, Any]:
         _, variables = self._request(event)
@@ -135,13 +115,15 @@ class Floor:
             Limit=22,
         )
         post, comments = page["Items"][0], page["Items"][1:21]
-        authors = self._get_many([_key(user_key(_s(i, "authorId"))) for i in [post, *comments]])
+        authors = self._get_many(
+            [attributes(user_key(string(i, "authorId"))) for i in [post, *comments]]
+        )
 
         def author(item: Item) -> dict[str, Any] | None:
-            found = authors.get((f"USER#{_s(item, 'authorId')}", "PROFILE"))
+            found = authors.get((f"USER#{string(item, 'authorId')}", "PROFILE"))
             if found is None:
                 return None
-            return {"handle": _s(found, "handle"), "displayName": _s(found, "displayName")}
+            return {"handle": string(found, "handle"), "displayName": string(found, "displayName")}
 
         token = None
         if len(page["Items"]) > 21:
@@ -149,21 +131,21 @@ class Floor:
             token = self.cursors.encode(
                 {"PK": last["PK"], "SK": last["SK"]}, f"table:POST#{post_id}:POST#COMMENT#"
             )
-        return _respond(
+        return respond(
             {
                 "post": {
                     "id": post_id,
-                    "title": _s(post, "title"),
-                    "body": _s(post, "body"),
-                    "likeCount": _n(post, "likeCount"),
-                    "commentCount": _n(post, "commentCount"),
+                    "title": string(post, "title"),
+                    "body": string(post, "body"),
+                    "likeCount": number(post, "likeCount"),
+                    "commentCount": number(post, "commentCount"),
                     "author": author(post),
                     "comments": {
                         "items": [
                             {
-                                "id": _s(c, "id"),
-                                "body": _s(c, "body"),
-                                "createdAt": _s(c, "createdAt"),
+                                "id": string(c, "id"),
+                                "body": string(c, "body"),
+                                "createdAt": string(c, "createdAt"),
                                 "author": author(c),
                             }
                             for c in comments
@@ -181,8 +163,8 @@ class Floor:
         post_id, event_id = new_id(), new_id()
         expires = str(int((utc_now() + timedelta(hours=24)).timestamp()))
         post = {
-            **_key(post_key(post_id)),
-            **_key(post_index_keys(post_id, viewer, fields["category"], stamp)),
+            **attributes(post_key(post_id)),
+            **attributes(post_index_keys(post_id, viewer, fields["category"], stamp)),
             "type": {"S": "Post"},
             "id": {"S": post_id},
             "authorId": {"S": viewer},
@@ -199,7 +181,7 @@ class Floor:
         }
         changes = [
             {
-                **_key(change_key(topic, stamp, event_id)),
+                **attributes(change_key(topic, stamp, event_id)),
                 "type": {"S": "Change"},
                 "topic": {"S": topic},
                 "eventId": {"S": event_id},
@@ -223,7 +205,7 @@ class Floor:
                 for item in [post, *changes]
             ]
         )
-        return _respond(
+        return respond(
             {
                 "createPost": {
                     "id": post_id,
@@ -244,7 +226,7 @@ class Floor:
                     "Put": {
                         "TableName": self.table,
                         "Item": {
-                            **_key(like_key(post_id, viewer)),
+                            **attributes(like_key(post_id, viewer)),
                             "type": {"S": "Like"},
                             "postId": {"S": post_id},
                             "userId": {"S": viewer},
@@ -256,7 +238,7 @@ class Floor:
                 {
                     "Update": {
                         "TableName": self.table,
-                        "Key": _key(post_key(post_id)),
+                        "Key": attributes(post_key(post_id)),
                         "UpdateExpression": "ADD likeCount :one",
                         "ConditionExpression": "attribute_exists(PK)",
                         "ExpressionAttributeValues": {":one": {"N": "1"}},
@@ -265,14 +247,14 @@ class Floor:
             ]
         )
         post = self.db.get_item(
-            TableName=self.table, Key=_key(post_key(post_id)), ConsistentRead=True
+            TableName=self.table, Key=attributes(post_key(post_id)), ConsistentRead=True
         )["Item"]
-        liked = self._get_many([_key(like_key(post_id, viewer))])
-        return _respond(
+        liked = self._get_many([attributes(like_key(post_id, viewer))])
+        return respond(
             {
                 "likePost": {
                     "id": post_id,
-                    "likeCount": _n(post, "likeCount"),
+                    "likeCount": number(post, "likeCount"),
                     "viewerHasLiked": bool(liked),
                 }
             }
@@ -294,13 +276,13 @@ class Floor:
             ConsistentRead=True,
             Limit=27,
         )
-        items = [i for i in page["Items"] if _s(i, "SK") != position]
+        items = [i for i in page["Items"] if string(i, "SK") != position]
         cursor = self.cursors.encode({"p": horizon}, scope)
-        return _respond(
+        return respond(
             {
                 "postEvents": {
                     "items": [
-                        {"type": _s(i, "kind"), "postId": _s(i, "postId"), "post": None}
+                        {"type": string(i, "kind"), "postId": string(i, "postId"), "post": None}
                         for i in items
                     ],
                     "cursor": cursor,

@@ -11,107 +11,17 @@ import argparse
 import itertools
 import logging
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs" / "BENCHMARKS.md"
-START, END = "<!-- make bench: start -->", "<!-- make bench: end -->"
-
-FEED = """query Feed($limit: Int!) { feed(limit: $limit) { items { id title body likeCount
-  commentCount viewerHasLiked createdAt author { id handle displayName } } nextToken } }"""
-POST = """query Post($id: ID!) { post(id: $id) { id title body likeCount commentCount
-  author { handle displayName } comments(limit: 20) { items { id body createdAt
-  author { handle displayName } } nextToken } } }"""
-CREATE = """mutation Create($i: CreatePostInput!) { createPost(input: $i) {
-  id title category version createdAt } }"""
-LIKE = "mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }"
-POLL = """query Poll($after: String!, $limit: Int! = 25) {
-  postEvents(after: $after, limit: $limit) {
-    items { type postId post { title author { handle } } } cursor } }"""
-
-
-@dataclass
-class Row:
-    """One operation: how to make its events, our side, the floor's, and what it should cost."""
-
-    name: str
-    events: Callable[[], Iterator[dict[str, Any]]]
-    floor: Callable[[dict[str, Any]], dict[str, Any]]
-    budget: str
-    per_item: int
-
-
-def cpu_ms(
-    handle: Callable[[dict[str, Any]], Any], events: Iterator[dict[str, Any]], n: int
-) -> float:
-    started = time.process_time()
-    for _ in range(n):
-        handle(next(events))
-    return (time.process_time() - started) / n * 1000
-
-
-def side_by_side(
-    ours: Callable[[dict[str, Any]], Any], row: Row, rounds: int, block: int
-) -> tuple[float, float]:
-    """Median CPU ms per request over alternating blocks: (ours, floor)."""
-    events = row.events()
-    cpu_ms(ours, events, 10)
-    cpu_ms(row.floor, events, 10)
-    mine, floors = [], []
-    for _ in range(rounds):
-        mine.append(cpu_ms(ours, events, block))
-        floors.append(cpu_ms(row.floor, events, block))
-    return statistics.median(mine), statistics.median(floors)
-
-
-def data_of(response: dict[str, Any]) -> Any:
-    import json
-
-    def unsealed(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {
-                k: "<token>" if k in ("nextToken", "cursor") and v else unsealed(v)
-                for k, v in value.items()
-            }
-        if isinstance(value, list):
-            return [unsealed(v) for v in value]
-        return value
-
-    return unsealed(json.loads(response["body"]))
-
-
-def import_ms(module: str, rounds: int) -> float:
-    def once(statement: str) -> float:
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", statement], cwd=ROOT, check=True, env=os.environ)
-        return time.perf_counter() - started
-
-    samples = [once(f"import {module}") - once("pass") for _ in range(rounds)]
-    return statistics.median(samples) * 1000
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{os.cpu_count()} vCPUs ({cpu}), {platform.system()} {platform.machine()}, "
-        f"Python {platform.python_version()}"
-    )
+from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
+from bench.measure import ROOT, Row, cpu_ms, data_of, import_ms, machine, side_by_side, write
+from bench.queries import CREATE, FEED, LIKE, POLL, POST
 
 
 def main() -> None:
@@ -128,7 +38,7 @@ def main() -> None:
         print(line, flush=True)
         lines.append(line)
 
-    from tests.support.dynamodb_local import DynamoDBLocal, find_jar
+    from cli.dynamodb_local import DynamoDBLocal, find_jar
 
     jar = find_jar()
     if jar is None:
@@ -164,7 +74,7 @@ def main() -> None:
 
         def quiet() -> Iterator[dict[str, Any]]:
             """Polls at the end of the log: nothing is written while they run."""
-            cursor = _end_of_log(world, settle)
+            cursor = end_of_log(world, settle)
             while True:
                 yield fixture.api_event(POLL, {"after": cursor})
 
@@ -269,7 +179,7 @@ def main() -> None:
         )
         out("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for size in (10, 50, 100):
-            row = _feed_row(floor, size)
+            row = feed_row(floor, size)
             with Meter().on(*ours_clients) as ours_meter:
                 ours(next(row.events()))
             mine_ms, base_ms = side_by_side(ours, row, args.rounds, max(5, args.block // 3))
@@ -278,8 +188,8 @@ def main() -> None:
                 f"{ours_meter.total() / row.per_item:.3f}× | "
                 f"{mine_ms:.2f} ms | {base_ms:.2f} ms | {mine_ms / base_ms:.2f}× |"
             )
-        poll_cursors = _poll_cursors(world, settle)
-        for size, cursor in poll_cursors.items():
+        cursors = poll_cursors(world, settle)
+        for size, cursor in cursors.items():
             event = fixture.api_event(POLL, {"after": cursor, "limit": max(size, 1)})
             with Meter().on(*ours_clients) as ours_meter:
                 answer = ours(event)
@@ -292,7 +202,7 @@ def main() -> None:
                 f"{statistics.median(samples):.2f} ms | no floor | — |"
             )
         for followers in sorted({10, 1_000, args.followers}):
-            out(_fan_out_row(world, dynamodb, followers, ours_clients))
+            out(fan_out_row(world, dynamodb, followers, ours_clients))
         out()
 
         out("### Deployment")
@@ -327,91 +237,7 @@ def main() -> None:
     finally:
         server.stop()
     if not args.no_write:
-        _write(lines)
-
-
-def _feed_row(floor: Any, size: int) -> Row:
-    return Row(
-        "feed",
-        lambda: iter(lambda: fixture_event(FEED, {"limit": size}), None),
-        lambda event: floor.feed(event, size),
-        "",
-        1 + 3 * size,
-    )
-
-
-def fixture_event(query: str, variables: dict[str, Any]) -> dict[str, Any]:
-    from bench.fixture import api_event
-
-    return api_event(query, variables)
-
-
-def _end_of_log(world: Any, settle: timedelta) -> str:
-    time.sleep(settle.total_seconds() + 0.05)
-    cursor = world.store.changes.start("all", timedelta(hours=23))
-    while True:
-        events, cursor = world.store.changes.poll("all", cursor, 100, settle)
-        if len(events) < 100:
-            return str(cursor)
-
-
-def _poll_cursors(world: Any, settle: timedelta) -> dict[int, str]:
-    """Cursors with exactly 0, 25 and 100 settled events after them."""
-    changes = world.store.changes
-    start = changes.start("all", timedelta(0))
-    time.sleep(0.01)
-    for n in range(100):
-        world.store.posts.create(
-            author_id=f"01HZBENCHA{n % 20:016d}", title=f"Polled {n}", body="", category="tech"
-        )
-    time.sleep(settle.total_seconds() + 0.1)
-    events, end = changes.poll("all", start, 100, settle)
-    assert len(events) == 100, len(events)
-    return {0: end, 25: changes.event_cursor("all", events[74]), 100: start}
-
-
-def _fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str:
-    from bench import fixture
-    from bench.fixture import Meter
-    from core.ids import new_id
-    from core.models import ChangeEvent, ChangeKind
-    from fanout.changes import ChangeLogged
-    from fanout.service import FanOut
-
-    author = f"01HZFANOUT{followers:016d}"
-    fixture.add_followers(dynamodb, author, followers)
-    event = ChangeEvent(
-        id=new_id(),
-        kind=ChangeKind.POST_CREATED,
-        post_id=new_id(),
-        author_id=author,
-        at=time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
-    )
-    import handler  # noqa: F401  (the same store the stream door uses)
-    from web.lambda_runtime import services
-
-    fanout = FanOut(services.store)
-    started, cpu = time.monotonic(), time.process_time()
-    with Meter().on(*clients) as mine:
-        fanout.apply(ChangeLogged(event))
-    wall, cpu = time.monotonic() - started, time.process_time() - cpu
-    writes = mine.requests["BatchWriteItem"]
-    assert writes == -(-(followers + 1) // 25), (writes, followers)
-    return (
-        f"| fan-out of one post | {followers:,} followers | {mine.total()} "
-        f"({writes} BatchWriteItem) | {followers + 1} PutItem | "
-        f"{mine.total() / (followers + 1):.3f}× | {cpu:.2f} s ({wall:.1f} s wall) | no floor | — |"
-    )
-
-
-def _write(lines: list[str]) -> None:
-    text = DOCS.read_text()
-    if START not in text:
-        text = text.rstrip() + f"\n\n## The latest `make bench`\n\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    DOCS.write_text(head + START + "\n" + "\n".join(lines) + "\n" + END + tail)
-    print(f"\nwritten to {DOCS.relative_to(ROOT)}")
+        write(lines)
 
 
 if __name__ == "__main__":

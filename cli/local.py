@@ -1,4 +1,4 @@
-"""Local-only state: the data directory, its secrets and the embedded AWS emulator."""
+"""Local-only state: the data directory, its secrets, free ports."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import base64
 import os
 import secrets
 import socket
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 CURSOR_SECRET_FILE = "cursor-secret"
 
@@ -31,32 +29,3 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-@dataclass
-class EmbeddedAws:
-    """moto's server in this process, on loopback; DynamoDB and S3 point at it via boto3's env."""
-
-    server: Any
-    endpoint: str
-
-    @classmethod
-    def start(cls) -> EmbeddedAws:
-        from moto.server import ThreadedMotoServer
-
-        port = free_port()
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-        server.start()
-        endpoint = f"http://127.0.0.1:{port}"
-        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
-        os.environ["AWS_ENDPOINT_URL_DYNAMODB_STREAMS"] = endpoint
-        os.environ["AWS_ENDPOINT_URL_S3"] = endpoint
-        # moto accepts any credentials; never let a developer's real ones reach it or AWS.
-        os.environ["AWS_ACCESS_KEY_ID"] = "local"
-        os.environ["AWS_SECRET_ACCESS_KEY"] = "local"
-        os.environ.pop("AWS_SESSION_TOKEN", None)
-        os.environ.pop("AWS_PROFILE", None)
-        return cls(server=server, endpoint=endpoint)
-
-    def stop(self) -> None:
-        self.server.stop()

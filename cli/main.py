@@ -50,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             fanout=not args.no_fanout,
         )
     elif args.command == "token":
-        from auth.dev_issuer import DevIssuer
         from cli.demo import demo_user_id
+        from cli.dev_issuer import DevIssuer
         from cli.local import data_dir
 
         user_id = demo_user_id(args.user)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 import os
 
-from auth.dev_issuer import DevIssuer
 from cli.demo import DEMO_USERS, seed
-from cli.local import EmbeddedAws, data_dir, local_cursor_secret
+from cli.dev_issuer import DevIssuer
+from cli.embedded_aws import EmbeddedAws
+from cli.local import data_dir, local_cursor_secret
+from cli.local_app import local_app
 from cli.loopback import loopback_only
 from cli.stream_poller import StreamPoller
 from cli.web_client import APP_PATH, web_client_routes
@@ -23,14 +24,13 @@ from store.clients import (
 from store.repository import Store
 from store.streams import StreamReader
 from store.table import create_table
-from web.app import GRAPHQL_PATH, create_app
+from web.app import GRAPHQL_PATH
 
 
 def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool = True) -> None:
     import uvicorn
 
     logs.configure(as_json=False)
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the emulator's request log
     directory = data_dir()
     os.environ.setdefault("CURSOR_SECRET", local_cursor_secret(directory))
     os.environ.setdefault("INTROSPECTION", "true")
@@ -59,13 +59,16 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             poller.start()
         if seed_demo:
             seed(store)
+            if fanout:
+                # The banner comes once the seeded posts are in everyone's home feed.
+                poller.wait_until_idle(timeout=60)
         # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
         issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
         handle = next(iter(DEMO_USERS))
         token = issuer.issue(DEMO_USERS[handle][0], handle) if issuer else None
         # Local only: the playground opens signed in as the first demo user.
         headers = {"Authorization": f"Bearer {token}"} if token else None
-        app = create_app(
+        app = local_app(
             settings,
             dev_issuer=issuer,
             graphiql=True,
@@ -73,7 +76,11 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             playground_headers=headers,
             extra_routes=web_client_routes(issuer) if issuer else (),
         )
-        backend = f"embedded emulator at {aws.endpoint}" if aws else "configured AWS endpoints"
+        backend = (
+            f"embedded: DynamoDB Local at {aws.endpoint}, S3 (moto) at {aws.s3_endpoint}"
+            if aws
+            else "configured AWS endpoints"
+        )
         print(
             f"\nAgora API: http://{host}:{port}{GRAPHQL_PATH}  (GraphiQL in a browser)\n"
             f"Web client: http://{host}:{port}{APP_PATH}/\n"

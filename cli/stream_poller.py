@@ -23,6 +23,8 @@ class StreamPoller(threading.Thread):
         self._fanout = FanOut(store)
         self._interval = interval
         self._stopped = threading.Event()
+        self._idle = threading.Event()
+        self._empty_polls = 0
         self._pending: list[dict[str, Any]] = []
 
     def run(self) -> None:
@@ -36,7 +38,13 @@ class StreamPoller(threading.Thread):
         """One poll; like Lambda, a failed record and those after it are tried again."""
         self._pending += self._reader.poll()
         if not self._pending:
+            # Two empty polls in a row: records a write just made are readable by the second.
+            self._empty_polls += 1
+            if self._empty_polls >= 2:
+                self._idle.set()
             return
+        self._empty_polls = 0
+        self._idle.clear()
         failures = process_records(self._pending, self._fanout)
         if not failures:
             self._pending = []
@@ -44,6 +52,12 @@ class StreamPoller(threading.Thread):
         failed = failures[0]["itemIdentifier"]
         sequences = [str(r["dynamodb"].get("SequenceNumber")) for r in self._pending]
         self._pending = self._pending[sequences.index(failed) :]
+
+    def wait_until_idle(self, timeout: float) -> bool:
+        """Waits for a poll that finds nothing left to apply, e.g. after seeding."""
+        self._empty_polls = 0
+        self._idle.clear()
+        return self._idle.wait(timeout)
 
     def stop(self) -> None:
         self._stopped.set()

@@ -18,7 +18,7 @@ from cli.demo import DEMO_USERS
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-    from auth.dev_issuer import DevIssuer
+    from cli.dev_issuer import DevIssuer
 
 #: The client's built files (examples/web: `npm run build` writes public/js).
 PUBLIC = Path(__file__).resolve().parents[1] / "examples" / "web" / "public"

@@ -48,6 +48,11 @@ class Forbidden(AgoraError):
     code = ErrorCode.FORBIDDEN
 
 
+class ProfileRequired(Forbidden):
+    def __init__(self) -> None:
+        super().__init__("Create your profile (createProfile) before following anyone")
+
+
 class NotFound(AgoraError):
     code = ErrorCode.NOT_FOUND
 
@@ -57,6 +62,22 @@ class PostNotFound(NotFound):
         super().__init__(f"Post {post_id} does not exist")
 
 
+class ProfileNotFound(NotFound):
+    def __init__(self, user_id: str) -> None:
+        super().__init__(f"User {user_id} has no profile")
+
+
+class CommentNotFound(NotFound):
+    def __init__(self, comment_id: str) -> None:
+        super().__init__(f"Comment {comment_id} does not exist")
+
+
+class UploadNotFound(NotFound):
+    def __init__(self, upload_id: str) -> None:
+        # Someone else's upload is "not found" too: ids of others are not confirmed to exist.
+        super().__init__(f"You have no upload {upload_id}")
+
+
 class BadUserInput(AgoraError):
     code = ErrorCode.BAD_USER_INPUT
 
@@ -64,6 +85,16 @@ class BadUserInput(AgoraError):
 class InvalidCursor(BadUserInput):
     def __init__(self) -> None:
         super().__init__("nextToken is invalid or belongs to another query; start again without it")
+
+
+class CursorExpired(BadUserInput):
+    hints: ClassVar[dict[str, object]] = {"resync": True}
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This cursor is older than the change log's 24-hour retention: reload what you "
+            "show, then poll again without `after`"
+        )
 
 
 class Conflict(AgoraError):
@@ -76,6 +107,28 @@ class VersionConflict(Conflict):
             f"Version {expected} is stale: the current version is {current}; reload and retry"
         )
         self.current = current
+
+
+class HandleTaken(Conflict):
+    def __init__(self, handle: str) -> None:
+        super().__init__(f"The handle {handle!r} is taken")
+
+
+class ProfileExists(Conflict):
+    def __init__(self) -> None:
+        super().__init__("You already have a profile; use updateProfile")
+
+
+class RequestTokenReused(Conflict):
+    def __init__(self) -> None:
+        super().__init__(
+            "clientRequestToken was already used for a different post; use a new token"
+        )
+
+
+class MediaUnavailable(Conflict):
+    def __init__(self) -> None:
+        super().__init__("An upload is not READY or is attached elsewhere; each attaches once")
 
 
 class Throttled(AgoraError):

@@ -9,6 +9,23 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+class ChangeKind(StrEnum):
+    """What happened to a post, as the change log records it."""
+
+    POST_CREATED = "POST_CREATED"
+    POST_UPDATED = "POST_UPDATED"
+    POST_DELETED = "POST_DELETED"
+    COMMENT_ADDED = "COMMENT_ADDED"
+
+
+class UploadStatus(StrEnum):
+    """Where an upload is in its life."""
+
+    PENDING = "PENDING"
+    READY = "READY"
+    REJECTED = "REJECTED"
+
+
 @dataclass(frozen=True, slots=True)
 class Media:
     """A verified upload as attached to a post or profile (copied there, so reads need no join)."""
@@ -28,7 +45,7 @@ class Upload:
     content_type: str
     size: int
     filename: str
-    status: str  # PENDING, READY or REJECTED
+    status: UploadStatus
     created_at: str
     #: When the upload form stops working.
     expires_at: str
@@ -72,6 +89,8 @@ class PostChanges:
 
 @dataclass(frozen=True, slots=True)
 class UserProfile:
+    """A member as others see them; the counts are exact (moved in the follow's transaction)."""
+
     id: str
     handle: str
     display_name: str
@@ -84,6 +103,8 @@ class UserProfile:
 
 @dataclass(frozen=True, slots=True)
 class Comment:
+    """A comment in its post's item collection; its id sorts by time."""
+
     id: str
     post_id: str
     author_id: str
@@ -101,17 +122,8 @@ class FeedEntry:
     created_at: str
 
 
-class ChangeKind(StrEnum):
-    """What happened to a post, as the change log records it."""
-
-    POST_CREATED = "POST_CREATED"
-    POST_UPDATED = "POST_UPDATED"
-    POST_DELETED = "POST_DELETED"
-    COMMENT_ADDED = "COMMENT_ADDED"
-
-
 @dataclass(frozen=True, slots=True)
-class ChangeEvent:
+class LoggedChange:
     """One entry of a topic's change log. `position` orders it within the topic."""
 
     id: str
@@ -135,7 +147,7 @@ class ChangeNotice:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeBatch:
+class PollResult:
     items: list[ChangeNotice]
     #: Resumes after the last item, or at the settle horizon when nothing more is final.
     cursor: str

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.models import ChangeEvent
-from store.changes import change_from_item
+from core.models import LoggedChange
+from store.change_items import change_from_item
 from store.keys import author_topic
 
 
@@ -32,7 +32,7 @@ class Unfollowed:
 class ChangeLogged:
     """A post event, seen through its author-topic entry: one per event, spread over shards."""
 
-    event: ChangeEvent
+    event: LoggedChange
 
 
 Change = PostRemoved | Followed | Unfollowed | ChangeLogged

@@ -40,7 +40,7 @@ class FanOut:
             case ChangeLogged(event):
                 owners = self._audience(event.author_id)
                 # ⌈(followers + 1) / 25⌉ batch writes; a new post's copies are its feed entries.
-                requests = self._store.changes.copy_to_feeds(event, owners)
+                requests = self._store.feed_copies.copy_to_feeds(event, owners)
                 log.info("event %s: fanned out in %d batch writes", event.id, requests)
             case PostRemoved(post_id):
                 # Feeds filter deleted posts at read; here the post's comments and likes go.

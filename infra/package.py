@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: What the function imports; `cli/` (local serve, moto, uvicorn) stays out.
-PACKAGES = ("appsync", "auth", "core", "fanout", "resolvers", "schema", "store", "web")
+PACKAGES = ("appsync", "auth", "core", "fanout", "resolvers", "runtime", "schema", "store", "web")
 MODULES = ("handler.py",)
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 

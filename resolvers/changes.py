@@ -6,15 +6,15 @@ import asyncio
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from core.models import ChangeBatch, ChangeKind, ChangeNotice
+from core.models import ChangeKind, ChangeNotice, PollResult
 from resolvers.inputs import PollArgs, PostEventsArgs, PostSubscriptionArgs, parse
 from resolvers.registry import resolver
-from store.keys import ALL_TOPIC, author_topic, category_topic, comment_key, feed_topic
+from store.repository import feed_topic, post_topic
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Mapping
 
-    from core.models import ChangeEvent, Comment, Post
+    from core.models import Comment, LoggedChange, Post
     from resolvers.context import RequestContext
 
 #: Events a subscription reads per request to the change log.
@@ -25,15 +25,15 @@ def _settle(ctx: RequestContext) -> timedelta:
     return timedelta(milliseconds=ctx.settings.changes_settle_ms)
 
 
-def _poll(ctx: RequestContext, topic: str, after: str | None, limit: int) -> ChangeBatch:
+def _poll(ctx: RequestContext, topic: str, after: str | None, limit: int) -> PollResult:
     changes = ctx.store.changes
     if after is None:
-        return ChangeBatch(items=[], cursor=changes.start(topic, _settle(ctx)))
+        return PollResult(items=[], cursor=changes.start(topic, _settle(ctx)))
     events, cursor = changes.poll(topic, after, limit, _settle(ctx))
-    return ChangeBatch(items=[_notice(ctx, topic, e) for e in events], cursor=cursor)
+    return PollResult(items=[_notice(ctx, topic, e) for e in events], cursor=cursor)
 
 
-def _notice(ctx: RequestContext, topic: str, event: ChangeEvent) -> ChangeNotice:
+def _notice(ctx: RequestContext, topic: str, event: LoggedChange) -> ChangeNotice:
     return ChangeNotice(
         kind=event.kind,
         post_id=event.post_id,
@@ -43,22 +43,14 @@ def _notice(ctx: RequestContext, topic: str, event: ChangeEvent) -> ChangeNotice
     )
 
 
-def _post_topic(category: str | None, author_id: str | None) -> str:
-    if category is not None:
-        return category_topic(category)
-    if author_id is not None:
-        return author_topic(author_id)
-    return ALL_TOPIC
-
-
 @resolver("Query.postEvents")
-def post_events(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> ChangeBatch:
+def post_events(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> PollResult:
     args = parse(PostEventsArgs, arguments)
-    return _poll(ctx, _post_topic(args.category, args.author_id), args.after, args.limit)
+    return _poll(ctx, post_topic(args.category, args.author_id), args.after, args.limit)
 
 
 @resolver("Query.feedUpdates")
-def feed_updates(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> ChangeBatch:
+def feed_updates(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> PollResult:
     viewer = ctx.require_viewer()
     args = parse(PollArgs, arguments)
     return _poll(ctx, feed_topic(viewer.id), args.after, args.limit)
@@ -80,7 +72,7 @@ async def event_comment(
 ) -> Comment | None:
     if source.comment_id is None:
         return None
-    return await ctx.loaders.comment(comment_key(source.post_id, source.comment_id))
+    return await ctx.loaders.comment(source.post_id, source.comment_id)
 
 
 async def _follow(ctx: RequestContext, topic: str) -> AsyncIterator[ChangeNotice]:
@@ -104,7 +96,7 @@ def on_post_event(
     ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 ) -> AsyncIterator[ChangeNotice]:
     args = parse(PostSubscriptionArgs, arguments)
-    return _follow(ctx, _post_topic(args.category, None))
+    return _follow(ctx, post_topic(args.category, None))
 
 
 @resolver("Subscription.onFeedUpdate")

@@ -10,7 +10,7 @@ from resolvers.registry import resolver
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from core.models import Comment, Page, Post, UserProfile
+    from core.models import Comment, Page, Post
     from resolvers.context import RequestContext
 
 
@@ -23,10 +23,8 @@ def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 
 @resolver("Mutation.deleteComment")
 def delete_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
-    viewer = ctx.require_viewer()
     args = parse(DeleteCommentArgs, arguments)
-    owner = None if ctx.is_moderator(viewer) else viewer.id
-    ctx.store.comments.delete(args.post_id, args.id, author_id=owner)
+    ctx.store.comments.delete(args.post_id, args.id, author_id=ctx.deleting_as())
     return args.id
 
 
@@ -37,10 +35,3 @@ def comments(ctx: RequestContext, source: Post, arguments: Mapping[str, Any]) ->
     if args.next_token is None and prefetched is not None and prefetched[0] == args.limit:
         return prefetched[1]
     return ctx.store.comments.page(source.id, args.limit, args.next_token)
-
-
-@resolver("Comment.author")
-async def comment_author(
-    ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await ctx.loaders.user(source.author_id)

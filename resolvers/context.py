@@ -7,68 +7,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
-from strawberry.dataloader import DataLoader
-
 from core.errors import Unauthenticated
-from store.codecs import comment_from_item, post_from_item, user_from_item
-from store.keys import follow_key, like_key, post_key, user_key
+from resolvers.loaders import Loaders
 
 if TYPE_CHECKING:
     from auth.viewer import Viewer
     from core.config import Settings
-    from core.models import Comment, Page, Post, UserProfile
-    from store.items import TableKey
-    from store.media import MediaStorage
-    from store.repository import Store
-
-
-def _table_key(key: dict[str, str]) -> TableKey:
-    return key["PK"], key["SK"]
-
-
-@dataclass
-class Loaders:
-    """Per-request batching over ONE DataLoader of table keys.
-
-    Profiles, posts, the viewer's likes and follows requested in the same tick share a single
-    BatchGetItem (up to 100 keys), which is what keeps a feed page at three requests.
-    """
-
-    items: DataLoader[TableKey, dict[str, Any] | None]
-
-    @classmethod
-    def for_store(cls, store: Store) -> Loaders:
-        async def load(keys: list[TableKey]) -> list[dict[str, Any] | None]:
-            return store.items.get_many(keys)
-
-        return cls(items=DataLoader(load_fn=load))
-
-    async def user(self, user_id: str) -> UserProfile | None:
-        item = await self.items.load(_table_key(user_key(user_id)))
-        return user_from_item(item) if item else None
-
-    async def posts(self, post_ids: list[str]) -> list[Post | None]:
-        """Several posts as one awaitable (no task per post, unlike gathering `post`)."""
-        items = await self.items.load_many([_table_key(post_key(p)) for p in post_ids])
-        return [post_from_item(item) if item else None for item in items]
-
-    async def post(self, post_id: str) -> Post | None:
-        item = await self.items.load(_table_key(post_key(post_id)))
-        return post_from_item(item) if item else None
-
-    async def comment(self, key: dict[str, str]) -> Comment | None:
-        item = await self.items.load(_table_key(key))
-        return comment_from_item(item) if item else None
-
-    async def has_liked(self, post_id: str, user_id: str) -> bool:
-        return await self.items.load(_table_key(like_key(post_id, user_id))) is not None
-
-    async def follows(self, follower_id: str, followee_id: str) -> bool:
-        return await self.items.load(_table_key(follow_key(follower_id, followee_id))) is not None
+    from core.models import Comment, Page
+    from store.repository import MediaStorage, Store
 
 
 class Backends(Protocol):
-    """Where the store and the bucket come from: created on first use, once per container."""
+    """Where the settings, the store and the bucket come from: created on first use, once per
+    container, by the composition root (runtime.services.Services)."""
+
+    @property
+    def settings(self) -> Settings: ...
 
     @property
     def store(self) -> Store: ...
@@ -89,6 +43,8 @@ class RequestContext:
     prefetched_comments: dict[str, tuple[int, Page[Comment]]] = field(default_factory=dict)
     #: What a websocket client sent in `connection_init` (Strawberry fills it in).
     connection_params: dict[str, Any] = field(default_factory=dict)
+    _identified: bool = field(default=False, init=False, repr=False)
+    _viewer: Viewer | None = field(default=None, init=False, repr=False)
 
     # Lazy, so a request that touches no data (a cold start's health check) creates no client.
     @cached_property
@@ -108,9 +64,17 @@ class RequestContext:
         """Forget what the loaders read: for contexts that outlive a request (subscriptions)."""
         self.__dict__.pop("loaders", None)
 
-    @cached_property
+    @property
     def viewer(self) -> Viewer | None:
-        return self.identify()
+        if not self._identified:
+            self._viewer = self.identify()
+            self._identified = True
+        return self._viewer
+
+    @property
+    def known_viewer_id(self) -> str | None:
+        """The viewer's id if this request asked who it is; never asks (for logs)."""
+        return self._viewer.id if self._viewer is not None else None
 
     def require_viewer(self) -> Viewer:
         viewer = self.viewer
@@ -120,3 +84,9 @@ class RequestContext:
 
     def is_moderator(self, viewer: Viewer) -> bool:
         return self.settings.moderator_group in viewer.groups
+
+    def deleting_as(self) -> str | None:
+        """The author a delete must match: the viewer, or nobody for moderators, who delete
+        anyone's posts and comments."""
+        viewer = self.require_viewer()
+        return None if self.is_moderator(viewer) else viewer.id

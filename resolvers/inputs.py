@@ -1,4 +1,9 @@
-"""Argument validation with pydantic; every failure becomes one BAD_USER_INPUT error."""
+"""The one declaration of every argument and input: names, types, defaults, limits, descriptions.
+
+The schema's input types are derived from these models (schema/inputs.py, with Strawberry's
+pydantic integration); the numbers come from core/limits.py. Every failure to validate becomes
+one BAD_USER_INPUT error.
+"""
 
 from __future__ import annotations
 
@@ -19,13 +24,28 @@ from pydantic.alias_generators import to_camel
 from core.categories import CATEGORIES, is_category
 from core.errors import BadUserInput
 from core.ids import is_post_id, is_user_id
+from core.limits import (
+    ALT_TEXT,
+    BIO,
+    BODY,
+    COMMENT_BODY,
+    CONTENT_TYPE_CHARACTERS,
+    CURSOR_CHARACTERS,
+    DISPLAY_NAME,
+    FILENAME,
+    HANDLE_CHARACTERS,
+    HANDLE_PATTERN,
+    IDS_PER_REQUEST,
+    MEDIA_PER_POST,
+    PAGE,
+    POLL,
+    REQUEST_TOKEN_PATTERN,
+    TITLE,
+    Length,
+)
 from core.text import clean_text
 
 M = TypeVar("M", bound=BaseModel)
-
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 20
-DEFAULT_POLL_SIZE = 25
 
 
 def _category(value: str) -> str:
@@ -46,6 +66,12 @@ def _user_id(value: str) -> str:
     return value
 
 
+def _text(length: Length, *, strip: bool = True) -> StringConstraints:
+    return StringConstraints(
+        strip_whitespace=strip, min_length=length.least or None, max_length=length.most
+    )
+
+
 def _line(value: str) -> str:
     return clean_text(value)
 
@@ -63,20 +89,19 @@ Line = AfterValidator(_line)
 Lines = AfterValidator(_lines)
 RequiredLines = AfterValidator(_required_lines)
 
-Title = Annotated[str, StringConstraints(max_length=200), Line]
-Body = Annotated[str, StringConstraints(max_length=10_000), Lines]
+Title = Annotated[str, _text(TITLE), Line]
+Body = Annotated[str, _text(BODY, strip=False), Lines]
 Category = Annotated[str, AfterValidator(_category)]
 PostId = Annotated[str, AfterValidator(_post_id)]
 UserId = Annotated[str, AfterValidator(_user_id)]
-RequestToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
-Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{3,30}$")]
-DisplayName = Annotated[str, StringConstraints(max_length=50), Line]
-Bio = Annotated[str, StringConstraints(max_length=300), Lines]
-CommentBody = Annotated[str, StringConstraints(max_length=2000), RequiredLines]
-AltText = Annotated[str, StringConstraints(max_length=500), Lines]
+RequestToken = Annotated[str, StringConstraints(pattern=REQUEST_TOKEN_PATTERN)]
+Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
+DisplayName = Annotated[str, _text(DISPLAY_NAME), Line]
+Bio = Annotated[str, _text(BIO, strip=False), Lines]
+CommentBody = Annotated[str, _text(COMMENT_BODY), RequiredLines]
+AltText = Annotated[str, _text(ALT_TEXT), Lines]
 CommentId = PostId  # comment ids are ULIDs too
 UploadId = PostId  # and upload ids
-MAX_MEDIA_PER_POST = 10
 
 
 def _filename(value: str) -> str:
@@ -88,9 +113,7 @@ def _filename(value: str) -> str:
     return clean_text(value)
 
 
-Filename = Annotated[
-    str, StringConstraints(min_length=1, max_length=255), AfterValidator(_filename)
-]
+Filename = Annotated[str, _text(FILENAME, strip=False), AfterValidator(_filename)]
 
 
 def _distinct(values: list[str] | None) -> list[str] | None:
@@ -100,7 +123,7 @@ def _distinct(values: list[str] | None) -> list[str] | None:
 
 
 MediaIds = Annotated[
-    list[UploadId] | None, Field(max_length=MAX_MEDIA_PER_POST), AfterValidator(_distinct)
+    list[UploadId] | None, Field(max_length=MEDIA_PER_POST), AfterValidator(_distinct)
 ]
 
 
@@ -113,13 +136,13 @@ class Arguments(BaseModel):
 
 
 class PageArgs(Arguments):
-    limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    limit: int = Field(PAGE.default, ge=1, le=PAGE.most)
     next_token: str | None = None
 
 
 class PollArgs(Arguments):
-    limit: int = Field(DEFAULT_POLL_SIZE, ge=1, le=MAX_PAGE_SIZE)
-    after: str | None = Field(None, max_length=1024)
+    limit: int = Field(POLL.default, ge=1, le=POLL.most)
+    after: str | None = Field(None, max_length=CURSOR_CHARACTERS)
 
 
 class PostEventsArgs(PollArgs):
@@ -142,7 +165,7 @@ class PostsArgs(PageArgs):
 
 
 class PostIdsArgs(Arguments):
-    ids: list[PostId] = Field(min_length=1, max_length=MAX_PAGE_SIZE)
+    ids: list[PostId] = Field(min_length=1, max_length=IDS_PER_REQUEST)
 
 
 class PostIdArgs(Arguments):
@@ -152,7 +175,7 @@ class PostIdArgs(Arguments):
 class PostArgs(PostIdArgs):
     #: Not a GraphQL argument: the schema layer's hint that the selection wants the first
     #: `prefetch_comments` comments, so post and comments come from one Query.
-    prefetch_comments: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
+    prefetch_comments: int | None = Field(None, ge=1, le=PAGE.most)
 
 
 class UserIdArgs(Arguments):
@@ -161,7 +184,7 @@ class UserIdArgs(Arguments):
 
 class UserArgs(Arguments):
     id: UserId | None = None
-    handle: str | None = Field(None, max_length=30)
+    handle: str | None = Field(None, max_length=HANDLE_CHARACTERS)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> UserArgs:
@@ -175,15 +198,19 @@ class UserIdTarget(Arguments):
 
 
 class CreateProfileInput(Arguments):
-    handle: Handle
-    display_name: DisplayName
-    bio: Bio = ""
+    """Your profile, created once."""
+
+    handle: Handle = Field(description="Unique, 3 to 30 of [a-z0-9_]; cannot be changed later.")
+    display_name: DisplayName = Field(description=DISPLAY_NAME.describe())
+    bio: Bio = Field("", description=BIO.describe())
 
 
 class UpdateProfileInput(Arguments):
+    """Changes to your profile; fields left out stay as they are."""
+
     display_name: DisplayName | None = None
     bio: Bio | None = None
-    avatar_upload_id: UploadId | None = None
+    avatar_upload_id: UploadId | None = Field(None, description="A READY image upload of yours.")
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdateProfileInput:
@@ -193,10 +220,22 @@ class UpdateProfileInput(Arguments):
 
 
 class CreateUploadInput(Arguments):
-    content_type: str = Field(max_length=100)
-    size: int = Field(ge=1)
-    filename: Filename
-    alt_text: AltText = ""
+    """What you are about to upload."""
+
+    content_type: str = Field(
+        max_length=CONTENT_TYPE_CHARACTERS,
+        description="image/jpeg, image/png, image/gif, image/webp, video/mp4 or video/webm.",
+    )
+    size: int = Field(ge=1, description="Exact size in bytes; the upload must match it.")
+    filename: Filename = Field(
+        description=f"For display only; 1 to {FILENAME.most} characters, no path."
+    )
+    alt_text: AltText = Field(
+        "",
+        description=(
+            f"What the image shows, for screen readers; up to {ALT_TEXT.most} characters."
+        ),
+    )
 
 
 class UploadIdArgs(Arguments):
@@ -208,8 +247,10 @@ class PostIdTarget(Arguments):
 
 
 class AddCommentInput(Arguments):
+    """A comment on a post."""
+
     post_id: PostId
-    body: CommentBody
+    body: CommentBody = Field(description=COMMENT_BODY.describe())
 
 
 class DeleteCommentArgs(Arguments):
@@ -218,20 +259,37 @@ class DeleteCommentArgs(Arguments):
 
 
 class CreatePostInput(Arguments):
-    title: Title
-    body: Body = ""
-    category: Category
-    client_request_token: RequestToken | None = None
-    media_ids: MediaIds = None
+    """A new post."""
+
+    title: Title = Field(description=TITLE.describe())
+    category: Category = Field(description="A category slug, see `categories`.")
+    body: Body = Field("", description=BODY.describe())
+    client_request_token: RequestToken | None = Field(
+        None,
+        description=(
+            "8 to 64 of [A-Za-z0-9_-]. Retrying with the same token returns the same post "
+            "instead of creating another (remembered for 24 hours)."
+        ),
+    )
+    media_ids: MediaIds = Field(
+        None,
+        description=f"Up to {MEDIA_PER_POST} of your READY uploads; each attaches to one post.",
+    )
 
 
 class UpdatePostInput(Arguments):
+    """Changes to a post; fields left out stay as they are."""
+
     id: PostId
-    expected_version: int = Field(ge=1)
+    expected_version: int = Field(
+        ge=1, description="The version you last read; a stale one fails with CONFLICT."
+    )
     title: Title | None = None
     body: Body | None = None
     category: Category | None = None
-    media_ids: MediaIds = None
+    media_ids: MediaIds = Field(
+        None, description="Replaces the attachments; uploads left out are released."
+    )
 
     @model_validator(mode="after")
     def _changes_something(self) -> UpdatePostInput:

@@ -59,13 +59,6 @@ def user_posts(
     return ctx.store.posts.by_author(source.id, args.limit, args.next_token)
 
 
-@resolver("Post.author")
-async def author(
-    ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await ctx.loaders.user(source.author_id)
-
-
 @resolver("Mutation.createPost")
 def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
     viewer = ctx.require_viewer()
@@ -97,9 +90,6 @@ def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 
 @resolver("Mutation.deletePost")
 def delete_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
-    viewer = ctx.require_viewer()
     args = parse(PostIdArgs, arguments)
-    # Moderators may delete anyone's post; everyone else only their own.
-    owner = None if ctx.is_moderator(viewer) else viewer.id
-    ctx.store.posts.delete(args.id, author_id=owner)
+    ctx.store.posts.delete(args.id, author_id=ctx.deleting_as())
     return args.id

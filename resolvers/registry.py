@@ -1,49 +1,78 @@
-"""One registry keyed "Type.field", shared by every front door so they cannot drift apart.
+"""Every field's resolver as a typed handle, also registered as "Type.field" for AppSync.
 
-Root fields (Query, Mutation, Subscription) need a viewer unless registered as public: the
-rule is enforced here, once, rather than remembered in each resolver.
+The schema calls a field's handle (`resolvers.posts.create_post(ctx, None, arguments)`), so a
+reader and mypy follow it from the schema to the function and know what it returns; the AppSync
+door, which only has the field's name, finds the same handle in the registry. Root fields
+(Query, Mutation, Subscription) need a viewer unless registered as public: the rule is enforced
+here, once, rather than remembered in each resolver.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from resolvers.context import RequestContext
 
-Resolver = Callable[["RequestContext", Any, Mapping[str, Any]], Any]
-R = TypeVar("R", bound=Resolver)
+S = TypeVar("S")
+R = TypeVar("R")
 
 ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
 
-_RESOLVERS: dict[str, Resolver] = {}
-_PUBLIC: set[str] = set()
+
+class Resolver(Generic[S, R]):
+    """The resolver of one field: a function of (context, source, arguments) -> domain value."""
+
+    __slots__ = ("_function", "_needs_viewer", "name", "public")
+
+    def __init__(
+        self,
+        name: str,
+        function: Callable[[RequestContext, S, Mapping[str, Any]], R],
+        *,
+        public: bool = False,
+    ) -> None:
+        self.name = name
+        self.public = public
+        self._function = function
+        self._needs_viewer = not public and name.partition(".")[0] in ROOT_TYPES
+
+    def __call__(self, context: RequestContext, source: S, arguments: Mapping[str, Any]) -> R:
+        if self._needs_viewer:
+            context.require_viewer()
+        return self._function(context, source, arguments)
+
+    def __repr__(self) -> str:
+        return f"<resolver of {self.name}>"
 
 
-def resolver(name: str, *, public: bool = False) -> Callable[[R], R]:
-    """Register a function as the resolver of `Type.field`."""
+_RESOLVERS: dict[str, Resolver[Any, Any]] = {}
 
-    def register(function: R) -> R:
+
+def resolver(
+    name: str, *, public: bool = False
+) -> Callable[[Callable[[RequestContext, S, Mapping[str, Any]], R]], Resolver[S, R]]:
+    """Make a function the resolver of `Type.field`."""
+
+    def register(function: Callable[[RequestContext, S, Mapping[str, Any]], R]) -> Resolver[S, R]:
         if name in _RESOLVERS:
             raise ValueError(f"{name} already has a resolver")
-        _RESOLVERS[name] = function
-        if public:
-            _PUBLIC.add(name)
-        return function
+        handle = Resolver(name, function, public=public)
+        _RESOLVERS[name] = handle
+        return handle
 
     return register
 
 
 def resolve(name: str, context: RequestContext, source: Any, arguments: Mapping[str, Any]) -> Any:
-    if name not in _PUBLIC and name.partition(".")[0] in ROOT_TYPES:
-        context.require_viewer()
+    """By name, for a door that only knows the field's name (AppSync)."""
     return _RESOLVERS[name](context, source, arguments)
 
 
-def registered() -> Mapping[str, Resolver]:
+def registered() -> Mapping[str, Resolver[Any, Any]]:
     return dict(_RESOLVERS)
 
 
 def is_public(name: str) -> bool:
-    return name in _PUBLIC
+    return name in _RESOLVERS and _RESOLVERS[name].public

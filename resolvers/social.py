@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from core.errors import BadUserInput, PostNotFound
+from core.errors import BadUserInput, NotFound, PostNotFound, ProfileNotFound
 from resolvers.inputs import PostIdTarget, UserIdTarget, parse
 from resolvers.registry import resolver
-from store.users import ProfileNotFound
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
+
+T = TypeVar("T")
 
 
 def _followee(ctx: RequestContext, arguments: Mapping[str, Any]) -> tuple[str, str]:
@@ -24,12 +25,15 @@ def _followee(ctx: RequestContext, arguments: Mapping[str, Any]) -> tuple[str, s
     return viewer.id, target
 
 
+def _fresh(found: T | None, missing: NotFound) -> T:
+    """What a mutation answers with, read strongly consistent so it includes the change made."""
+    if found is None:
+        raise missing
+    return found
+
+
 def _profile(ctx: RequestContext, user_id: str) -> UserProfile:
-    # Strongly consistent: the answer must include the change just made.
-    profile = ctx.store.users.get(user_id, consistent=True)
-    if profile is None:
-        raise ProfileNotFound(user_id)
-    return profile
+    return _fresh(ctx.store.users.get(user_id, consistent=True), ProfileNotFound(user_id))
 
 
 @resolver("Mutation.follow")
@@ -47,27 +51,25 @@ def unfollow(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -
 
 
 def _post(ctx: RequestContext, post_id: str) -> Post:
-    # Strongly consistent: the answer must include the change just made.
-    post = ctx.store.posts.get(post_id, consistent=True)
-    if post is None:
-        raise PostNotFound(post_id)
-    return post
+    return _fresh(ctx.store.posts.get(post_id, consistent=True), PostNotFound(post_id))
+
+
+def _liked(ctx: RequestContext, arguments: Mapping[str, Any], like: bool) -> Post:
+    viewer = ctx.require_viewer()
+    post_id = parse(PostIdTarget, arguments).post_id
+    change = ctx.store.likes.like if like else ctx.store.likes.unlike
+    change(post_id, viewer.id)
+    return _post(ctx, post_id)
 
 
 @resolver("Mutation.likePost")
 def like_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    viewer = ctx.require_viewer()
-    post_id = parse(PostIdTarget, arguments).post_id
-    ctx.store.likes.like(post_id, viewer.id)
-    return _post(ctx, post_id)
+    return _liked(ctx, arguments, like=True)
 
 
 @resolver("Mutation.unlikePost")
 def unlike_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    viewer = ctx.require_viewer()
-    post_id = parse(PostIdTarget, arguments).post_id
-    ctx.store.likes.unlike(post_id, viewer.id)
-    return _post(ctx, post_id)
+    return _liked(ctx, arguments, like=False)
 
 
 @resolver("Post.viewerHasLiked")

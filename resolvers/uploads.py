@@ -7,14 +7,13 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime, now_iso, utc_now
-from core.errors import BadUserInput
+from core.errors import BadUserInput, MediaUnavailable
 from core.ids import new_id
 from core.media_types import SNIFF_BYTES, matches
-from core.models import Media, Upload
+from core.models import Media, Upload, UploadStatus
 from resolvers.inputs import CreateUploadInput, UploadIdArgs, parse
 from resolvers.registry import resolver
-from store.keys import incoming_object_key, media_object_key
-from store.uploads import PENDING, READY, REJECTED, MediaUnavailable
+from store.repository import incoming_object_key, media_object_key
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from auth.viewer import Viewer
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
-    from store.media import UploadForm
+    from store.repository import UploadForm
 
 #: After its upload window, an upload may still be completed for this long.
 COMPLETION_GRACE = timedelta(hours=1)
@@ -59,7 +58,7 @@ def create_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, An
         size=args.size,
         filename=args.filename,
         alt_text=args.alt_text,
-        status=PENDING,
+        status=UploadStatus.PENDING,
         created_at=now_iso(),
         expires_at=aws_datetime(utc_now() + timedelta(seconds=window)),
     )
@@ -73,15 +72,15 @@ def complete_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, 
     """Verify what arrived; READY or REJECTED with the reason. Completing again answers the same."""
     viewer = ctx.require_viewer()
     upload = ctx.store.uploads.get(viewer.id, parse(UploadIdArgs, arguments).id)
-    if upload.status != PENDING:
+    if upload.status is not UploadStatus.PENDING:
         return upload
     incoming = incoming_object_key(viewer.id, upload.id)
     reason = _rejection(ctx, upload, incoming)
     if reason is None:
         ctx.media.move(incoming, media_object_key(viewer.id, upload.id))
-        return ctx.store.uploads.finish(viewer.id, upload.id, READY, None)
+        return ctx.store.uploads.finish(viewer.id, upload.id, UploadStatus.READY, None)
     ctx.media.delete(incoming)
-    return ctx.store.uploads.finish(viewer.id, upload.id, REJECTED, reason)
+    return ctx.store.uploads.finish(viewer.id, upload.id, UploadStatus.REJECTED, reason)
 
 
 def _rejection(ctx: RequestContext, upload: Upload, key: str) -> str | None:
@@ -111,7 +110,7 @@ def attachable_media(
 ) -> tuple[Media, ...]:
     """The viewer's READY uploads as media; the store's transaction re-checks them atomically."""
     uploads = ctx.store.uploads.get_many(viewer.id, upload_ids)
-    if any(u.status != READY for u in uploads):
+    if any(u.status is not UploadStatus.READY for u in uploads):
         raise MediaUnavailable()
     return tuple(u.media(media_object_key(viewer.id, u.id)) for u in uploads)
 

@@ -19,8 +19,9 @@ from resolvers.registry import resolver
 from resolvers.uploads import attachable_media
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
+    from core.models import Comment, Post
     from resolvers.context import RequestContext
 
 
@@ -69,6 +70,17 @@ def update_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, A
     )
 
 
+async def _author(
+    ctx: RequestContext, source: Post | Comment, _arguments: Mapping[str, Any]
+) -> UserProfile | None:
+    """Null when the author has no profile; batched with every other lookup of the response."""
+    return await ctx.loaders.user(source.author_id)
+
+
+post_author = resolver("Post.author")(_author)
+comment_author = resolver("Comment.author")(_author)
+
+
 @resolver("User.viewerFollows")
 async def viewer_follows(
     ctx: RequestContext, source: UserProfile, _arguments: Mapping[str, Any]
@@ -79,7 +91,15 @@ async def viewer_follows(
     return await ctx.loaders.follows(viewer.id, source.id)
 
 
-async def _profiles(ctx: RequestContext, page: Page[str]) -> Page[UserProfile]:
+async def _profiles(
+    ctx: RequestContext,
+    ids: Callable[[str, int, str | None], Page[str]],
+    user_id: str,
+    arguments: Mapping[str, Any],
+) -> Page[UserProfile]:
+    """A page of users whose ids `ids` reads, their profiles batched in one request."""
+    args = parse(PageArgs, arguments)
+    page = ids(user_id, args.limit, args.next_token)
     profiles = await asyncio.gather(*(ctx.loaders.user(uid) for uid in page.items))
     return Page(items=[p for p in profiles if p is not None], next_token=page.next_token)
 
@@ -88,13 +108,11 @@ async def _profiles(ctx: RequestContext, page: Page[str]) -> Page[UserProfile]:
 async def followers(
     ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]
 ) -> Page[UserProfile]:
-    args = parse(PageArgs, arguments)
-    return await _profiles(ctx, ctx.store.follows.followers(source.id, args.limit, args.next_token))
+    return await _profiles(ctx, ctx.store.follows.followers, source.id, arguments)
 
 
 @resolver("User.following")
 async def following(
     ctx: RequestContext, source: UserProfile, arguments: Mapping[str, Any]
 ) -> Page[UserProfile]:
-    args = parse(PageArgs, arguments)
-    return await _profiles(ctx, ctx.store.follows.following(source.id, args.limit, args.next_token))
+    return await _profiles(ctx, ctx.store.follows.following, source.id, arguments)

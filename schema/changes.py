@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from enum import Enum
-from typing import Annotated
 
 import strawberry
 
+import resolvers.changes
 from core import models
-from resolvers.registry import resolve
 from schema.scalars import AWSDateTime
 from schema.types import Comment, Ctx, Post
-
-PollLimit = Annotated[int, strawberry.argument(description="Events per poll, 1 to 100.")]
-After = Annotated[
-    str | None,
-    strawberry.argument(
-        description="The `cursor` of your previous poll; omit it to get a cursor at now."
-    ),
-]
-DEFAULT_POLL = 25
 
 
 @strawberry.enum(description="What happened.")
@@ -53,12 +43,12 @@ class ChangeEvent:
 
     @strawberry.field(description="The post as it is now; null once it is deleted.")
     async def post(self, info: Ctx) -> Post | None:
-        found = await resolve("ChangeEvent.post", info.context, self._notice, {})
+        found = await resolvers.changes.event_post(info.context, self._notice, {})
         return Post.from_domain(found) if found else None
 
     @strawberry.field(description="The comment a COMMENT_ADDED event is about.")
     async def comment(self, info: Ctx) -> Comment | None:
-        found = await resolve("ChangeEvent.comment", info.context, self._notice, {})
+        found = await resolvers.changes.event_comment(info.context, self._notice, {})
         return Comment.from_domain(found) if found else None
 
 
@@ -70,7 +60,7 @@ class ChangeBatch:
     )
 
     @classmethod
-    def from_domain(cls, batch: models.ChangeBatch) -> ChangeBatch:
+    def from_domain(cls, batch: models.PollResult) -> ChangeBatch:
         return cls(items=[ChangeEvent.from_domain(n) for n in batch.items], cursor=batch.cursor)
 
 
@@ -82,11 +72,11 @@ class Subscription:
     async def on_post_event(
         self, info: Ctx, category: str | None = None
     ) -> AsyncGenerator[ChangeEvent, None]:
-        notices = resolve("Subscription.onPostEvent", info.context, None, {"category": category})
+        notices = resolvers.changes.on_post_event(info.context, None, {"category": category})
         async for notice in notices:
             yield ChangeEvent.from_domain(notice)
 
     @strawberry.subscription(description="Your home feed's events as they settle; over graphql-ws.")
     async def on_feed_update(self, info: Ctx) -> AsyncGenerator[ChangeEvent, None]:
-        async for notice in resolve("Subscription.onFeedUpdate", info.context, None, {}):
+        async for notice in resolvers.changes.on_feed_update(info.context, None, {}):
             yield ChangeEvent.from_domain(notice)

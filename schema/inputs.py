@@ -1,72 +1,52 @@
-"""Input types. Limits are enforced by the resolvers' pydantic models and stated here."""
+"""Input types, derived from the resolvers' pydantic models: one declaration of each field.
+
+Names, defaults, limits and descriptions come from `resolvers.inputs`; only what GraphQL says
+and pydantic cannot (an `ID` rather than a `String`) is stated here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import strawberry
+from pydantic import BaseModel
+from strawberry.experimental.pydantic import input as pydantic_input
+
+from resolvers import inputs
 
 
-@strawberry.input(description="A new post.")
+def derived(model: type[BaseModel]) -> Callable[[type[Any]], Any]:
+    """The model as a GraphQL input type; its docstring is the type's description."""
+    return pydantic_input(model=model, all_fields=True, description=model.__doc__)
+
+
+@derived(inputs.CreatePostInput)
 class CreatePostInput:
-    title: str = strawberry.field(description="1 to 200 characters.")
-    category: str = strawberry.field(description="A category slug, see `categories`.")
-    body: str = strawberry.field(default="", description="Up to 10,000 characters.")
-    client_request_token: str | None = strawberry.field(
-        default=None,
-        description=(
-            "8 to 64 of [A-Za-z0-9_-]. Retrying with the same token returns the same post "
-            "instead of creating another (remembered for 24 hours)."
-        ),
-    )
-    media_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Up to 10 of your READY uploads; each attaches to one post."
-    )
+    media_ids: list[strawberry.ID] | None
 
 
-@strawberry.input(description="Changes to a post; fields left out stay as they are.")
+@derived(inputs.UpdatePostInput)
 class UpdatePostInput:
     id: strawberry.ID
-    expected_version: int = strawberry.field(
-        description="The version you last read; a stale one fails with CONFLICT."
-    )
-    title: str | None = None
-    body: str | None = None
-    category: str | None = None
-    media_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Replaces the attachments; uploads left out are released."
-    )
+    media_ids: list[strawberry.ID] | None
 
 
-@strawberry.input(description="Your profile, created once.")
+@derived(inputs.CreateProfileInput)
 class CreateProfileInput:
-    handle: str = strawberry.field(
-        description="Unique, 3 to 30 of [a-z0-9_]; cannot be changed later."
-    )
-    display_name: str = strawberry.field(description="1 to 50 characters.")
-    bio: str = strawberry.field(default="", description="Up to 300 characters.")
+    pass
 
 
-@strawberry.input(description="Changes to your profile; fields left out stay as they are.")
+@derived(inputs.UpdateProfileInput)
 class UpdateProfileInput:
-    display_name: str | None = None
-    bio: str | None = None
-    avatar_upload_id: strawberry.ID | None = strawberry.field(
-        default=None, description="A READY image upload of yours."
-    )
+    avatar_upload_id: strawberry.ID | None
 
 
-@strawberry.input(description="A comment on a post.")
+@derived(inputs.AddCommentInput)
 class AddCommentInput:
     post_id: strawberry.ID
-    body: str = strawberry.field(description="1 to 2,000 characters.")
 
 
-@strawberry.input(description="What you are about to upload.")
+@derived(inputs.CreateUploadInput)
 class CreateUploadInput:
-    content_type: str = strawberry.field(
-        description="image/jpeg, image/png, image/gif, image/webp, video/mp4 or video/webm."
-    )
-    size: int = strawberry.field(description="Exact size in bytes; the upload must match it.")
-    filename: str = strawberry.field(description="For display only; 1 to 255 characters, no path.")
-    alt_text: str = strawberry.field(
-        default="", description="What the image shows, for screen readers; up to 500 characters."
-    )
+    pass

@@ -1,4 +1,4 @@
-"""The root types. Every field delegates to the resolver registry."""
+"""The root types. Every field calls its resolver's handle and maps what it returns."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ from typing import Any
 
 import strawberry
 
-from resolvers.registry import resolve
-from schema.changes import DEFAULT_POLL, After, ChangeBatch, PollLimit
+import resolvers.changes
+import resolvers.comments
+import resolvers.feed
+import resolvers.meta
+import resolvers.posts
+import resolvers.social
+import resolvers.uploads
+import resolvers.users
+from core.limits import IDS_PER_REQUEST, PAGE, POLL
+from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
+from schema.changes import ChangeBatch
 from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
@@ -18,12 +27,9 @@ from schema.inputs import (
 )
 from schema.selections import only_field_named
 from schema.types import (
-    DEFAULT_PAGE,
     Comment,
     Ctx,
     Deleted,
-    NextToken,
-    PageLimit,
     Post,
     PostConnection,
     Upload,
@@ -44,10 +50,10 @@ def first_comments_wanted(info: Ctx) -> int | None:
         return None
     arguments: dict[str, Any] = selection.arguments
     # Literals arrive as their source text ("20"), variables as values.
-    limit = arguments.get("limit", DEFAULT_PAGE)
+    limit = arguments.get("limit", PAGE.default)
     if isinstance(limit, str) and limit.isdigit():
         limit = int(limit)
-    if arguments.get("nextToken") or not isinstance(limit, int) or not 1 <= limit <= 100:
+    if arguments.get("nextToken") or not isinstance(limit, int) or not 1 <= limit <= PAGE.most:
         return None
     return limit
 
@@ -57,17 +63,17 @@ class Query:
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
-        found = await resolve("Query.post", info.context, None, arguments)
+        found = await resolvers.posts.post(info.context, None, arguments)
         return Post.from_domain(found) if found else None
 
     @strawberry.field(
         description=(
-            "Up to 100 posts by id, in that order, null where there is none: what a client "
-            "refreshes on screen (counts, edits) in one request."
+            f"Up to {IDS_PER_REQUEST} posts by id, in that order, null where there is none: "
+            "what a client refreshes on screen (counts, edits) in one request."
         )
     )
     async def posts_by_ids(self, info: Ctx, ids: list[strawberry.ID]) -> list[Post | None]:
-        found = await resolve("Query.postsByIds", info.context, None, {"ids": ids})
+        found = await resolvers.posts.posts_by_ids(info.context, None, {"ids": ids})
         return [Post.from_domain(p) if p else None for p in found]
 
     @strawberry.field(
@@ -77,27 +83,20 @@ class Query:
         self,
         info: Ctx,
         category: str | None = None,
-        limit: PageLimit = DEFAULT_PAGE,
+        limit: PageLimit = PAGE.default,
         next_token: NextToken = None,
     ) -> PostConnection:
-        page = resolve(
-            "Query.posts",
-            info.context,
-            None,
-            {"category": category, "limit": limit, "nextToken": next_token},
-        )
-        return PostConnection.from_domain(page)
+        arguments = {"category": category, **page_arguments(limit, next_token)}
+        return PostConnection.from_domain(resolvers.posts.posts(info.context, None, arguments))
 
     @strawberry.field(
         description="Your home feed: posts by the people you follow and your own, newest first."
     )
     async def feed(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        page = await resolve(
-            "Query.feed", info.context, None, {"limit": limit, "nextToken": next_token}
-        )
-        return PostConnection.from_domain(page)
+        found = await resolvers.feed.feed(info.context, None, page_arguments(limit, next_token))
+        return PostConnection.from_domain(found)
 
     @strawberry.field(
         description=(
@@ -111,38 +110,38 @@ class Query:
         category: str | None = None,
         author_id: strawberry.ID | None = None,
         after: After = None,
-        limit: PollLimit = DEFAULT_POLL,
+        limit: PollLimit = POLL.default,
     ) -> ChangeBatch:
         arguments = {"category": category, "authorId": author_id, "after": after, "limit": limit}
-        return ChangeBatch.from_domain(resolve("Query.postEvents", info.context, None, arguments))
+        return ChangeBatch.from_domain(resolvers.changes.post_events(info.context, None, arguments))
 
     @strawberry.field(description="What reached your home feed after your cursor, oldest first.")
     def feed_updates(
-        self, info: Ctx, after: After = None, limit: PollLimit = DEFAULT_POLL
+        self, info: Ctx, after: After = None, limit: PollLimit = POLL.default
     ) -> ChangeBatch:
         arguments = {"after": after, "limit": limit}
-        return ChangeBatch.from_domain(resolve("Query.feedUpdates", info.context, None, arguments))
+        return ChangeBatch.from_domain(
+            resolvers.changes.feed_updates(info.context, None, arguments)
+        )
 
     @strawberry.field(description="A user by id or by handle (give one); null if there is none.")
     async def user(
         self, info: Ctx, id: strawberry.ID | None = None, handle: str | None = None
     ) -> User | None:
-        found = await resolve("Query.user", info.context, None, {"id": id, "handle": handle})
+        found = await resolvers.users.user(info.context, None, {"id": id, "handle": handle})
         return User.maybe(found)
 
     @strawberry.field(description="Your profile; null until you create one (createProfile).")
     async def me(self, info: Ctx) -> User | None:
-        return User.maybe(await resolve("Query.me", info.context, None, {}))
+        return User.maybe(await resolvers.users.me(info.context, None, {}))
 
     @strawberry.field(description="The category slugs a post may use.")
     def categories(self, info: Ctx) -> list[str]:
-        found: list[str] = resolve("Query.categories", info.context, None, {})
-        return found
+        return resolvers.meta.categories(info.context, None, {})
 
     @strawberry.field(description='"ok" when the API can answer; needs no sign-in.')
     def health(self, info: Ctx) -> str:
-        status: str = resolve("Query.health", info.context, None, {})
-        return status
+        return resolvers.meta.health(info.context, None, {})
 
 
 @strawberry.type
@@ -150,66 +149,62 @@ class Mutation:
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": strawberry.asdict(input)}
-        return Post.from_domain(resolve("Mutation.createPost", info.context, None, arguments))
+        return Post.from_domain(resolvers.posts.create_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Change your own post; `expectedVersion` guards lost updates.")
     def update_post(self, info: Ctx, input: UpdatePostInput) -> Post:
         arguments = {"input": strawberry.asdict(input)}
-        return Post.from_domain(resolve("Mutation.updatePost", info.context, None, arguments))
+        return Post.from_domain(resolvers.posts.update_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own post (moderators: anyone's).")
     def delete_post(self, info: Ctx, id: strawberry.ID) -> Deleted:
-        return Deleted.from_domain(resolve("Mutation.deletePost", info.context, None, {"id": id}))
+        return Deleted.from_domain(resolvers.posts.delete_post(info.context, None, {"id": id}))
 
     @strawberry.mutation(description="Create your profile; every user has at most one.")
     def create_profile(self, info: Ctx, input: CreateProfileInput) -> User:
         arguments = {"input": strawberry.asdict(input)}
-        return User.from_domain(resolve("Mutation.createProfile", info.context, None, arguments))
+        return User.from_domain(resolvers.users.create_profile(info.context, None, arguments))
 
     @strawberry.mutation(description="Change your display name or bio.")
     def update_profile(self, info: Ctx, input: UpdateProfileInput) -> User:
         arguments = {"input": strawberry.asdict(input)}
-        return User.from_domain(resolve("Mutation.updateProfile", info.context, None, arguments))
+        return User.from_domain(resolvers.users.update_profile(info.context, None, arguments))
 
     @strawberry.mutation(description="Follow a user; following twice changes nothing.")
     def follow(self, info: Ctx, user_id: strawberry.ID) -> User:
-        return User.from_domain(resolve("Mutation.follow", info.context, None, {"userId": user_id}))
+        return User.from_domain(resolvers.social.follow(info.context, None, {"userId": user_id}))
 
     @strawberry.mutation(description="Stop following a user; idempotent.")
     def unfollow(self, info: Ctx, user_id: strawberry.ID) -> User:
-        followee = resolve("Mutation.unfollow", info.context, None, {"userId": user_id})
+        followee = resolvers.social.unfollow(info.context, None, {"userId": user_id})
         return User.from_domain(followee)
 
     @strawberry.mutation(description="Like a post; liking twice changes nothing.")
     def like_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
-        return Post.from_domain(
-            resolve("Mutation.likePost", info.context, None, {"postId": post_id})
-        )
+        return Post.from_domain(resolvers.social.like_post(info.context, None, {"postId": post_id}))
 
     @strawberry.mutation(description="Take back a like; idempotent.")
     def unlike_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
-        post = resolve("Mutation.unlikePost", info.context, None, {"postId": post_id})
+        post = resolvers.social.unlike_post(info.context, None, {"postId": post_id})
         return Post.from_domain(post)
 
     @strawberry.mutation(description="Permission to upload one file straight to storage.")
     def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:
         arguments = {"input": strawberry.asdict(input)}
         return UploadTicket.from_domain(
-            resolve("Mutation.createUpload", info.context, None, arguments)
+            resolvers.uploads.create_upload(info.context, None, arguments)
         )
 
     @strawberry.mutation(description="Verify an uploaded file: READY, or REJECTED with a reason.")
     def complete_upload(self, info: Ctx, id: strawberry.ID) -> Upload:
-        return Upload.from_domain(
-            resolve("Mutation.completeUpload", info.context, None, {"id": id})
-        )
+        return Upload.from_domain(resolvers.uploads.complete_upload(info.context, None, {"id": id}))
 
     @strawberry.mutation(description="Comment on a post.")
     def add_comment(self, info: Ctx, input: AddCommentInput) -> Comment:
         arguments = {"input": strawberry.asdict(input)}
-        return Comment.from_domain(resolve("Mutation.addComment", info.context, None, arguments))
+        return Comment.from_domain(resolvers.comments.add_comment(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")
     def delete_comment(self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID) -> Deleted:
         arguments = {"postId": post_id, "id": id}
-        return Deleted.from_domain(resolve("Mutation.deleteComment", info.context, None, arguments))
+        return Deleted.from_domain(resolvers.comments.delete_comment(info.context, None, arguments))

@@ -31,8 +31,7 @@ class RequestLog(SchemaExtension):
                     context.schema._schema, document, context.operation_name
                 )
                 record.operation_name = client_operation_name(document, context.operation_name)
-                viewer = vars(context.context).get("viewer")  # only if this request asked
-                record.viewer = getattr(viewer, "id", None)
+                record.viewer = context.context.known_viewer_id
                 errors = getattr(context.result, "errors", None) or []
                 record.error_codes = [
                     str((shape_error(e).extensions or {}).get("code")) for e in errors

@@ -2,42 +2,33 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
-
 import strawberry
 from strawberry.types import Info
 
+import resolvers.comments
+import resolvers.posts
+import resolvers.social
+import resolvers.uploads
+import resolvers.users
 from core import models
+from core.limits import PAGE
 from resolvers.context import RequestContext
-from resolvers.registry import resolve
 from resolvers.uploads import MediaLink
 from resolvers.uploads import UploadTicket as UploadTicket_
+from schema.arguments import NextToken, PageLimit, page_arguments
 from schema.scalars import AWSDateTime
 
 Ctx = Info[RequestContext, None]
-PageLimit = Annotated[int, strawberry.argument(description="Page size, 1 to 100.")]
-NextToken = Annotated[
-    str | None, strawberry.argument(description="The `nextToken` of the previous page.")
-]
-DEFAULT_PAGE = 20
 
 
-def _page(limit: int, next_token: str | None) -> dict[str, object]:
-    return {"limit": limit, "nextToken": next_token}
-
-
-@strawberry.enum(description="Where an upload is in its life.")
-class UploadStatus(Enum):
-    PENDING = "PENDING"
-    READY = "READY"
-    REJECTED = "REJECTED"
+# The domain's enum is the GraphQL enum: one spelling of an upload's status.
+strawberry.enum(models.UploadStatus, description="Where an upload is in its life.")
 
 
 @strawberry.type(description="A file you upload straight to storage, then complete.")
 class Upload:
     id: strawberry.ID
-    status: UploadStatus
+    status: models.UploadStatus
     content_type: str
     size: int
     filename: str
@@ -48,7 +39,7 @@ class Upload:
     def from_domain(cls, upload: models.Upload) -> Upload:
         return cls(
             id=strawberry.ID(upload.id),
-            status=UploadStatus(upload.status),
+            status=upload.status,
             content_type=upload.content_type,
             size=upload.size,
             filename=upload.filename,
@@ -133,36 +124,37 @@ class User:
 
     @strawberry.field(description="The profile picture, if any.")
     def avatar(self, info: Ctx) -> Media | None:
-        link = resolve("User.avatar", info.context, self._profile, {})
+        link = resolvers.uploads.user_avatar(info.context, self._profile, {})
         return Media.from_domain(link) if link else None
 
     @strawberry.field(description="Whether the signed-in viewer follows this user.")
     async def viewer_follows(self, info: Ctx) -> bool:
-        follows: bool = await resolve("User.viewerFollows", info.context, self._profile, {})
-        return follows
+        return await resolvers.users.viewer_follows(info.context, self._profile, {})
 
     @strawberry.field(description="The user's posts, newest first.")
     def posts(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        page = resolve("User.posts", info.context, self._profile, _page(limit, next_token))
+        page = resolvers.posts.user_posts(
+            info.context, self._profile, page_arguments(limit, next_token)
+        )
         return PostConnection.from_domain(page)
 
     @strawberry.field(description="Who follows this user, newest first.")
     async def followers(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolve(
-            "User.followers", info.context, self._profile, _page(limit, next_token)
+        page = await resolvers.users.followers(
+            info.context, self._profile, page_arguments(limit, next_token)
         )
         return UserConnection.from_domain(page)
 
     @strawberry.field(description="Whom this user follows, newest first.")
     async def following(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolve(
-            "User.following", info.context, self._profile, _page(limit, next_token)
+        page = await resolvers.users.following(
+            info.context, self._profile, page_arguments(limit, next_token)
         )
         return UserConnection.from_domain(page)
 
@@ -199,22 +191,25 @@ class Post:
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolve("Post.author", info.context, self._post, {}))
+        return User.maybe(await resolvers.users.post_author(info.context, self._post, {}))
 
     @strawberry.field(description="Attached images and videos, in order.")
     def media(self, info: Ctx) -> list[Media]:
-        return [Media.from_domain(m) for m in resolve("Post.media", info.context, self._post, {})]
+        return [
+            Media.from_domain(m) for m in resolvers.uploads.post_media(info.context, self._post, {})
+        ]
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Ctx) -> bool:
-        liked: bool = await resolve("Post.viewerHasLiked", info.context, self._post, {})
-        return liked
+        return await resolvers.social.viewer_has_liked(info.context, self._post, {})
 
     @strawberry.field(description="Comments, oldest first.")
     def comments(
-        self, info: Ctx, limit: PageLimit = DEFAULT_PAGE, next_token: NextToken = None
+        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> CommentConnection:
-        page = resolve("Post.comments", info.context, self._post, _page(limit, next_token))
+        page = resolvers.comments.comments(
+            info.context, self._post, page_arguments(limit, next_token)
+        )
         return CommentConnection.from_domain(page)
 
 
@@ -238,7 +233,7 @@ class Comment:
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolve("Comment.author", info.context, self._comment, {}))
+        return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
 
 
 @strawberry.type(description="One page of posts.")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.errors import Throttled
 from store.errors import translated_errors
+from store.items import Item
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
 BATCH_GET_LIMIT = 100
 BATCH_WRITE_LIMIT = 25
 MAX_UNPROCESSED_RETRIES = 6
-
-Item = dict[str, Any]
 
 
 def backoff(attempt: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -68,10 +69,26 @@ def s3_client(region: str) -> S3Client:
     return boto3.client("s3", region_name=region, config=config)
 
 
+def streams_endpoint(environ: Mapping[str, str]) -> str | None:
+    """A configured DynamoDB endpoint implies its stream endpoint, as DynamoDB Local serves both.
+
+    boto3 reads AWS_ENDPOINT_URL_DYNAMODB_STREAMS alone, and would otherwise send the stream
+    reads of a table on DynamoDB Local to AWS.
+    """
+    if environ.get("AWS_ENDPOINT_URL_DYNAMODB_STREAMS") or environ.get("AWS_ENDPOINT_URL"):
+        return None  # boto3's own configuration wins
+    return environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None
+
+
 @cache
 def dynamodb_streams_client(region: str) -> DynamoDBStreamsClient:
-    """The endpoint comes from boto3's own AWS_ENDPOINT_URL_DYNAMODB_STREAMS when set."""
-    return boto3.client("dynamodbstreams", region_name=region, config=DEFAULT_CONFIG)
+    """The endpoint is boto3's own, or the DynamoDB endpoint's (`streams_endpoint`)."""
+    return boto3.client(
+        "dynamodbstreams",
+        region_name=region,
+        endpoint_url=streams_endpoint(os.environ),
+        config=DEFAULT_CONFIG,
+    )
 
 
 @cache

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.models import Comment, FeedEntry, Media, Post, Upload, UserProfile
+from core.models import Comment, FeedEntry, Media, Post, Upload, UploadStatus, UserProfile
+from store.items import Item
 from store.keys import (
     Key,
     comment_key,
@@ -21,8 +22,6 @@ from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-Item = dict[str, Any]
 
 
 def attribute_values(key: Key) -> Item:
@@ -74,7 +73,7 @@ def post_to_item(post: Post) -> Item:
         "category": {"S": post.category},
         "createdAt": {"S": post.created_at},
         "updatedAt": {"S": post.updated_at},
-        # The stamp of the post's latest change-log event (see store/changes.py).
+        # The stamp of the post's latest change-log event (see store/change_items.py).
         "changedAt": {"S": post.updated_at},
         "version": {"N": str(post.version)},
         "likeCount": {"N": str(post.like_count)},
@@ -216,7 +215,7 @@ def upload_from_item(item: Mapping[str, Any]) -> Upload:
         content_type=item["contentType"]["S"],
         size=int(item["size"]["N"]),
         filename=item["filename"]["S"],
-        status=item["status"]["S"],
+        status=UploadStatus(item["status"]["S"]),
         created_at=item["createdAt"]["S"],
         expires_at=item["uploadExpiresAt"]["S"],
         reason=item.get("reason", {}).get("S"),

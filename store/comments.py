@@ -4,48 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Forbidden, NotFound, PostNotFound, Throttled
+from core.errors import CommentNotFound, Forbidden, PostNotFound, Throttled
 from core.ids import new_id
-from core.models import ChangeEvent, ChangeKind, Comment, Page, Post
-from store.changes import change_puts, later_stamp, unchanged_since
+from core.models import ChangeKind, Comment, LoggedChange, Page, Post
+from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
 from store.errors import translated_errors
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics
-from store.pages import page_scope, query_page
+from store.pages import page_scope
 from store.posts import MAX_RACES
-from store.transactions import TransactionCancelled, counter_change, transact
+from store.tables import Repository, Table
+from store.transactions import Planned, TransactionCancelled, commit, counter_change, transact
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import datetime
-
-    from mypy_boto3_dynamodb import DynamoDBClient
-
-    from store.cursors import CursorCodec
     from store.posts import PostRepository
 
 
-class CommentNotFound(NotFound):
-    def __init__(self, comment_id: str) -> None:
-        super().__init__(f"Comment {comment_id} does not exist")
-
-
-class CommentRepository:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        cursors: CursorCodec,
-        posts: PostRepository,
-        clock: Callable[[], datetime],
-        change_writes: DynamoDBClient | None = None,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
+class CommentRepository(Repository):
+    def __init__(self, table: Table, posts: PostRepository) -> None:
+        super().__init__(table)
         self._posts = posts
-        self._clock = clock
-        self._writes = change_writes or client
 
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         key = attribute_values(post_key(post_id))
@@ -64,22 +42,14 @@ class CommentRepository:
         self, post: Post, changed_at: str | None, author_id: str, body: str
     ) -> Comment | None:
         """One guarded attempt; None when the post changed since it was read."""
-        added: list[Comment] = []
 
-        def build() -> list[dict[str, Any]]:
+        def build() -> Planned[Comment]:
             stamp = later_stamp(self._clock(), changed_at)
             comment = Comment(
                 id=new_id(), post_id=post.id, author_id=author_id, body=body, created_at=stamp
             )
-            added[:] = [comment]
-            put = {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": comment_to_item(comment),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            }
-            event = ChangeEvent(
+            put = self._put_new(comment_to_item(comment))
+            event = LoggedChange(
                 id=new_id(),
                 kind=ChangeKind.COMMENT_ADDED,
                 post_id=post.id,
@@ -89,16 +59,15 @@ class CommentRepository:
             )
             topics = post_topics(post.author_id, post.category)
             count = self._count_and_stamp(post.id, changed_at, stamp)
-            return [put, count, *change_puts(self._table, event, topics)]
+            return Planned(comment, [put, count, *change_puts(self._table, event, topics)])
 
         with translated_errors():
             try:
-                transact(self._writes, build)
+                return commit(self._writes, build)
             except TransactionCancelled as exc:
                 if exc.failed(1):
                     return None  # the post changed (or went) since we read it
                 raise
-        return added[0]
 
     def _count_and_stamp(self, post_id: str, changed_at: str | None, stamp: str) -> dict[str, Any]:
         guard, guard_values = unchanged_since(changed_at)
@@ -140,30 +109,19 @@ class CommentRepository:
 
     def page(self, post_id: str, limit: int, after: str | None) -> Page[Comment]:
         """Oldest first (ids are time-sortable)."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=post_key(post_id)["PK"],
-            sort_prefix=COMMENT_PREFIX,
-            newest_first=False,
-            limit=limit,
-            after=after,
-            decode=comment_from_item,
-        )
+        partition = post_key(post_id)["PK"]
+        oldest_first = {"sort_prefix": COMMENT_PREFIX, "newest_first": False}
+        return self._query_page(partition, limit, after, comment_from_item, **oldest_first)
 
     def post_with_first_page(self, post_id: str, limit: int) -> tuple[Post | None, Page[Comment]]:
         """The post and its first `limit` comments in ONE Query of the item collection."""
-        page = query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=post_key(post_id)["PK"],
+        page = self._query_page(
+            post_key(post_id)["PK"],
+            limit + 1,
+            None,
+            lambda item: item,
             sort_prefix=POST,  # "POST" itself, then "POST#COMMENT#..."; likes sort before
             newest_first=False,
-            limit=limit + 1,
-            after=None,
-            decode=lambda item: item,
         )
         if not page.items or page.items[0]["SK"]["S"] != POST:
             return None, Page(items=[], next_token=None)

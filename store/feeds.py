@@ -6,39 +6,23 @@ import time
 from typing import TYPE_CHECKING
 
 from store.batch import batch_write, delete_queried
-from store.changes import FEED_RETENTION
+from store.change_items import FEED_RETENTION
 from store.codecs import feed_entry_from_item, feed_entry_to_item
 from store.keys import feed_partition
-from store.pages import query_page
+from store.tables import Repository
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.models import FeedEntry, Page
-    from store.cursors import CursorCodec
 
 #: Feeds keep 30 days; older entries expire (TTL) and the feed ends there.
 FEED_RETENTION_SECONDS = int(FEED_RETENTION.total_seconds())
 
 
-class FeedRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-
+class FeedRepository(Repository):
     def page(self, owner_id: str, limit: int, after: str | None) -> Page[FeedEntry]:
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=feed_partition(owner_id),
-            limit=limit,
-            after=after,
-            decode=feed_entry_from_item,
-        )
+        return self._query_page(feed_partition(owner_id), limit, after, feed_entry_from_item)
 
     def add(self, entries: Iterable[FeedEntry]) -> int:
         """Write entries in batches of 25; rewriting an entry is harmless. Returns requests made."""

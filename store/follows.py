@@ -2,59 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from core.clock import now_iso
-from core.errors import Forbidden
+from core.errors import ProfileNotFound, ProfileRequired
 from core.models import Page
 from store.codecs import attribute_values, follow_to_item
 from store.errors import translated_errors
 from store.keys import follow_key, followers_partition, following_partition, user_key
-from store.pages import query_page
+from store.tables import Repository
 from store.transactions import TransactionCancelled, counter_change, transact
-from store.users import ProfileNotFound
-
-if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
-
-    from store.cursors import CursorCodec
 
 
-class ProfileRequired(Forbidden):
-    def __init__(self) -> None:
-        super().__init__("Create your profile (createProfile) before following anyone")
-
-
-class FollowRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str, cursors: CursorCodec) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-
+class FollowRepository(Repository):
     def _count(self, user_id: str, attribute: str, delta: int) -> dict[str, Any]:
         return counter_change(self._table, attribute_values(user_key(user_id)), attribute, delta)
 
     def follow(self, follower_id: str, followee_id: str) -> bool:
         """Follow once; returns False when already following (idempotent)."""
-        put = {
-            "Put": {
-                "TableName": self._table,
-                "Item": follow_to_item(follower_id, followee_id, now_iso()),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        }
+        put = self._put_new(follow_to_item(follower_id, followee_id, now_iso()))
         return self._change(put, follower_id, followee_id, 1)
 
     def unfollow(self, follower_id: str, followee_id: str) -> bool:
         """Stop following; returns False when not following (idempotent)."""
-        delete = {
-            "Delete": {
-                "TableName": self._table,
-                "Key": attribute_values(follow_key(follower_id, followee_id)),
-                "ConditionExpression": "attribute_exists(PK)",
-            }
-        }
+        delete = self._delete_existing(follow_key(follower_id, followee_id))
         return self._change(delete, follower_id, followee_id, -1)
 
     def _change(
@@ -78,29 +50,19 @@ class FollowRepository:
 
     def followers(self, user_id: str, limit: int, after: str | None) -> Page[str]:
         """Ids of the user's followers, newest first."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index="GSI1",
-            partition=followers_partition(user_id),
-            limit=limit,
-            after=after,
-            decode=lambda item: str(item["followerId"]["S"]),
-        )
+        return self._ids("GSI1", followers_partition(user_id), "followerId", limit, after)
 
     def following(self, user_id: str, limit: int, after: str | None) -> Page[str]:
         """Ids of the users this user follows, newest first."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index="GSI2",
-            partition=following_partition(user_id),
-            limit=limit,
-            after=after,
-            decode=lambda item: str(item["followeeId"]["S"]),
-        )
+        return self._ids("GSI2", following_partition(user_id), "followeeId", limit, after)
+
+    def _ids(
+        self, index: str, partition: str, attribute: str, limit: int, after: str | None
+    ) -> Page[str]:
+        def decode(item: Mapping[str, Any]) -> str:
+            return str(item[attribute]["S"])
+
+        return self._query_page(partition, limit, after, decode, index=index)
 
     def all_follower_ids(self, user_id: str) -> Iterator[list[str]]:
         """Every follower, in pages as DynamoDB returns them (up to 1 MB each), for fan-out."""

@@ -78,19 +78,13 @@ def post_sort_key(created_at: str, post_id: str) -> str:
 
 
 def category_partition(category: str) -> str:
+    """GSI1: a category's posts."""
     return f"CAT#{category}"
 
 
 def author_partition(user_id: str) -> str:
+    """GSI2: an author's posts."""
     return f"AUTHOR#{user_id}"
-
-
-def followers_partition(user_id: str) -> str:
-    return f"FOLLOWERS#{user_id}"
-
-
-def following_partition(user_id: str) -> str:
-    return f"FOLLOWING#{user_id}"
 
 
 def post_index_keys(post_id: str, author_id: str, category: str, created_at: str) -> Key:
@@ -104,6 +98,16 @@ def post_index_keys(post_id: str, author_id: str, category: str, created_at: str
         "GSI3PK": ALL_POSTS_PARTITION,
         "GSI3SK": sort,
     }
+
+
+def followers_partition(user_id: str) -> str:
+    """GSI1: who follows a user."""
+    return f"FOLLOWERS#{user_id}"
+
+
+def following_partition(user_id: str) -> str:
+    """GSI2: whom a user follows."""
+    return f"FOLLOWING#{user_id}"
 
 
 def follow_index_keys(follower_id: str, followee_id: str, created_at: str) -> Key:
@@ -127,6 +131,15 @@ def category_topic(category: str) -> str:
 
 def author_topic(user_id: str) -> str:
     return f"author:{user_id}"
+
+
+def post_topic(category: str | None, author_id: str | None) -> str:
+    """The topic a poll of post events reads: one category, one author, or every post."""
+    if category is not None:
+        return category_topic(category)
+    if author_id is not None:
+        return author_topic(author_id)
+    return ALL_TOPIC
 
 
 def feed_topic(owner_id: str) -> str:

@@ -2,47 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.clock import now_iso
 from core.errors import PostNotFound
 from store.codecs import attribute_values, like_to_item
 from store.errors import translated_errors
 from store.keys import like_key, post_key
+from store.tables import Repository
 from store.transactions import TransactionCancelled, counter_change, transact
 
-if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
 
-
-class LikeRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class LikeRepository(Repository):
     def _count(self, post_id: str, delta: int) -> dict[str, Any]:
         return counter_change(self._table, attribute_values(post_key(post_id)), "likeCount", delta)
 
     def like(self, post_id: str, user_id: str) -> bool:
         """Like once; returns False when already liked (idempotent)."""
-        put = {
-            "Put": {
-                "TableName": self._table,
-                "Item": like_to_item(post_id, user_id, now_iso()),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        }
+        put = self._put_new(like_to_item(post_id, user_id, now_iso()))
         return self._change(post_id, put, self._count(post_id, 1))
 
     def unlike(self, post_id: str, user_id: str) -> bool:
         """Remove a like; returns False when there was none (idempotent)."""
-        delete = {
-            "Delete": {
-                "TableName": self._table,
-                "Key": attribute_values(like_key(post_id, user_id)),
-                "ConditionExpression": "attribute_exists(PK)",
-            }
-        }
+        delete = self._delete_existing(like_key(post_id, user_id))
         return self._change(post_id, delete, self._count(post_id, -1))
 
     def _change(self, post_id: str, change: dict[str, Any], count: dict[str, Any]) -> bool:

@@ -6,11 +6,18 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
-from core.errors import Conflict, Forbidden, PostNotFound, Throttled, VersionConflict
+from core.errors import (
+    Conflict,
+    Forbidden,
+    MediaUnavailable,
+    PostNotFound,
+    Throttled,
+    VersionConflict,
+)
 from core.ids import new_id
-from core.models import ChangeEvent, ChangeKind, Media, Page, Post
+from core.models import ChangeKind, LoggedChange, Media, Page, Post
 from store.batch import delete_queried
-from store.changes import change_puts, later_stamp, unchanged_since
+from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, media_to_value, post_from_item, post_to_item
 from store.errors import StoreError, translated_errors
 from store.keys import (
@@ -21,48 +28,22 @@ from store.keys import (
     post_key,
     post_topics,
 )
-from store.pages import query_page
 from store.request_tokens import replayed_post_id, request_fingerprint, token_record
 from store.table import INDEXES
-from store.transactions import TransactionCancelled, transact
-from store.uploads import MediaUnavailable, attach_item, detach_item
+from store.tables import Repository
+from store.transactions import Planned, TransactionCancelled, commit, transact
+from store.uploads import attach_item, detach_item
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import datetime
-
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.models import PostChanges
-    from store.cursors import CursorCodec
 
 #: Guarded changes re-read and retry when another change lands between read and write.
 MAX_RACES = 8
 
 
-class PostRepository:
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        cursors: CursorCodec,
-        clock: Callable[[], datetime],
-        change_writes: DynamoDBClient | None = None,
-    ) -> None:
-        self._client = client
-        self._table = table_name
-        self._cursors = cursors
-        self._clock = clock
-        self._writes = change_writes or client
-
+class PostRepository(Repository):
     def get(self, post_id: str, *, consistent: bool = False) -> Post | None:
-        with translated_errors():
-            response = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(post_key(post_id)),
-                ConsistentRead=consistent,
-            )
-        item = response.get("Item")
+        item = self._get(post_key(post_id), consistent=consistent)
         return post_from_item(item) if item else None
 
     def create(
@@ -80,9 +61,8 @@ class PostRepository:
         Attached media are claimed, and the POST_CREATED event logged, in the same transaction.
         """
         fingerprint = request_fingerprint(title, body, category, *(m.id for m in media))
-        created: list[Post] = []
 
-        def build() -> list[dict[str, Any]]:
+        def build() -> Planned[Post]:
             stamp = aws_datetime(self._clock())
             post = Post(
                 id=new_id(),
@@ -95,13 +75,7 @@ class PostRepository:
                 version=1,
                 media=media,
             )
-            created[:] = [post]
-            put_post = {
-                "TableName": self._table,
-                "Item": post_to_item(post),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-            items: list[dict[str, Any]] = [{"Put": put_post}]
+            items = [self._put_new(post_to_item(post))]
             if request_token is not None:
                 items.append(
                     {
@@ -111,17 +85,17 @@ class PostRepository:
                     }
                 )
             items += [attach_item(self._table, author_id, m.id, f"post:{post.id}") for m in media]
-            return items + self._logged(ChangeKind.POST_CREATED, post, stamp)
+            return Planned(post, items + self._logged(ChangeKind.POST_CREATED, post, stamp))
 
         with translated_errors():
             try:
-                transact(self._writes, build)
+                return commit(self._writes, build)
             except TransactionCancelled as exc:
                 # Item order: the post, the request token (if any), the media claims, the log.
-                if exc.failed(0):
+                if exc.failed(0) and isinstance(exc.planned, Post):
                     # Its id is new: only this request's own attempt, resent after DynamoDB had
                     # applied it (a lost answer), can have written it. It is exactly this post.
-                    return created[0]
+                    return exc.planned
                 if request_token is not None and exc.failed(1):
                     post_id = replayed_post_id(
                         self._client, self._table, author_id, request_token, fingerprint
@@ -133,12 +107,11 @@ class PostRepository:
                 if any(exc.failed(i) for i in claims):
                     raise MediaUnavailable() from exc
                 raise StoreError(f"createPost cancelled: {exc.reasons}") from exc
-        return created[0]
 
     def _logged(
         self, kind: ChangeKind, post: Post, stamp: str, *extra_topics: str
     ) -> list[dict[str, Any]]:
-        event = ChangeEvent(
+        event = LoggedChange(
             id=new_id(), kind=kind, post_id=post.id, author_id=post.author_id, at=stamp
         )
         topics = dict.fromkeys((*post_topics(post.author_id, post.category), *extra_topics))
@@ -194,9 +167,8 @@ class PostRepository:
         media: tuple[Media, ...] | None,
     ) -> Post | None:
         """One guarded attempt; None when the post changed since it was read."""
-        result: list[Post] = []
 
-        def build() -> list[dict[str, Any]]:
+        def build() -> Planned[Post]:
             stamp = later_stamp(self._clock(), changed_at)
             updated = dataclasses.replace(
                 post,
@@ -207,7 +179,6 @@ class PostRepository:
                 version=post.version + 1,
                 updated_at=stamp,
             )
-            result[:] = [updated]
             items = [{"Update": self._update_item(post, updated, changed_at, stamp)}]
             if media is not None:
                 target = f"post:{post.id}"
@@ -219,18 +190,18 @@ class PostRepository:
                     if m.id not in kept
                 ]
             # A post leaving a category is news to that category's pollers too.
-            return items + self._logged(
+            logged = self._logged(
                 ChangeKind.POST_UPDATED, updated, stamp, category_topic(post.category)
             )
+            return Planned(updated, items + logged)
 
         with translated_errors():
             try:
-                transact(self._writes, build)
+                return commit(self._writes, build)
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     return None
                 raise MediaUnavailable() from exc
-        return result[0]
 
     def _update_item(
         self, post: Post, updated: Post, changed_at: str | None, stamp: str
@@ -321,13 +292,4 @@ class PostRepository:
         return self._page("GSI2", author_partition(author_id), limit, after)
 
     def _page(self, index: str, partition: str, limit: int, after: str | None) -> Page[Post]:
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index=index,
-            partition=partition,
-            limit=limit,
-            after=after,
-            decode=post_from_item,
-        )
+        return self._query_page(partition, limit, after, post_from_item, index=index)

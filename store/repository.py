@@ -1,4 +1,9 @@
-"""The store as the resolvers see it: one object per container holding every repository."""
+"""The store's public face: the one store module the layers above import.
+
+`Store` holds every repository, once per container; the names re-exported here are the rest of
+what a resolver may know of the table (lookups for the per-request loader, change-log topics,
+object keys of uploads), so no resolver builds a key or decodes an item itself.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import utc_now
+from store import lookups
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
+from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
-from store.items import ItemReader
+from store.items import Item, TableKey
+from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
+from store.lookups import ItemReader, Lookup
+from store.media import MediaStorage, UploadForm
 from store.posts import PostRepository
+from store.tables import Table
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -35,8 +46,7 @@ class Store:
     uploads: UploadRepository
     items: ItemReader
     changes: ChangeLog
-    #: Where change-log stamps come from; tests inject skew here.
-    clock: Callable[[], datetime]
+    feed_copies: FeedCopies
 
     @classmethod
     def connect(
@@ -52,18 +62,33 @@ class Store:
         `change_writes` sends the writes that log change events (store/clients.py says why
         they have a client of their own); by default `client`.
         """
-        cursors = CursorCodec(cursor_keys)
-        writes = change_writes or client
-        posts = PostRepository(client, table_name, cursors, clock, writes)
+        table = Table(client, table_name, CursorCodec(cursor_keys), clock, change_writes or client)
+        posts = PostRepository(table)
         return cls(
             posts=posts,
-            users=UserRepository(client, table_name),
-            comments=CommentRepository(client, table_name, cursors, posts, clock, writes),
-            likes=LikeRepository(client, table_name),
-            follows=FollowRepository(client, table_name, cursors),
-            feeds=FeedRepository(client, table_name, cursors),
-            uploads=UploadRepository(client, table_name),
-            items=ItemReader(client, table_name),
-            changes=ChangeLog(client, table_name, cursors, clock, writes),
-            clock=clock,
+            users=UserRepository(table),
+            comments=CommentRepository(table, posts),
+            likes=LikeRepository(table),
+            follows=FollowRepository(table),
+            feeds=FeedRepository(table),
+            uploads=UploadRepository(table),
+            items=ItemReader(table),
+            changes=ChangeLog(table),
+            feed_copies=FeedCopies(table),
         )
+
+
+__all__ = [
+    "Item",
+    "ItemReader",
+    "Lookup",
+    "MediaStorage",
+    "Store",
+    "TableKey",
+    "UploadForm",
+    "feed_topic",
+    "incoming_object_key",
+    "lookups",
+    "media_object_key",
+    "post_topic",
+]

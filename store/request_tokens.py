@@ -6,7 +6,7 @@ import hashlib
 import time
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Conflict
+from core.errors import RequestTokenReused
 from store.codecs import attribute_values
 from store.errors import translated_errors
 from store.keys import request_token_key
@@ -17,13 +17,6 @@ if TYPE_CHECKING:
 
 #: How long a client request token keeps answering with the post it created.
 REQUEST_TOKEN_TTL_SECONDS = 24 * 3600
-
-
-class RequestTokenReused(Conflict):
-    def __init__(self) -> None:
-        super().__init__(
-            "clientRequestToken was already used for a different post; use a new token"
-        )
 
 
 def request_fingerprint(*parts: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from botocore.exceptions import ClientError
 
@@ -18,15 +19,28 @@ if TYPE_CHECKING:
 #: Concurrent transactions on one item (a popular post's like count) cancel each other with
 #: TransactionConflict; boto3 does not retry those, so we do, with jitter, before giving up.
 MAX_CONFLICT_RETRIES = 8
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Planned(Generic[T]):
+    """A transaction's items, and what it makes if it commits."""
+
+    result: T
+    items: list[dict[str, Any]]
 
 
 class TransactionCancelled(Exception):
-    def __init__(self, reasons: list[str], old_items: list[dict[str, Any] | None]) -> None:
+    def __init__(
+        self, reasons: list[str], old_items: list[dict[str, Any] | None], planned: object = None
+    ) -> None:
         super().__init__(f"transaction cancelled: {reasons}")
         #: One code per transaction item, in order ("None" where that item was fine).
         self.reasons = reasons
         #: Per item, what it held when its condition failed (ReturnValuesOnConditionCheckFailure).
         self.old_items = old_items
+        #: What the cancelled attempt would have made (`commit`'s planned result).
+        self.planned = planned
 
     def failed(self, index: int) -> bool:
         return len(self.reasons) > index and self.reasons[index] == "ConditionalCheckFailed"
@@ -41,12 +55,25 @@ def transact(
     carrying change-log entries is stamped afresh when a conflict makes it wait.
     Call inside `translated_errors()`, which handles throttling and unreachable endpoints.
     """
-    rebuilt = callable(items)
-    build = items if callable(items) else lambda: items
+    if callable(items):
+        build = items
+        commit(client, lambda: Planned(None, build()))
+    else:
+        _run(client, lambda: Planned(None, items), rebuilt=False)
+
+
+def commit(client: DynamoDBClient, plan: Callable[[], Planned[T]]) -> T:
+    """`transact` for a transaction that makes something (a post, a comment): `plan` builds
+    the items and that value afresh per attempt, and the committed attempt's value is returned."""
+    return _run(client, plan, rebuilt=True)
+
+
+def _run(client: DynamoDBClient, plan: Callable[[], Planned[T]], *, rebuilt: bool) -> T:
     for attempt in range(MAX_CONFLICT_RETRIES + 1):
+        planned = plan()
         try:
-            client.transact_write_items(TransactItems=build())  # type: ignore[arg-type]
-            return
+            client.transact_write_items(TransactItems=planned.items)  # type: ignore[arg-type]
+            return planned.result
         except ClientError as exc:
             code = error_code(exc)
             if rebuilt and code in THROTTLING_CODES and attempt < MAX_CONFLICT_RETRIES:
@@ -61,7 +88,7 @@ def transact(
                 old: list[dict[str, Any] | None] = [
                     dict(r["Item"]) if "Item" in r else None for r in cancellations
                 ]
-                raise TransactionCancelled(reasons, old) from exc
+                raise TransactionCancelled(reasons, old, planned.result) from exc
             if "TransactionConflict" not in reasons:
                 raise
         time.sleep(random.uniform(0, min(0.02 * 2**attempt, 0.5)))  # noqa: S311 (jitter)

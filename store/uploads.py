@@ -7,36 +7,25 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from core.errors import Conflict, NotFound
+from core.errors import UploadNotFound
+from core.models import UploadStatus
 from store.batch import batch_get
 from store.codecs import attribute_values, upload_from_item, upload_to_item
 from store.errors import error_code, translated_errors
 from store.keys import upload_key
 from store.table import TTL_ATTRIBUTE
+from store.tables import Repository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from mypy_boto3_dynamodb import DynamoDBClient
 
     from core.models import Upload
 
 #: Records of uploads never completed (and rejected ones) disappear after a day.
 RECORD_TTL_SECONDS = 24 * 3600
-PENDING, READY, REJECTED = "PENDING", "READY", "REJECTED"
 
 
-class UploadNotFound(NotFound):
-    def __init__(self, upload_id: str) -> None:
-        # Someone else's upload is "not found" too: ids of others are not confirmed to exist.
-        super().__init__(f"You have no upload {upload_id}")
-
-
-class UploadRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class UploadRepository(Repository):
     def create(self, upload: Upload) -> Upload:
         with translated_errors():
             self._client.put_item(
@@ -68,15 +57,17 @@ class UploadRepository:
                 raise UploadNotFound(upload_id)
         return [found[uid] for uid in upload_ids]
 
-    def finish(self, owner_id: str, upload_id: str, status: str, reason: str | None) -> Upload:
+    def finish(
+        self, owner_id: str, upload_id: str, status: UploadStatus, reason: str | None
+    ) -> Upload:
         """Move a PENDING upload to READY (kept for good) or REJECTED; a lost race returns the
         winner's result, so completing twice answers the same."""
-        values: dict[str, Any] = {":status": {"S": status}, ":pending": {"S": PENDING}}
+        values: dict[str, Any] = {":status": {"S": status}, ":pending": {"S": UploadStatus.PENDING}}
         update = "SET #status = :status"
         if reason is not None:
             update += ", reason = :reason"
             values[":reason"] = {"S": reason}
-        if status == READY:
+        if status is UploadStatus.READY:
             update += f" REMOVE {TTL_ATTRIBUTE}"
         with translated_errors():
             try:
@@ -98,33 +89,28 @@ class UploadRepository:
 
 def attach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
     """A transaction item claiming a READY upload for one target (a post or an avatar)."""
-    return {
-        "Update": {
-            "TableName": table,
-            "Key": attribute_values(upload_key(owner_id, upload_id)),
-            "UpdateExpression": "SET attachedTo = :target",
-            "ConditionExpression": (
-                "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
-            ),
-            "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": {":ready": {"S": READY}, ":target": {"S": target}},
-        }
-    }
+    update = _attachment(table, owner_id, upload_id, target, "SET attachedTo = :target")
+    update["ConditionExpression"] = (
+        "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
+    )
+    update["ExpressionAttributeNames"] = {"#status": "status"}
+    update["ExpressionAttributeValues"][":ready"] = {"S": UploadStatus.READY}
+    return {"Update": update}
 
 
 def detach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
     """A transaction item releasing an upload that a target no longer uses."""
+    update = _attachment(table, owner_id, upload_id, target, "REMOVE attachedTo")
+    update["ConditionExpression"] = "attachedTo = :target"
+    return {"Update": update}
+
+
+def _attachment(
+    table: str, owner_id: str, upload_id: str, target: str, expression: str
+) -> dict[str, Any]:
     return {
-        "Update": {
-            "TableName": table,
-            "Key": attribute_values(upload_key(owner_id, upload_id)),
-            "UpdateExpression": "REMOVE attachedTo",
-            "ConditionExpression": "attachedTo = :target",
-            "ExpressionAttributeValues": {":target": {"S": target}},
-        }
+        "TableName": table,
+        "Key": attribute_values(upload_key(owner_id, upload_id)),
+        "UpdateExpression": expression,
+        "ExpressionAttributeValues": {":target": {"S": target}},
     }
-
-
-class MediaUnavailable(Conflict):
-    def __init__(self) -> None:
-        super().__init__("An upload is not READY or is attached elsewhere; each attaches once")

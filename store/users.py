@@ -4,68 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import Conflict, NotFound
+from core.errors import HandleTaken, MediaUnavailable, ProfileExists, ProfileNotFound
 from store.batch import batch_get
 from store.codecs import attribute_values, media_to_value, user_from_item, user_to_item
 from store.errors import translated_errors
 from store.keys import handle_key, user_key
+from store.tables import Repository
 from store.transactions import TransactionCancelled, transact
-from store.uploads import MediaUnavailable, attach_item
+from store.uploads import attach_item
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from mypy_boto3_dynamodb import DynamoDBClient
-
     from core.models import Media, UserProfile
 
 
-class HandleTaken(Conflict):
-    def __init__(self, handle: str) -> None:
-        super().__init__(f"The handle {handle!r} is taken")
-
-
-class ProfileExists(Conflict):
-    def __init__(self) -> None:
-        super().__init__("You already have a profile; use updateProfile")
-
-
-class ProfileNotFound(NotFound):
-    def __init__(self, user_id: str) -> None:
-        super().__init__(f"User {user_id} has no profile")
-
-
-class UserRepository:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class UserRepository(Repository):
     def create(self, user: UserProfile) -> UserProfile:
         """Write a profile and claim its handle in one transaction; neither can clobber."""
         with translated_errors():
             try:
-                transact(
-                    self._client,
-                    [
-                        {
-                            "Put": {
-                                "TableName": self._table,
-                                "Item": user_to_item(user),
-                                "ConditionExpression": "attribute_not_exists(PK)",
-                            }
-                        },
-                        {
-                            "Put": {
-                                "TableName": self._table,
-                                "Item": {
-                                    **attribute_values(handle_key(user.handle)),
-                                    "userId": {"S": user.id},
-                                },
-                                "ConditionExpression": "attribute_not_exists(PK)",
-                            }
-                        },
-                    ],
-                )
+                handle = {**attribute_values(handle_key(user.handle)), "userId": {"S": user.id}}
+                transact(self._client, [self._put_new(user_to_item(user)), self._put_new(handle)])
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     raise ProfileExists() from exc
@@ -73,13 +33,7 @@ class UserRepository:
         return user
 
     def get(self, user_id: str, *, consistent: bool = False) -> UserProfile | None:
-        with translated_errors():
-            response = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(user_key(user_id)),
-                ConsistentRead=consistent,
-            )
-        item = response.get("Item")
+        item = self._get(user_key(user_id), consistent=consistent)
         return user_from_item(item) if item else None
 
     def get_by_handle(self, handle: str) -> UserProfile | None:

@@ -15,15 +15,15 @@ import pytest
 from botocore.config import Config
 from starlette.testclient import TestClient
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
+from cli.dynamodb_local import DynamoDBLocal, find_jar, local_client
+from cli.local_app import local_app
 from core.config import Settings
 from store.buckets import create_bucket
 from store.media import MediaStorage
 from store.repository import Store
 from store.table import create_table
 from tests.support.counting import RequestCounter
-from tests.support.dynamodb_local import DynamoDBLocal, find_jar, local_client
-from web.app import create_app
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -171,7 +171,7 @@ class GraphQLClient:
 def api(
     settings: Settings, store: Store, media: MediaStorage, issuer: DevIssuer
 ) -> Iterator[GraphQLClient]:
-    app = create_app(settings, dev_issuer=issuer, store=store, media=media)
+    app = local_app(settings, dev_issuer=issuer, store=store, media=media)
     with TestClient(app, raise_server_exceptions=False) as http:
         yield GraphQLClient(http, issuer).as_user(ALICE)
 

@@ -7,7 +7,7 @@ import re
 import uuid
 from contextvars import ContextVar
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cross_web import HTTPException
 from starlette.responses import HTMLResponse, JSONResponse
@@ -18,13 +18,14 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from auth.http import viewer_from_request
 from core.errors import AgoraError, ErrorCode
 from core.logs import current_request_id
-from resolvers.context import RequestContext
+from resolvers.context import Backends, RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
 from web.body_limit import BodyTooLarge, counted, declared_too_large
-from web.ide import local_assets, with_headers
 from web.persisted import PersistedQueries, PersistedQueryNotFound
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cross_web import AsyncHTTPRequestAdapter
     from starlette.requests import Request
     from starlette.responses import Response
@@ -34,10 +35,17 @@ if TYPE_CHECKING:
     from strawberry.schema import BaseSchema
     from strawberry.types import ExecutionResult
 
+    from auth.tokens import TokenVerifier
     from auth.viewer import Viewer
-    from web.services import Services
 
 log = logging.getLogger("agora.http")
+
+
+class HttpServices(Backends, Protocol):
+    """What the HTTP door needs from the composition root (runtime.services.Services)."""
+
+    @property
+    def verifier(self) -> TokenVerifier | None: ...
 
 
 def error_body(message: str, code: ErrorCode) -> dict[str, Any]:
@@ -98,14 +106,13 @@ class GraphQLView(GraphQL[RequestContext, None]):
     def __init__(
         self,
         schema: BaseSchema,
-        services: Services,
+        services: HttpServices,
         *,
-        graphiql: bool,
-        playground_headers: dict[str, str] | None = None,
+        playground: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(
             schema,
-            graphql_ide="graphiql" if graphiql else None,
+            graphql_ide="graphiql" if playground is not None else None,
             # Only the current protocol: the legacy one has had authentication bypasses.
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             max_subscriptions_per_connection=SUBSCRIPTIONS_PER_CONNECTION,
@@ -115,12 +122,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
         self.persisted = PersistedQueries.from_manifest_file(
             settings.persisted_queries, settings.persisted_queries_manifest
         )
-        self._playground: str | None = None
-        if graphiql:
-            page = local_assets(self.graphql_ide_html)
-            self._playground = (
-                with_headers(page, playground_headers) if playground_headers else page
-            )
+        self._playground = None if playground is None else playground(self.graphql_ide_html)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self._playground or "")

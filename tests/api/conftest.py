@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from auth.dev_issuer import AUDIENCE, ISSUER, DevIssuer
+from cli.dev_issuer import AUDIENCE, ISSUER, DevIssuer
+from cli.dynamodb_local import local_client
 from store.clients import dynamodb_change_client, dynamodb_client
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET, missing_tool
-from tests.support.dynamodb_local import local_client
 from tests.support.events import events_dir, stream_event
 from tests.support.jwks_server import serve_jwks
 
@@ -77,9 +77,9 @@ def handler_module(
         monkeypatch.setenv(name, value)
     dynamodb_client.cache_clear()
     dynamodb_change_client.cache_clear()
-    import web.lambda_runtime
+    import runtime.aws_lambda
 
-    importlib.reload(web.lambda_runtime)
+    importlib.reload(runtime.aws_lambda)
     import handler
 
     yield importlib.reload(handler)

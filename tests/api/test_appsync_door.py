@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
 from core.clock import now_iso
 from core.models import UserProfile
 from store.clients import dynamodb_client

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import resolvers  # noqa: F401  (registers every resolver)
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
 from core.clock import now_iso
 from core.models import UserProfile
 from resolvers.registry import ROOT_TYPES, registered

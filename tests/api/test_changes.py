@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from starlette.testclient import TestClient
 
+from cli.local_app import local_app
 from core.clock import utc_now
 from core.config import Settings
 from core.models import UserProfile
 from store.repository import Store
 from tests.conftest import ALICE, BOB, CURSOR_SECRET, GraphQLClient, error_codes
 from tests.support.counting import RequestCounter
-from web.app import create_app
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-    from auth.dev_issuer import DevIssuer
+    from cli.dev_issuer import DevIssuer
     from store.media import MediaStorage
 
 pytestmark = pytest.mark.integration
@@ -259,7 +259,7 @@ def future_api(
         settings.cursor_secret,
         clock=lambda: utc_now() + timedelta(hours=25),
     )
-    app = create_app(settings, dev_issuer=issuer, store=store, media=media)
+    app = local_app(settings, dev_issuer=issuer, store=store, media=media)
     with TestClient(app, raise_server_exceptions=False) as http:
         yield GraphQLClient(http, issuer).as_user(ALICE)
 

@@ -9,14 +9,14 @@ import pytest
 from starlette.testclient import TestClient
 
 from cli.demo import DEMO_USERS
+from cli.local_app import local_app
 from cli.loopback import loopback_only
 from cli.web_client import web_client_routes
 from core.clock import now_iso
 from core.models import UserProfile
-from web.app import create_app
 
 if TYPE_CHECKING:
-    from auth.dev_issuer import DevIssuer
+    from cli.dev_issuer import DevIssuer
     from core.config import Settings
     from store.media import MediaStorage
     from store.repository import Store
@@ -29,7 +29,7 @@ def test_sign_in_gives_a_token_the_api_accepts(
 ) -> None:
     bob_id, bob_name = DEMO_USERS["bob"]
     store.users.create(UserProfile(bob_id, "bob", bob_name, now_iso()))
-    app = create_app(
+    app = local_app(
         settings,
         dev_issuer=issuer,
         store=store,
@@ -60,7 +60,7 @@ def test_sign_in_gives_a_token_the_api_accepts(
 def test_without_local_serve_there_is_no_sign_in_and_no_app(
     settings: Settings, store: Store, media: MediaStorage
 ) -> None:
-    with TestClient(create_app(settings, store=store, media=media)) as http:
+    with TestClient(local_app(settings, store=store, media=media)) as http:
         assert http.get("/dev/users").status_code == 404
         assert http.post("/dev/sign-in", json={"handle": "bob"}).status_code == 404
         assert http.get("/app/").status_code == 404
@@ -70,7 +70,7 @@ def test_local_serve_answers_only_loopback_hosts_and_json_sign_ins(
     settings: Settings, store: Store, media: MediaStorage, issuer: DevIssuer
 ) -> None:
     # Given local serve's app as `agora serve` composes it (playground, sign-in)
-    app = create_app(
+    app = local_app(
         settings,
         dev_issuer=issuer,
         store=store,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
 from core.logs import FORMAT
 from store.repository import Store
 from tests.api.conftest import LambdaContext, invoke
@@ -79,7 +79,7 @@ def test_introspection_is_off_in_the_lambda_by_default(handler_module: ModuleTyp
 
 
 def test_unknown_events_fail_loudly(handler_module: ModuleType) -> None:
-    unsupported = sys.modules["web.lambda_runtime"].UnsupportedEvent
+    unsupported = sys.modules["runtime.aws_lambda"].UnsupportedEvent
     with pytest.raises(unsupported, match="Unsupported event"):
         handler_module.handler({"hello": "world"}, LambdaContext())
 

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
+from cli.local_app import local_app
 from core.config import Settings
 from core.errors import ConfigurationError
 from store.repository import Store
 from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient
-from web.app import create_app
 from web.persisted import PersistedQueries, sha256
 
 pytestmark = pytest.mark.integration
@@ -72,7 +72,7 @@ def allowlisted(table: str, store: Store, issuer: DevIssuer, tmp_path: Path) -> 
             "PERSISTED_QUERIES_MANIFEST": str(manifest),
         }
     )
-    client = TestClient(create_app(settings, dev_issuer=issuer, store=store))
+    client = TestClient(local_app(settings, dev_issuer=issuer, store=store))
     client.headers["authorization"] = f"Bearer {issuer.issue(ALICE, 'alice')}"
     return client
 

@@ -12,13 +12,13 @@ from types import ModuleType
 import pytest
 from starlette.testclient import TestClient
 
+from cli import playground as ide
+from cli.local_app import local_app
 from core.config import Settings
 from store.repository import Store
 from tests.api.conftest import LambdaContext
 from tests.conftest import missing_tool
 from tests.support.events import http_api_v2_event
-from web import ide
-from web.app import create_app
 
 pytestmark = pytest.mark.integration
 
@@ -30,7 +30,7 @@ TOKEN = "Bearer eyJ.local.token"
 def playground(settings: Settings, store: Store) -> TestClient:
     if not ide.ASSETS.is_dir():
         missing_tool("the playground's npm files (make serve installs web/playground)")
-    app = create_app(
+    app = local_app(
         settings, store=store, graphiql=True, playground_headers={"Authorization": TOKEN}
     )
     return TestClient(app)
@@ -66,7 +66,7 @@ def test_without_the_files_the_page_falls_back_to_the_cdn_and_says_so(
 ) -> None:
     monkeypatch.setattr(ide, "ASSETS", tmp_path / "missing")
     with caplog.at_level(logging.WARNING, logger="agora.playground"):
-        app = create_app(settings, store=store, graphiql=True)
+        app = local_app(settings, store=store, graphiql=True)
     page = TestClient(app).get("/graphql", headers=HTML).text
     assert "https://unpkg.com/graphiql@3.8.3/graphiql.min.js" in page
     assert "loads them from unpkg.com" in caplog.text

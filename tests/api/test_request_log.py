@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
 from core.logs import JsonFormatter
 from tests.api.conftest import invoke
 from tests.conftest import ALICE, GraphQLClient

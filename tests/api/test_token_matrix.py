@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
+from cli.local_app import local_app
 from core.config import Settings
 from core.errors import Unauthenticated
 from store.repository import Store
 from tests.conftest import ALICE, CURSOR_SECRET, table_items
 from tests.support.jwks_server import JwksServer, serve_jwks
-from web.app import create_app
 
 pytestmark = pytest.mark.integration
 
@@ -59,7 +59,7 @@ def http(table: str, store: Store, jwks: JwksServer) -> Iterator[TestClient]:
             "AUTH_JWKS_URL": jwks.url,
         }
     )
-    with TestClient(create_app(settings, store=store), raise_server_exceptions=False) as client:
+    with TestClient(local_app(settings, store=store), raise_server_exceptions=False) as client:
         yield client
 
 
@@ -240,7 +240,7 @@ def test_unreachable_jwks_is_unavailable_not_internal(
             "AUTH_JWKS_URL": "http://127.0.0.1:9/.well-known/jwks.json",  # discard port: refused
         }
     )
-    with TestClient(create_app(settings, store=store), raise_server_exceptions=False) as client:
+    with TestClient(local_app(settings, store=store), raise_server_exceptions=False) as client:
         token = signer.sign(id_claims())
         body = client.post("/graphql", json=CREATE, headers={"authorization": f"Bearer {token}"})
     error = body.json()["errors"][0]

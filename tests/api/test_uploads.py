@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from core.models import Upload
+from core.models import Upload, UploadStatus
 from store.keys import incoming_object_key
 from store.repository import Store
 from tests.conftest import ALICE, BOB, GraphQLClient, error_codes, table_items
@@ -138,7 +138,7 @@ def _record(store: Store, owner: str, content_type: str, size: int, expires: str
         content_type=content_type,
         size=size,
         filename="x",
-        status="PENDING",
+        status=UploadStatus.PENDING,
         created_at="2020-01-01T00:00:00.000Z",
         expires_at=expires,
     )

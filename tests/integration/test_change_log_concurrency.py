@@ -19,16 +19,16 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from botocore.config import Config
 
+from cli.dynamodb_local import local_client
 from core.clock import utc_now
 from core.errors import AgoraError
-from core.models import ChangeEvent, ChangeKind, PostChanges, UserProfile
+from core.models import ChangeKind, LoggedChange, PostChanges, UserProfile
 from fanout.door import process_records
 from fanout.service import FanOut
 from store.keys import ALL_TOPIC, category_topic, change_partition, feed_topic
 from store.repository import Store
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET
-from tests.support.dynamodb_local import local_client
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -77,7 +77,7 @@ class Poller(threading.Thread):
         super().__init__(daemon=True)
         self.store, self.topic = store, topic
         self.rng = random.Random(seed)
-        self.seen: list[ChangeEvent] = []
+        self.seen: list[LoggedChange] = []
         self.cursor = store.changes.start(topic, SETTLE)
         self.finish = threading.Event()
         self.polls = 0
@@ -134,9 +134,9 @@ def write_posts(
             acked.append((post.id, ChangeKind.POST_DELETED))
 
 
-def logged(dynamodb: DynamoDBClient, table: str, topic: str) -> list[ChangeEvent]:
+def logged(dynamodb: DynamoDBClient, table: str, topic: str) -> list[LoggedChange]:
     """A topic's whole log in its order, read after the fact (the ground truth)."""
-    from store.changes import change_from_item
+    from store.change_items import change_from_item
 
     feed = topic.startswith("feed:")
     query: dict[str, Any] = {"TableName": table}
@@ -331,7 +331,7 @@ def test_a_retried_fan_out_keeps_the_copies_it_already_wrote(
     assert first == {e.id + e.position for e in logged(dynamodb, table, feed_topic("uauthor"))}
 
 
-def _logged(event: ChangeEvent) -> Any:
+def _logged(event: LoggedChange) -> Any:
     from fanout.changes import ChangeLogged
 
     return ChangeLogged(event)

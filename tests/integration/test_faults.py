@@ -23,19 +23,19 @@ from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
 from starlette.testclient import TestClient
 
+from cli.dynamodb_local import DynamoDBLocal, find_jar, local_client
+from cli.local_app import local_app
 from core.config import Settings
 from store.clients import CHANGE_WRITE_CONFIG, DEFAULT_CONFIG
 from store.metering import metered
 from store.repository import Store
 from store.table import create_table
 from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient, error_codes, missing_tool
-from tests.support.dynamodb_local import DynamoDBLocal, find_jar, local_client
-from web.app import create_app
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-    from auth.dev_issuer import DevIssuer
+    from cli.dev_issuer import DevIssuer
     from store.media import MediaStorage
 
 pytestmark = pytest.mark.integration
@@ -68,7 +68,7 @@ def deployment(
         {"TABLE_NAME": table, "BUCKET_NAME": bucket, "CURSOR_SECRET": CURSOR_SECRET}
     )
     store = Store.connect(reads, table, settings.cursor_secret, change_writes=writes)
-    app = create_app(settings, dev_issuer=issuer, store=store, media=media)
+    app = local_app(settings, dev_issuer=issuer, store=store, media=media)
     with TestClient(app, raise_server_exceptions=False) as http:
         yield Deployment(GraphQLClient(http, issuer).as_user(ALICE), reads, writes, table)
 
@@ -204,7 +204,7 @@ def test_the_database_stops_mid_run_and_comes_back(
         {"TABLE_NAME": table, "BUCKET_NAME": bucket, "CURSOR_SECRET": CURSOR_SECRET}
     )
     store = Store.connect(reads, table, settings.cursor_secret, change_writes=writes)
-    app = create_app(settings, dev_issuer=issuer, store=store, media=media)
+    app = local_app(settings, dev_issuer=issuer, store=store, media=media)
     tokens = [f"post-{n:03d}-token" for n in range(30)]
     created: dict[str, str] = {}
     codes: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import platform
 import subprocess
@@ -12,25 +13,68 @@ from pathlib import Path
 import pytest
 
 from bench.cold_start import EVENT
-from infra.package import build
+from infra.package import PACKAGES, build
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK = ROOT / "requirements.lambda.lock"
 RUNTIME_SDK = ("boto3", "botocore", "s3transfer", "jmespath", "urllib3", "python-dateutil", "six")
+#: Local serve and test code: the function must neither ship nor import any of it.
+LOCAL_ONLY = ("cli", "tests", "bench", "infra", "moto", "uvicorn")
+LOCAL_ONLY_MODULES = ("dev_issuer.py", "playground.py", "dynamodb_local.py", "local_app.py")
 
 
-def test_the_lambda_zip_is_small_and_reproducible(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def lambda_zips(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int, int]:
+    """The function's zip for its platform, built twice."""
+    tmp_path = tmp_path_factory.mktemp("zips")
     first = build(tmp_path / "a.zip", "manylinux2014_aarch64", "3.12", LOCK)
     second = build(tmp_path / "b.zip", "manylinux2014_aarch64", "3.12", LOCK)
-    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+    return tmp_path / "a.zip", tmp_path / "b.zip", first, second
+
+
+def test_the_lambda_zip_is_small_and_reproducible(
+    lambda_zips: tuple[Path, Path, int, int],
+) -> None:
+    a, b, first, second = lambda_zips
+    assert a.read_bytes() == b.read_bytes()
     assert first == second <= 10 * 1024 * 1024
-    names = zipfile.ZipFile(tmp_path / "a.zip").namelist()
+    names = zipfile.ZipFile(a).namelist()
     assert "handler.py" in names
     assert not any(n.startswith(("cli/", "tests/", "boto3/", "botocore/")) for n in names)
     assert not any("node_modules" in n or "playground" in n for n in names)  # local serve only
     assert any("aarch64" in n for n in names)  # compiled wheels for the function's CPU
+
+
+def _imported(source: str) -> set[str]:
+    modules: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module.partition(".")[0])
+    return modules
+
+
+def test_the_lambda_zip_holds_no_local_only_module(
+    lambda_zips: tuple[Path, Path, int, int],
+) -> None:
+    # Given the function's zip
+    archive = zipfile.ZipFile(lambda_zips[0])
+    names = archive.namelist()
+    ours = [
+        n for n in names if n.endswith(".py") and n.partition("/")[0] in (*PACKAGES, "handler.py")
+    ]
+    # Then no local-only folder or module is in it
+    assert not [n for n in names if n.partition("/")[0] in LOCAL_ONLY]
+    assert not [n for n in names if n.rpartition("/")[2] in LOCAL_ONLY_MODULES]
+    # and none of our modules in it imports one (not even for type checking)
+    importers = {n: _imported(archive.read(n).decode()) & set(LOCAL_ONLY) for n in ours}
+    assert {n: found for n, found in importers.items() if found} == {}
+    # (and it read real modules)
+    assert "auth/tokens.py" in ours
+    assert "web/view.py" in ours
 
 
 def _runtime_sdk(target: Path) -> None:

@@ -7,9 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from core.errors import Conflict, Forbidden, InvalidCursor, PostNotFound, VersionConflict
+from core.errors import (
+    Conflict,
+    Forbidden,
+    InvalidCursor,
+    PostNotFound,
+    RequestTokenReused,
+    VersionConflict,
+)
 from core.models import PostChanges
-from store.request_tokens import RequestTokenReused
 from tests.conftest import ALICE, BOB, table_items
 
 if TYPE_CHECKING:

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from auth.dev_issuer import DevIssuer
+from cli.dev_issuer import DevIssuer
+from cli.local_app import local_app
 from core.config import Settings
+from runtime.services import Services
 from store.repository import Store
 from tests.conftest import ALICE, CURSOR_SECRET
-from web.app import create_app
-from web.services import Services
 
 pytestmark = pytest.mark.integration
 
@@ -116,7 +116,7 @@ def test_local_serve_answers_preflights_for_allowed_origins_only(
             "CORS_ALLOW_ORIGINS": "http://localhost:3000,http://127.0.0.1:3000",
         }
     )
-    app = create_app(settings, dev_issuer=issuer, store=store, apply_cors=True)
+    app = local_app(settings, dev_issuer=issuer, store=store, apply_cors=True)
     with TestClient(app) as client:
         allowed = _preflight(client, "http://localhost:3000")
         assert allowed.status_code == 200
@@ -139,7 +139,7 @@ def test_no_secret_value_reaches_the_logs(
 ) -> None:
     settings = Settings.from_env({"TABLE_NAME": table, "CURSOR_SECRET": CURSOR_SECRET})
     token = issuer.issue(ALICE, "alice")
-    with caplog.at_level(logging.DEBUG), TestClient(create_app(settings, store=store)) as client:
+    with caplog.at_level(logging.DEBUG), TestClient(local_app(settings, store=store)) as client:
         for query in (
             "{ posts(limit: 1) { nextToken } }",
             '{ posts(nextToken: "x") { nextToken } }',

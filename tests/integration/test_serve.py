@@ -13,29 +13,21 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
+from bench.served import Served, lines_into, served_process
+from bench.served import gql as served_gql
 from cli.local import free_port
 from tests.conftest import missing_tool
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
-TOKEN_LINE = re.compile(r"^eyJ[\w-]+\.[\w-]+\.[\w-]+$")
-
-
-@dataclass
-class Served:
-    url: str
-    token: str
-    process: subprocess.Popen[str]
-    data_dir: str
 
 
 @pytest.fixture(scope="module")
@@ -44,54 +36,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "AUTH_", "CURSOR_"))}
     data_dir = str(tmp_path_factory.mktemp("data"))
     env |= {"PORT": str(port), "AGORA_DATA_DIR": data_dir}
-    process = subprocess.Popen(
-        ["make", "--no-print-directory", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        token = _read_token(process, deadline=time.monotonic() + 60)
-        # Keep reading the server's log, or it blocks once the pipe's buffer is full
-        log: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=_lines_into, args=(process.stdout, log), daemon=True).start()
-        url = f"http://127.0.0.1:{port}/graphql"
-        _wait_until_listening(url, deadline=time.monotonic() + 30)
-        yield Served(url=url, token=token, process=process, data_dir=data_dir)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                raise
-
-
-def _read_token(process: subprocess.Popen[str], deadline: float) -> str:
-    assert process.stdout is not None
-    seen = []
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        seen.append(line)
-        if TOKEN_LINE.match(line.strip()):
-            return line.strip()
-    raise AssertionError("make serve printed no token:\n" + "".join(seen))
-
-
-def _wait_until_listening(url: str, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            httpx.post(url, json={"query": "{ health }"}, timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise AssertionError("make serve did not start listening")
+    command = ["make", "--no-print-directory", "serve"]
+    with served_process(command, env, port, data_dir) as server:
+        yield server
 
 
 def test_demo_posts_are_served(served: Served) -> None:
@@ -173,6 +120,97 @@ def test_new_posts_reach_followers_feeds(served: Served) -> None:
             return
         time.sleep(0.2)
     raise AssertionError("the post never reached the follower's feed")
+
+
+def gql(served: Served, token: str, query: str, **variables: Any) -> Any:
+    return served_gql(served.url, token, query, **variables)
+
+
+README_WRITE = """mutation Write {
+  createPost(input: {title: "Hello", category: "general", clientRequestToken: "my-retry-key"}) {
+    id version createdAt
+  }
+}"""
+
+
+def attached_upload(served: Served, token: str) -> str:
+    """An upload completed through the S3 emulator and attached to a new post."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 56
+    ticket = gql(
+        served,
+        token,
+        "mutation($i: CreateUploadInput!) { createUpload(input: $i) "
+        "{ upload { id } url fields { name value } } }",
+        i={"contentType": "image/png", "size": len(png), "filename": "a.png"},
+    )["data"]["createUpload"]
+    form = {f["name"]: f["value"] for f in ticket["fields"]}
+    httpx.post(
+        ticket["url"], data=form, files={"file": ("a.png", png, "image/png")}
+    ).raise_for_status()
+    upload_id: str = ticket["upload"]["id"]
+    done = gql(
+        served, token, "mutation($id: ID!) { completeUpload(id: $id) { status } }", id=upload_id
+    )
+    assert done["data"]["completeUpload"]["status"] == "READY", done
+    attach = "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }"
+    first = gql(
+        served, token, attach, i={"title": "pic", "category": "design", "mediaIds": [upload_id]}
+    )
+    assert "errors" not in first, first
+    return upload_id
+
+
+def test_failed_writes_never_stop_home_feeds(served: Served) -> None:
+    """Each of these is a cancelled transaction; none may stop the fan-out (as moto's did)."""
+    bob = demo_token(served, "bob")
+    alice = served.token
+    before = gql(served, alice, "{ feedUpdates { cursor } }")["data"]["feedUpdates"]["cursor"]
+    # Given the README's Write example sent twice (the second replays its clientRequestToken)
+    first = gql(served, alice, README_WRITE)["data"]["createPost"]
+    assert gql(served, alice, README_WRITE)["data"]["createPost"] == first
+    # And a second like of the same post
+    like = "mutation($id: ID!) { likePost(postId: $id) { likeCount } }"
+    assert gql(served, bob, like, id=first["id"])["data"]["likePost"]["likeCount"] == 1
+    assert gql(served, bob, like, id=first["id"])["data"]["likePost"]["likeCount"] == 1
+    # And an upload attached a second time
+    upload_id = attached_upload(served, alice)
+    reused = gql(
+        served,
+        alice,
+        "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+        i={"title": "again", "category": "design", "mediaIds": [upload_id]},
+    )
+    assert reused["errors"][0]["extensions"]["code"] == "CONFLICT"
+    # And an update with a stale expectedVersion
+    stale = gql(
+        served,
+        alice,
+        "mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }",
+        i={"id": first["id"], "title": "Edited", "expectedVersion": first["version"] + 5},
+    )
+    assert stale["errors"][0]["extensions"]["code"] == "CONFLICT"
+    # When bob posts while alice is subscribed to onFeedUpdate (alice follows bob)
+    result = run_node("subscriptions.mjs", served.url, served.url, alice, bob)
+    created = result["created"]
+    # Then the subscription delivered it
+    assert [e["postId"] for e in result["feed"] if e["postId"] == created] == [created]
+    # And alice's feed and feedUpdates have it; a feed page of one is never empty
+    feed_query = "{ feed(limit: 1) { items { id } nextToken } }"
+    assert gql(served, alice, feed_query)["data"]["feed"]["items"] == [{"id": created}]
+    polled: list[str] = []
+    cursor, deadline = before, time.monotonic() + 20
+    while created not in polled and time.monotonic() < deadline:
+        batch = gql(
+            served,
+            alice,
+            "query($a: String) { feedUpdates(after: $a, limit: 100) { items { postId } cursor } }",
+            a=cursor,
+        )["data"]["feedUpdates"]
+        polled += [e["postId"] for e in batch["items"]]
+        cursor = batch["cursor"]
+        time.sleep(0.3)
+    assert created in polled
+    assert first["id"] in polled  # alice's own post reached her feed's change log too
 
 
 def run_node(script: str, *args: str, **env: str) -> Any:
@@ -334,7 +372,7 @@ def test_the_example_polling_client_prints_new_posts(served: Served) -> None:
         ).raise_for_status()
         # Then the client prints it once the change log settles
         lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=_lines_into, args=(client.stdout, lines), daemon=True).start()
+        threading.Thread(target=lines_into, args=(client.stdout, lines), daemon=True).start()
         deadline = time.monotonic() + 30
         while (left := deadline - time.monotonic()) > 0:
             try:
@@ -348,11 +386,6 @@ def test_the_example_polling_client_prints_new_posts(served: Served) -> None:
     finally:
         client.kill()
         client.wait(timeout=10)
-
-
-def _lines_into(stream: IO[str] | None, lines: queue.Queue[str]) -> None:
-    for line in stream or ():
-        lines.put(line)
 
 
 # The two heaviest runs come late: they leave the local fan-out (one thread, in-process

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from auth.dev_issuer import DevIssuer
+from bench.served import wait_until_listening
 from cli.demo import DEMO_USERS
+from cli.dev_issuer import DevIssuer
 from cli.local import free_port
-from tests.integration.test_serve import _wait_until_listening, run_node
+from tests.integration.test_serve import run_node
 
 pytestmark = pytest.mark.integration
 
@@ -59,7 +60,7 @@ def two_servers(
                 )
             )
             url = f"http://127.0.0.1:{port}/graphql"
-            _wait_until_listening(url, deadline=time.monotonic() + 60)
+            wait_until_listening(url, deadline=time.monotonic() + 60)
             urls.append(url)
         yield urls[0], urls[1], tmp_path
     finally:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import HandleTaken
 from core.models import UserProfile
 from store.repository import Store
-from store.users import HandleTaken
 from tests.support.counting import RequestCounter
 
 pytestmark = pytest.mark.integration

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.clock import aws_datetime
 from core.errors import BadUserInput, InvalidCursor
-from store.changes import later_stamp
+from store.change_items import later_stamp
 from store.cursors import MAX_TOKEN_LENGTH, CursorCodec
 from store.keys import (
     change_key,

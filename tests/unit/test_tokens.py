@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from auth.dev_issuer import AUDIENCE, ISSUER, DevIssuer
 from auth.jwks import StaticKeys
 from auth.tokens import TokenPolicy, TokenVerifier, bearer_token
+from cli.dev_issuer import AUDIENCE, ISSUER, DevIssuer
 from core.errors import Unauthenticated
 
 

@@ -1,4 +1,5 @@
-"""The Lambda's doors, composed once per container around one set of services."""
+"""The composition root of the Lambda: its doors, built once per container around one set of
+services."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from core import logs
 from core.config import Settings
 from fanout.door import stream_handler
 from fanout.service import FanOut
+from runtime.services import Services
 from schema.build import build_schema
 from web.app import create_app
-from web.services import Services
 
 logs.configure()
 
@@ -31,7 +32,7 @@ services = Services(settings)
 
 schema = build_schema(settings.limits, introspection=settings.introspection)
 
-_mangum = Mangum(create_app(settings, services=services, schema=schema), lifespan="off")
+_mangum = Mangum(create_app(services, schema), lifespan="off")
 #: DynamoDB Stream records of our own table.
 stream_door = stream_handler(lambda: FanOut(services.store))
 #: AppSync direct Lambda resolvers, Invoke and BatchInvoke.

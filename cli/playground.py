@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
 
 log = logging.getLogger("agora.playground")
 
-ASSETS = Path(__file__).resolve().parent / "playground" / "node_modules"
+ASSETS = Path(__file__).resolve().parents[1] / "web" / "playground" / "node_modules"
 ASSETS_PATH = "/playground"
 _CDN = re.compile(
     r"https://unpkg\.com/(?P<package>(?:@[^/@]+/)?[^/@]+)@(?P<version>[^/]+)/(?P<file>[^\"]+)"
@@ -48,3 +52,19 @@ def with_headers(html: str, headers: dict[str, str]) -> str:
         raise RuntimeError("GraphiQL's page changed: cannot pre-fill the headers")
     prefilled = json.dumps(json.dumps(headers, indent=2))
     return html.replace(default, f"React.useState(parameters.headers || {prefilled})")
+
+
+def playground_page(headers: dict[str, str] | None) -> Callable[[str], str]:
+    """What local serve makes of Strawberry's GraphiQL page: local files, headers pre-filled."""
+
+    def render(html: str) -> str:
+        page = local_assets(html)
+        return with_headers(page, headers) if headers else page
+
+    return render
+
+
+def asset_routes() -> list[BaseRoute]:
+    if not ASSETS.is_dir():
+        return []
+    return [Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="playground")]

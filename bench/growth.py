@@ -1,0 +1,84 @@
+"""The rows of "How it grows": feed pages, polls and fan-outs by size."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from typing import Any
+
+from bench.measure import Row
+from bench.queries import FEED
+
+
+def feed_row(floor: Any, size: int) -> Row:
+    return Row(
+        "feed",
+        lambda: iter(lambda: fixture_event(FEED, {"limit": size}), None),
+        lambda event: floor.feed(event, size),
+        "",
+        1 + 3 * size,
+    )
+
+
+def fixture_event(query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    from bench.fixture import api_event
+
+    return api_event(query, variables)
+
+
+def end_of_log(world: Any, settle: timedelta) -> str:
+    time.sleep(settle.total_seconds() + 0.05)
+    cursor = world.store.changes.start("all", timedelta(hours=23))
+    while True:
+        events, cursor = world.store.changes.poll("all", cursor, 100, settle)
+        if len(events) < 100:
+            return str(cursor)
+
+
+def poll_cursors(world: Any, settle: timedelta) -> dict[int, str]:
+    """Cursors with exactly 0, 25 and 100 settled events after them."""
+    changes = world.store.changes
+    start = changes.start("all", timedelta(0))
+    time.sleep(0.01)
+    for n in range(100):
+        world.store.posts.create(
+            author_id=f"01HZBENCHA{n % 20:016d}", title=f"Polled {n}", body="", category="tech"
+        )
+    time.sleep(settle.total_seconds() + 0.1)
+    events, end = changes.poll("all", start, 100, settle)
+    assert len(events) == 100, len(events)
+    return {0: end, 25: changes.event_cursor("all", events[74]), 100: start}
+
+
+def fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str:
+    from bench import fixture
+    from bench.fixture import Meter
+    from core.ids import new_id
+    from core.models import ChangeKind, LoggedChange
+    from fanout.changes import ChangeLogged
+    from fanout.service import FanOut
+
+    author = f"01HZFANOUT{followers:016d}"
+    fixture.add_followers(dynamodb, author, followers)
+    event = LoggedChange(
+        id=new_id(),
+        kind=ChangeKind.POST_CREATED,
+        post_id=new_id(),
+        author_id=author,
+        at=time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
+    )
+    import handler  # noqa: F401  (the same store the stream door uses)
+    from runtime.aws_lambda import services
+
+    fanout = FanOut(services.store)
+    started, cpu = time.monotonic(), time.process_time()
+    with Meter().on(*clients) as mine:
+        fanout.apply(ChangeLogged(event))
+    wall, cpu = time.monotonic() - started, time.process_time() - cpu
+    writes = mine.requests["BatchWriteItem"]
+    assert writes == -(-(followers + 1) // 25), (writes, followers)
+    return (
+        f"| fan-out of one post | {followers:,} followers | {mine.total()} "
+        f"({writes} BatchWriteItem) | {followers + 1} PutItem | "
+        f"{mine.total() / (followers + 1):.3f}× | {cpu:.2f} s ({wall:.1f} s wall) | no floor | — |"
+    )

@@ -1,0 +1,56 @@
+"""Every default and limit of the API's arguments and inputs, declared once.
+
+The pydantic models (resolvers/inputs.py) enforce these, the schema's argument defaults and
+descriptions are built from them, and the SDL shows them; nothing else spells the numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """How many items one request may ask for, and how many it gets when it does not say."""
+
+    default: int
+    most: int
+
+    def describe(self, what: str) -> str:
+        return f"{what}, 1 to {self.most}."
+
+
+@dataclass(frozen=True, slots=True)
+class Length:
+    """A text's length, in characters, after whitespace is stripped where the field strips it."""
+
+    least: int
+    most: int
+
+    def describe(self) -> str:
+        if self.least == 0:
+            return f"Up to {self.most:,} characters."
+        return f"{self.least} to {self.most:,} characters."
+
+
+#: A page of posts, comments, users (`limit` of every connection).
+PAGE = Window(default=20, most=100)
+#: A poll of a change log (`limit` of postEvents, feedUpdates).
+POLL = Window(default=25, most=100)
+#: `postsByIds(ids:)`.
+IDS_PER_REQUEST = 100
+#: An opaque cursor (`after`, `nextToken`) a client sends back.
+CURSOR_CHARACTERS = 1024
+
+TITLE = Length(1, 200)
+BODY = Length(0, 10_000)
+COMMENT_BODY = Length(1, 2_000)
+DISPLAY_NAME = Length(1, 50)
+BIO = Length(0, 300)
+ALT_TEXT = Length(0, 500)
+FILENAME = Length(1, 255)
+HANDLE_PATTERN = r"^[a-z0-9_]{3,30}$"
+HANDLE_CHARACTERS = 30
+REQUEST_TOKEN_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
+CONTENT_TYPE_CHARACTERS = 100
+MEDIA_PER_POST = 10

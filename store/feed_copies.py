@@ -1,0 +1,123 @@
+"""The fan-out's writes of a change into home feeds, read back by `feedUpdates` and `feed`.
+
+A POST_CREATED copy is the owner's feed entry itself (store/feeds.py reads it), so publishing
+costs one write per feed, not two; other events are copies in the feed's change-log topic.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from core.clock import aws_datetime
+from core.models import ChangeKind, FeedEntry
+from store.batch import BATCH_GET_LIMIT, BATCH_WRITE_LIMIT, backoff, batch_get
+from store.change_items import FEED_RETENTION, RETENTION, change_to_item, expiry
+from store.codecs import attribute_values, feed_entry_to_item
+from store.errors import error_code, translated_errors
+from store.keys import (
+    Key,
+    fanout_marker_key,
+    feed_change_index_keys,
+    feed_change_key,
+    feed_key,
+    feed_topic,
+)
+from store.table import TTL_ATTRIBUTE
+from store.tables import NEW, Repository
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from core.models import LoggedChange
+    from store.items import Item
+
+
+class FeedCopies(Repository):
+    def copy_to_feeds(self, event: LoggedChange, owners: Iterable[str]) -> int:
+        """Log `event` in each owner's feed topic; returns the batch write requests made.
+
+        A POST_CREATED copy is the owner's feed entry itself, so publishing costs one write per
+        feed, not two. Each copy is stamped when its batch is built (so it is not late for
+        pollers) and keyed by the event (so rewriting it adds nothing). A retried event would
+        re-stamp copies pollers may have seen, so a retry first reads which copies exist.
+        """
+        retry = not self._claim(event.id)
+        requests = 0
+        for chunk in _chunks(owners, BATCH_GET_LIMIT):
+            if retry:
+                keys = [attribute_values(_copy_key(event, owner)) for owner in chunk]
+                done = {item["PK"]["S"] for item in batch_get(self._client, self._table, keys)}
+                chunk = [o for o in chunk if _copy_key(event, o)["PK"] not in done]
+            for start in range(0, len(chunk), BATCH_WRITE_LIMIT):
+                requests += self._write_copies(event, chunk[start : start + BATCH_WRITE_LIMIT])
+        return requests
+
+    def _write_copies(self, event: LoggedChange, owners: Sequence[str]) -> int:
+        """One BatchWriteItem; what DynamoDB leaves unprocessed was not written, so it is sent
+        again restamped rather than late."""
+        requests, attempt = 0, 0
+        while owners:
+            copies = {_copy_key(event, o)["PK"]: (o, self._feed_copy(event, o)) for o in owners}
+            request: dict[str, Any] = {
+                self._table: [{"PutRequest": {"Item": item}} for _, item in copies.values()]
+            }
+            with translated_errors():
+                response = self._writes.batch_write_item(RequestItems=request)
+            requests += 1
+            unprocessed = (response.get("UnprocessedItems") or {}).get(self._table, [])
+            owners = [copies[w["PutRequest"]["Item"]["PK"]["S"]][0] for w in unprocessed]
+            if owners:
+                attempt += 1
+                backoff(attempt)
+        return requests
+
+    def _feed_copy(self, event: LoggedChange, owner: str) -> Item:
+        # Stamped as the batch is built: `batch_write` consumes this generator 25 at a time.
+        stamp = aws_datetime(self._clock())
+        item = change_to_item(event, feed_topic(owner))
+        item.update(attribute_values(_copy_key(event, owner)))
+        item.update(attribute_values(feed_change_index_keys(owner, stamp, event.id)))
+        if event.kind is ChangeKind.POST_CREATED:
+            entry = FeedEntry(owner, event.post_id, event.author_id, created_at=event.at)
+            item.update(feed_entry_to_item(entry, expiry(event.at, FEED_RETENTION)))
+        else:
+            item["type"] = {"S": "FeedChange"}
+        return item
+
+    def _claim(self, event_id: str) -> bool:
+        """True the first time the fan-out takes this event; False on a retry."""
+        expires = int((self._clock() + RETENTION).timestamp())
+        with translated_errors():
+            try:
+                self._client.put_item(
+                    TableName=self._table,
+                    Item={
+                        **attribute_values(fanout_marker_key(event_id)),
+                        TTL_ATTRIBUTE: {"N": str(expires)},
+                    },
+                    ConditionExpression=NEW,
+                )
+            except ClientError as exc:
+                if error_code(exc) == "ConditionalCheckFailedException":
+                    return False
+                raise
+        return True
+
+
+def _copy_key(event: LoggedChange, owner: str) -> Key:
+    if event.kind is ChangeKind.POST_CREATED:
+        return feed_key(owner, event.at, event.post_id)
+    return feed_change_key(owner, event.id)
+
+
+def _chunks(values: Iterable[str], size: int) -> Iterable[Sequence[str]]:
+    chunk: list[str] = []
+    for value in values:
+        chunk.append(value)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
