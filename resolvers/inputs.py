@@ -44,6 +44,7 @@ from core.limits import (
     Length,
 )
 from core.text import clean_text
+from resolvers.text_inputs import Line, Lines, RequiredLines
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -71,23 +72,6 @@ def _text(length: Length, *, strip: bool = True) -> StringConstraints:
         strip_whitespace=strip, min_length=length.least or None, max_length=length.most
     )
 
-
-def _line(value: str) -> str:
-    return clean_text(value)
-
-
-def _lines(value: str) -> str:
-    return clean_text(value, multiline=True, required=False)
-
-
-def _required_lines(value: str) -> str:
-    return clean_text(value, multiline=True)
-
-
-#: Every text input goes through the text policy (core/text.py), after its length bound.
-Line = AfterValidator(_line)
-Lines = AfterValidator(_lines)
-RequiredLines = AfterValidator(_required_lines)
 
 Title = Annotated[str, _text(TITLE), Line]
 Body = Annotated[str, _text(BODY, strip=False), Lines]

@@ -279,7 +279,7 @@ def test_without_introspection_errors_suggest_nothing(api: GraphQLClient) -> Non
 
 def test_suggestions_stay_where_introspection_is_on(settings: Settings) -> None:
     schema = build_schema(settings.limits, introspection=True)
-    result = schema.execute_sync("{ fed { items { id } } }", context_value=SimpleNamespace())
+    result = schema.execute_sync("{ fed { items { id } } }", context_value=SimpleNamespace(known_viewer_id=None))
     assert result.errors
     assert "Did you mean 'feed'" in result.errors[0].message
 
