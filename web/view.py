@@ -22,6 +22,7 @@ from resolvers.context import Backends, RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
 from web.body_limit import BodyTooLarge, counted, declared_too_large
 from web.persisted import PersistedQueries, PersistedQueryNotFound
+from web.ws_errors import CodedTransportWSHandler
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -102,6 +103,8 @@ def is_request_error(result: ExecutionResult) -> bool:
 class GraphQLView(GraphQL[RequestContext, None]):
     """Strawberry's view, speaking GraphQL over HTTP: `application/graphql-response+json` when the
     client accepts it (4xx for requests that never executed), 405/413/415 where the spec says."""
+
+    graphql_transport_ws_handler_class = CodedTransportWSHandler
 
     def __init__(
         self,

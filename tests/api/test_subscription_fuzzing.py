@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from core.config import Limits
 from schema.build import build_schema
 from schema.cost import query_cost
-from tests.api.test_probes import subscriptions
+from tests.api.test_websocket_probes import subscriptions
 
 if TYPE_CHECKING:
     from tests.conftest import GraphQLClient
