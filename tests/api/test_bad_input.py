@@ -83,6 +83,14 @@ TEXT_CASES = {
         ),
         "bio": _mutation("updateProfile", "UpdateProfileInput", bio=text),
         "comment": _mutation("addComment", "AddCommentInput", postId=POST_ID, body=text),
+        "comment edit": _mutation(
+            "updateComment",
+            "UpdateCommentInput",
+            postId=POST_ID,
+            id="01HZ0000000000000000000000",
+            expectedVersion=1,
+            body=text,
+        ),
         "filename": _mutation(
             "createUpload",
             "CreateUploadInput",
