@@ -21,7 +21,17 @@ from typing import Any
 
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
 from bench.measure import ROOT, Row, cpu_ms, data_of, import_ms, machine, side_by_side, write
+from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
+
+#: Rows whose answer is compared with the floor's, field by field.
+SAME_DATA = (
+    "feed page of 20",
+    "post + 20 comments",
+    "notifications page of 20",
+    "unread notification count",
+    "empty poll",
+)
 
 
 def main() -> None:
@@ -64,6 +74,7 @@ def main() -> None:
 
         ours_clients = (dynamodb_client("us-east-1"), dynamodb_change_client("us-east-1"))
         floor = Floor(dynamodb, fixture.TABLE, decode_secret(fixture.CURSOR_SECRET))
+        notified = NotificationFloor(dynamodb, fixture.TABLE, floor.cursors)
 
         def ours(event: dict[str, Any]) -> dict[str, Any]:
             response: dict[str, Any] = handler.handler(event, None)
@@ -115,6 +126,20 @@ def main() -> None:
                 3,
             ),
             Row(
+                "notifications page of 20",
+                lambda: iter(lambda: fixture.api_event(NOTIFICATIONS, {"limit": 20}), None),
+                notified.page,
+                "1 Query + 1 BatchGetItem (seen state, actors, posts)",
+                1 + 20 * (1 + 3 + 1),
+            ),
+            Row(
+                "unread notification count",
+                lambda: iter(lambda: fixture.api_event(UNREAD), None),
+                notified.unread,
+                "exactly 1 GetItem",
+                1,
+            ),
+            Row(
                 "empty poll",
                 quiet,
                 lambda event: floor.poll(event, settle),
@@ -137,7 +162,7 @@ def main() -> None:
         out("| --- | --- | --- | --- | --- |")
         for row in rows:
             same = "—"
-            if row.name in ("feed page of 20", "post + 20 comments", "empty poll"):
+            if row.name in SAME_DATA:
                 event = next(row.events())
                 same = "yes" if data_of(ours(event)) == data_of(row.floor(event)) else "NO"
             mine, base = side_by_side(ours, row, args.rounds, args.block)
@@ -220,6 +245,8 @@ def main() -> None:
         out("| --- | --- | --- | --- |")
         size_mib = zip_path.stat().st_size / 2**20
         out(f"| zip (arm64, Python 3.12, no SDK) | {size_mib:.2f} MiB | — | — |")
+        layer_mib = zip_path.with_name("agora-media-layer.zip").stat().st_size / 2**20
+        out(f"| media layer zip (Pillow, blurhash) | {layer_mib:.2f} MiB | — | — |")
         out(
             f"| `import handler` (fresh interpreter, median of {args.rounds}) | "
             f"{ours_import:.0f} ms | {floor_import:.0f} ms | {ours_import / floor_import:.2f}× |"
@@ -232,6 +259,14 @@ def main() -> None:
             f"| cold start to first answer (median of {args.rounds}) | {cold * 1000:.0f} ms | "
             f"{cold_floor * 1000:.0f} ms | {cold / cold_floor:.2f}× (target ≤ 1.15×) |"
         )
+        out()
+
+        out("### Media processing (off the request path, in the stream)")
+        out()
+        from bench.media import rows as media_rows
+
+        for line in media_rows(min(args.rounds, 5)):
+            out(line)
         out()
         out(f"The whole run took {time.monotonic() - begun:.0f} s.")
     finally:

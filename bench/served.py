@@ -32,7 +32,7 @@ class Served:
 
 @contextmanager
 def served_process(
-    command: Sequence[str], env: dict[str, str], port: int, data_dir: str, timeout: float = 90
+    command: Sequence[str], env: dict[str, str], port: int, data_dir: str, timeout: float = 180
 ) -> Iterator[Served]:
     """Starts `command`, reads the dev token it prints, waits until it answers; Ctrl-C at exit."""
     process = subprocess.Popen(

@@ -26,6 +26,8 @@ from schema.inputs import (
     UpdatePostInput,
     UpdateProfileInput,
 )
+from schema.media import Upload, UploadTicket
+from schema.notifications import NotificationMutations, NotificationQueries
 from schema.selections import only_field_named
 from schema.types import (
     Comment,
@@ -33,8 +35,6 @@ from schema.types import (
     Deleted,
     Post,
     PostConnection,
-    Upload,
-    UploadTicket,
     User,
 )
 
@@ -60,7 +60,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query:
+class Query(NotificationQueries):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -146,7 +146,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(NotificationMutations):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": strawberry.asdict(input)}
@@ -196,7 +196,12 @@ class Mutation:
             resolvers.uploads.create_upload(info.context, None, arguments)
         )
 
-    @strawberry.mutation(description="Verify an uploaded file: READY, or REJECTED with a reason.")
+    @strawberry.mutation(
+        description=(
+            "Hand an uploaded file to processing: PROCESSING (then READY or REJECTED), REJECTED "
+            "with a reason, or PENDING with a hint while the file has not arrived."
+        )
+    )
     def complete_upload(self, info: Ctx, id: strawberry.ID) -> Upload:
         return Upload.from_domain(resolvers.uploads.complete_upload(info.context, None, {"id": id}))
 

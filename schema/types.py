@@ -6,92 +6,21 @@ import strawberry
 from strawberry.types import Info
 
 import resolvers.comments
+import resolvers.entities
 import resolvers.posts
 import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core import models
+from core.entities import distinct_tags
 from core.limits import PAGE
 from resolvers.context import RequestContext
-from resolvers.uploads import MediaLink
-from resolvers.uploads import UploadTicket as UploadTicket_
 from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.entities import Mention, mentions_of
+from schema.media import Media
 from schema.scalars import AWSDateTime
 
 Ctx = Info[RequestContext, None]
-
-
-# The domain's enum is the GraphQL enum: one spelling of an upload's status.
-strawberry.enum(models.UploadStatus, description="Where an upload is in its life.")
-
-
-@strawberry.type(description="A file you upload straight to storage, then complete.")
-class Upload:
-    id: strawberry.ID
-    status: models.UploadStatus
-    content_type: str
-    size: int
-    filename: str
-    expires_at: AWSDateTime = strawberry.field(description="The upload form stops working then.")
-    reason: str | None = strawberry.field(description="Why it was REJECTED.")
-
-    @classmethod
-    def from_domain(cls, upload: models.Upload) -> Upload:
-        return cls(
-            id=strawberry.ID(upload.id),
-            status=upload.status,
-            content_type=upload.content_type,
-            size=upload.size,
-            filename=upload.filename,
-            expires_at=AWSDateTime(upload.expires_at),
-            reason=upload.reason,
-        )
-
-
-@strawberry.type(description="One form field of a presigned upload.")
-class FormField:
-    name: str
-    value: str
-
-
-@strawberry.type(
-    description=(
-        "POST `fields` (in order), then the file as `file`, as multipart/form-data to `url`."
-    )
-)
-class UploadTicket:
-    upload: Upload
-    url: str
-    fields: list[FormField]
-    max_bytes: int
-
-    @classmethod
-    def from_domain(cls, ticket: UploadTicket_) -> UploadTicket:
-        return cls(
-            upload=Upload.from_domain(ticket.upload),
-            url=ticket.form.url,
-            fields=[FormField(name=n, value=v) for n, v in ticket.form.fields],
-            max_bytes=ticket.max_bytes,
-        )
-
-
-@strawberry.type(description="An attached image or video.")
-class Media:
-    id: strawberry.ID
-    content_type: str
-    size: int
-    url: str = strawberry.field(description="A short-lived download URL.")
-    alt_text: str = strawberry.field(description="What the image shows; may be empty.")
-
-    @classmethod
-    def from_domain(cls, link: MediaLink) -> Media:
-        return cls(
-            id=strawberry.ID(link.media.id),
-            content_type=link.media.content_type,
-            size=link.media.size,
-            url=link.url,
-            alt_text=link.media.alt_text,
-        )
 
 
 @strawberry.type(description="A member of the community.")
@@ -172,6 +101,7 @@ class Post:
     )
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
+    hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -186,8 +116,13 @@ class Post:
             version=post.version,
             like_count=post.like_count,
             comment_count=post.comment_count,
+            hashtags=distinct_tags(post.body),
             _post=post,
         )
+
+    @strawberry.field(description="The body's mentions of people who exist.")
+    async def mentions(self, info: Ctx) -> list[Mention]:
+        return mentions_of(await resolvers.entities.post_mentions(info.context, self._post, {}))
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
@@ -242,6 +177,11 @@ class Comment:
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
         return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
+
+    @strawberry.field(description="The body's mentions of people who exist.")
+    async def mentions(self, info: Ctx) -> list[Mention]:
+        found = await resolvers.entities.comment_mentions(info.context, self._comment, {})
+        return mentions_of(found)
 
 
 @strawberry.type(description="One page of posts.")

@@ -81,7 +81,7 @@ def planned_likers(post: DemoPost) -> list[str]:
     """Who likes a post: a stable pick per post, more for older ones, none for a few."""
     rng = random.Random(post.title)  # noqa: S311 - a stable pick, not a secret
     others = [p.handle for p in PEOPLE if p.handle != post.author]
-    count = min(len(others), max(0, round(rng.uniform(-1, 3) + post.days_ago / 7)))
+    count = min(len(others), max(0, round(rng.uniform(-1, 2) + post.days_ago / 8)))
     return rng.sample(others, count)
 
 

@@ -60,7 +60,8 @@ def two_servers(
                 )
             )
             url = f"http://127.0.0.1:{port}/graphql"
-            wait_until_listening(url, deadline=time.monotonic() + 60)
+            # A seeds the demo data first, on the suite's shared DynamoDB Local: give it time
+            wait_until_listening(url, deadline=time.monotonic() + 180)
             urls.append(url)
         yield urls[0], urls[1], tmp_path
     finally:

@@ -66,6 +66,8 @@ export type Comment = {
   /** When the text was last changed; null if never. */
   editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** The body's mentions of people who exist. */
+  mentions: Array<Mention>;
   postId: Scalars['ID']['output'];
   /** Increments on every edit; send it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
@@ -110,6 +112,8 @@ export type CreateUploadInput = {
   contentType: Scalars['String']['input'];
   /** For display only; 1 to 255 characters, no path. */
   filename: Scalars['String']['input'];
+  /** Images: the point to keep in view when cropped. */
+  focus?: InputMaybe<MediaFocusInput>;
   /** Exact size in bytes; the upload must match it. */
   size: Scalars['Int']['input'];
 };
@@ -132,18 +136,67 @@ export type Media = {
   __typename?: 'Media';
   /** What the image shows; may be empty. */
   altText: Scalars['String']['output'];
+  /** A placeholder to show while the image loads (blurha.sh); images only. */
+  blurhash?: Maybe<Scalars['String']['output']>;
+  /** The type of what `url` serves. */
   contentType: Scalars['String']['output'];
+  /** Videos only. */
+  durationSeconds?: Maybe<Scalars['Float']['output']>;
+  /** As given at upload. */
+  focus?: Maybe<MediaFocus>;
+  /** Pixels, orientation applied; null while processing or when unknown. */
+  height?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
+  /** Bytes of what `url` serves. */
   size: Scalars['Int']['output'];
+  /** A short-lived download URL of the original (images re-encoded without metadata); null while the upload is PROCESSING. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** WebP copies 320, 640 and 1280 pixels wide, narrowest first, only those narrower than the original; empty for videos and while processing. */
+  variants: Array<MediaVariant>;
+  /** Pixels, orientation applied; null while processing or when unknown. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where to keep an image in view when it is cropped. */
+export type MediaFocus = {
+  __typename?: 'MediaFocus';
+  /** -1 (left edge) to 1 (right edge). */
+  x: Scalars['Float']['output'];
+  /** -1 (bottom edge) to 1 (top edge). */
+  y: Scalars['Float']['output'];
+};
+
+/** Where to keep an image in view when it is cropped. */
+export type MediaFocusInput = {
+  /** -1 (left edge) to 1 (right edge). */
+  x: Scalars['Float']['input'];
+  /** -1 (bottom edge) to 1 (top edge). */
+  y: Scalars['Float']['input'];
+};
+
+/** A smaller copy of an image, for `srcset`. */
+export type MediaVariant = {
+  __typename?: 'MediaVariant';
+  contentType: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
   /** A short-lived download URL. */
   url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+/** `@handle` of someone who exists, at [start, end) of the text in UTF-16 code units (how JavaScript indexes strings). */
+export type Mention = {
+  __typename?: 'Mention';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  user: User;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
   /** Comment on a post. */
   addComment: Comment;
-  /** Verify an uploaded file: READY, or REJECTED with a reason. */
+  /** Hand an uploaded file to processing: PROCESSING (then READY or REJECTED), REJECTED with a reason, or PENDING with a hint while the file has not arrived. */
   completeUpload: Upload;
   /** Publish a post as the signed-in user. */
   createPost: Post;
@@ -159,6 +212,8 @@ export type Mutation = {
   follow: User;
   /** Like a post; liking twice changes nothing. */
   likePost: Post;
+  /** Mark your notifications seen up to `upTo` (default: now), on every device; returns how many stay unread. */
+  markNotificationsSeen: Scalars['Int']['output'];
   /** Stop following a user; idempotent. */
   unfollow: User;
   /** Take back a like; idempotent. */
@@ -218,6 +273,11 @@ export type MutationLikePostArgs = {
 };
 
 
+export type MutationMarkNotificationsSeenArgs = {
+  upTo?: InputMaybe<Scalars['AWSDateTime']['input']>;
+};
+
+
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -242,6 +302,61 @@ export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
+/** One entry of your notifications: likes of a post and follows of a day are grouped ("alice and 3 others liked your post"); comments and mentions stay single. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The 3 most recent of them, newest first. */
+  actors: Array<User>;
+  /** The comment (comments). */
+  comment?: Maybe<Comment>;
+  /** How many people did it. */
+  count: Scalars['Int']['output'];
+  /** Stable while the entry grows. */
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** When the latest of them did it. */
+  latestAt: Scalars['AWSDateTime']['output'];
+  /** The post it is about (likes, comments). */
+  post?: Maybe<Post>;
+  /** Whether markNotificationsSeen covered it. */
+  seen: Scalars['Boolean']['output'];
+};
+
+/** Notifications after your cursor, oldest first, and where next. */
+export type NotificationBatch = {
+  __typename?: 'NotificationBatch';
+  /** Send it as `after` next time. */
+  cursor: Scalars['String']['output'];
+  items: Array<NotificationEvent>;
+};
+
+/** A page of notifications, newest first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  items: Array<Notification>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new notification, in the order every poller sees. */
+export type NotificationEvent = {
+  __typename?: 'NotificationEvent';
+  /** Who did it. */
+  actor?: Maybe<User>;
+  at: Scalars['AWSDateTime']['output'];
+  /** Poll with this to resume right after it. */
+  cursor: Scalars['String']['output'];
+  kind: NotificationKind;
+  /** The entry it is part of, as it is now. */
+  notification?: Maybe<Notification>;
+};
+
+/** What someone did. */
+export type NotificationKind =
+  | 'COMMENT'
+  | 'FOLLOW'
+  | 'LIKE'
+  | 'MENTION';
+
 /** A post in one category. */
 export type Post = {
   __typename?: 'Post';
@@ -254,11 +369,15 @@ export type Post = {
   /** Comments, oldest first. */
   comments: CommentConnection;
   createdAt: Scalars['AWSDateTime']['output'];
+  /** The body's #tags, normalized, once each. */
+  hashtags: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Exact: changes with each like. */
   likeCount: Scalars['Int']['output'];
   /** Attached images and videos, in order. */
   media: Array<Media>;
+  /** The body's mentions of people who exist. */
+  mentions: Array<Mention>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Increments on every update; send it back as `expectedVersion`. */
@@ -294,6 +413,10 @@ export type Query = {
   health: Scalars['String']['output'];
   /** Your profile; null until you create one (createProfile). */
   me?: Maybe<User>;
+  /** Notifications you received after your cursor, exactly once. */
+  notificationUpdates: NotificationBatch;
+  /** Your notifications, newest first, grouped. */
+  notifications: NotificationConnection;
   /** A post by id; null if there is none. */
   post?: Maybe<Post>;
   /** What happened to posts after your cursor: in one category, by one author, or (with neither) everywhere. Each event once, in the same order for every poller. */
@@ -302,6 +425,8 @@ export type Query = {
   posts: PostConnection;
   /** Up to 100 posts by id, in that order, null where there is none: what a client refreshes on screen (counts, edits) in one request. */
   postsByIds: Array<Maybe<Post>>;
+  /** How many notifications you have not seen: one read. */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** A user by id or by handle (give one); null if there is none. */
   user?: Maybe<User>;
 };
@@ -316,6 +441,18 @@ export type QueryFeedArgs = {
 export type QueryFeedUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationUpdatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -353,6 +490,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Your home feed's events as they settle; over graphql-ws. */
   onFeedUpdate: ChangeEvent;
+  /** Your notifications as they settle; over graphql-ws. */
+  onNotification: NotificationEvent;
   /** Post events (in one category, or all) as they settle; over graphql-ws. */
   onPostEvent: ChangeEvent;
 };
@@ -400,7 +539,7 @@ export type Upload = {
   expiresAt: Scalars['AWSDateTime']['output'];
   filename: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** Why it was REJECTED. */
+  /** Why it was REJECTED; while PENDING after `completeUpload`, what is awaited (complete again once the file is sent). */
   reason?: Maybe<Scalars['String']['output']>;
   size: Scalars['Int']['output'];
   status: UploadStatus;
@@ -409,6 +548,7 @@ export type Upload = {
 /** Where an upload is in its life. */
 export type UploadStatus =
   | 'PENDING'
+  | 'PROCESSING'
   | 'READY'
   | 'REJECTED';
 
@@ -471,11 +611,11 @@ export type UserConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
-export type UserFieldsFragment = { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null };
+export type UserFieldsFragment = { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> };
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> };
 
-export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null };
+export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type FeedPageQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
@@ -483,14 +623,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -498,28 +638,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> }> }, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -554,14 +694,14 @@ export type AddCommentMutationVariables = Exact<{
 }>;
 
 
-export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
+export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null } };
 
 export type UpdateCommentMutationVariables = Exact<{
   input: UpdateCommentInput;
 }>;
 
 
-export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
+export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null } };
 
 export type DeleteCommentMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -576,14 +716,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
