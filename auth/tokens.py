@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 ALLOWED_ALGORITHMS = ("RS256",)
 LEEWAY_SECONDS = 30
 TOKEN_USES = frozenset({"id", "access"})
+#: JWS header parameters that change how a token must be read. We implement no extension, so
+#: any `crit` (RFC 7515 §4.1.11: unknown critical extensions must be refused) and RFC 7797's
+#: unencoded payload (`b64`) are refused rather than silently read as ordinary tokens.
+REFUSED_HEADERS = ("crit", "b64")
+#: RFC 7519 NumericDate claims: JSON numbers, never strings or booleans.
+TIME_CLAIMS = ("exp", "nbf", "iat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,9 @@ class TokenVerifier:
             raise Unauthenticated("token is not a JWS") from None
         if header.get("alg") not in ALLOWED_ALGORITHMS:
             raise Unauthenticated(f"algorithm {header.get('alg')!r} is not allowed")
+        refused = [name for name in REFUSED_HEADERS if name in header]
+        if refused:
+            raise Unauthenticated(f"header parameter {refused[0]!r} is not supported")
         key = self._keys.key(str(header.get("kid", "")))
         if key is None:
             raise Unauthenticated(f"unknown key id {header.get('kid')!r}")
@@ -66,6 +75,10 @@ class TokenVerifier:
             )
         except JWTError as exc:
             raise Unauthenticated(f"token rejected: {exc}") from None
+        for name in TIME_CLAIMS:
+            value = claims.get(name)
+            if name in claims and (isinstance(value, bool) or not isinstance(value, int | float)):
+                raise Unauthenticated(f"claim {name!r} is not a NumericDate")
         iat = claims.get("iat")
         if not isinstance(iat, int | float) or iat > self._clock() + policy.leeway:
             raise Unauthenticated("token issued in the future")

@@ -9,6 +9,7 @@ from cli.dev_issuer import DevIssuer
 from cli.embedded_aws import EmbeddedAws
 from cli.local import data_dir, local_cursor_secret
 from cli.local_app import local_app
+from cli.loopback import loopback_only
 from cli.stream_poller import StreamPoller
 from cli.web_client import APP_PATH, LOCAL_DEV_ORIGINS, web_client_routes
 from core import logs
@@ -100,7 +101,14 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
                 f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",
                 flush=True,
             )
-        uvicorn.run(app, host=host, port=port, log_level="info", ws="websockets-sansio")
+        uvicorn.run(
+            loopback_only(app, host),
+            host=host,
+            port=port,
+            log_level="info",
+            ws="websockets-sansio",
+            ws_max_size=settings.limits.max_body_bytes,
+        )
         if fanout:
             poller.stop()
     finally:

@@ -39,6 +39,9 @@ def web_client_routes(issuer: DevIssuer) -> list[BaseRoute]:
         )
 
     async def sign_in(request: Request) -> JSONResponse:
+        # Only JSON: a form or text/plain POST needs no CORS preflight, so any page could send it.
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return JSONResponse({"error": "send application/json"}, 415)
         try:
             body = await request.json()
         except ValueError:

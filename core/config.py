@@ -65,6 +65,9 @@ class Limits:
     max_tokens: int = 2000
     #: List items an operation may ask for, page sizes multiplied through nesting.
     max_cost: int = 2000
+    #: The same, per event of a subscription: its selection runs again for every event and
+    #: every subscriber, so what one event costs is this times the subscribers.
+    max_subscription_cost: int = 100
     #: Largest request body accepted (413 above it); Lambda's own payload limit is 6 MB.
     max_body_bytes: int = 256 * 1024
 
@@ -181,6 +184,7 @@ class Settings:
                 max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),
                 max_tokens=_int(env, "MAX_QUERY_TOKENS", 2000, 100, 100_000),
                 max_cost=_int(env, "MAX_QUERY_COST", 2000, 100, 1_000_000),
+                max_subscription_cost=_int(env, "MAX_SUBSCRIPTION_COST", 100, 1, 1_000_000),
                 max_body_bytes=_int(env, "MAX_REQUEST_BYTES", 256 * 1024, 1024, 6 * 1024 * 1024),
             ),
         )

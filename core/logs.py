@@ -24,6 +24,24 @@ def _record(*args: Any, **kwargs: Any) -> logging.LogRecord:
     return record
 
 
+def escaped(text: str) -> str:
+    """Text safe on one terminal line: control, format and separator characters (newlines,
+    escape sequences, bidi overrides) spelled as Python escapes."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+class TextFormatter(logging.Formatter):
+    """Local serve's text lines; whatever a request put in a message cannot forge a line or
+    drive the terminal (JSON lines are escaped by the encoder)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return escaped(super().formatMessage(record))
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line, for CloudWatch Logs Insights; a record's `fields` (the request
     line, its metrics) are merged in at the top level, where Embedded Metric Format wants them."""
@@ -56,7 +74,7 @@ def configure(level: int = logging.INFO, *, as_json: bool = True) -> None:
     if not root.handlers:
         root.addHandler(logging.StreamHandler())
     for handler in root.handlers:
-        handler.setFormatter(JsonFormatter() if as_json else logging.Formatter(FORMAT))
+        handler.setFormatter(JsonFormatter() if as_json else TextFormatter(FORMAT))
     # Mangum's line per request repeats what API Gateway's access log already records.
     logging.getLogger("mangum.http").setLevel(logging.WARNING)
     # At DEBUG the AWS libraries log whole requests: item contents, signatures.

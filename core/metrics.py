@@ -12,6 +12,7 @@ def request_line(
     *,
     door: str,
     operation: str,
+    operation_name: str | None = None,
     viewer: str | None,
     duration_ms: float,
     dynamodb_requests: int,
@@ -19,7 +20,11 @@ def request_line(
     error_codes: list[str],
 ) -> dict[str, Any]:
     """Fields of one request's log line; `_aws` makes CloudWatch turn four of them into metrics
-    per operation. Nothing here comes from the request body: no tokens, texts or URLs."""
+    per operation. Nothing here comes from the request body: no tokens, texts or URLs.
+
+    `operation` is the one dimension, so it must come from a bounded set (every distinct value
+    is a billed custom metric); `operationName` is a plain field.
+    """
     return {
         "_aws": {
             "Timestamp": int(time.time() * 1000),
@@ -38,6 +43,7 @@ def request_line(
         },
         "door": door,
         "operation": operation,
+        "operationName": operation_name,
         "viewer": viewer,
         "Latency": round(duration_ms, 2),
         "Errors": len(error_codes),

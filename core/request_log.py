@@ -18,7 +18,10 @@ class RequestRecord:
     """What the door learns while serving; read when the request ends."""
 
     door: str
+    #: A metric dimension: from a bounded set (schema/operation_names.py), never client text.
     operation: str = "unknown"
+    #: The client's name for it, logged as a plain field.
+    operation_name: str | None = None
     viewer: str | None = None
     error_codes: list[str] = field(default_factory=list)
 
@@ -35,6 +38,7 @@ def logged_request(door: str, usage: Callable[[], tuple[int, float]]) -> Iterato
         fields = request_line(
             door=record.door,
             operation=record.operation,
+            operation_name=record.operation_name,
             viewer=record.viewer,
             duration_ms=(time.perf_counter() - started) * 1000,
             dynamodb_requests=requests,

@@ -42,6 +42,8 @@ from core.limits import (
     TITLE,
     Length,
 )
+from core.text import clean_text
+from resolvers.text_inputs import Line, Lines, RequiredLines
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,17 +72,17 @@ def _text(length: Length, *, strip: bool = True) -> StringConstraints:
     )
 
 
-Title = Annotated[str, _text(TITLE)]
-Body = Annotated[str, _text(BODY, strip=False)]
+Title = Annotated[str, _text(TITLE), Line]
+Body = Annotated[str, _text(BODY, strip=False), Lines]
 Category = Annotated[str, AfterValidator(_category)]
 PostId = Annotated[str, AfterValidator(_post_id)]
 UserId = Annotated[str, AfterValidator(_user_id)]
 RequestToken = Annotated[str, StringConstraints(pattern=REQUEST_TOKEN_PATTERN)]
 Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
-DisplayName = Annotated[str, _text(DISPLAY_NAME)]
-Bio = Annotated[str, _text(BIO, strip=False)]
-CommentBody = Annotated[str, _text(COMMENT_BODY)]
-AltText = Annotated[str, _text(ALT_TEXT)]
+DisplayName = Annotated[str, _text(DISPLAY_NAME), Line]
+Bio = Annotated[str, _text(BIO, strip=False), Lines]
+CommentBody = Annotated[str, _text(COMMENT_BODY), RequiredLines]
+AltText = Annotated[str, _text(ALT_TEXT), Lines]
 CommentId = PostId  # comment ids are ULIDs too
 UploadId = PostId  # and upload ids
 
@@ -91,7 +93,7 @@ def _filename(value: str) -> str:
         raise ValueError(
             "must be a plain file name: no path separators, '..' or control characters"
         )
-    return value
+    return clean_text(value)
 
 
 Filename = Annotated[str, _text(FILENAME, strip=False), AfterValidator(_filename)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -17,17 +18,18 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types.execution import PreExecutionError
 
 import resolvers  # noqa: F401  (registers every resolver)
 from schema.changes import Subscription
 from schema.cost import cost_limiter
-from schema.errors import ErrorCodes, is_client_error
+from schema.errors import ErrorCodes, ErrorCodesWithoutSuggestions, is_client_error, shape_error
 from schema.operations import Mutation, Query
 from schema.request_log import RequestLog
 from schema.scalars import schema_config
 
 if TYPE_CHECKING:
-    from graphql import GraphQLError
+    from strawberry.schema.schema import StreamResult
     from strawberry.types import ExecutionContext
 
     from core.config import Limits
@@ -36,6 +38,15 @@ log = logging.getLogger("agora.graphql")
 
 
 class AgoraSchema(strawberry.Schema):
+    async def stream(self, *args: Any, **kwargs: Any) -> StreamResult:
+        """Strawberry's stream, answering every request error as a result.
+
+        A document over the token limit fails inside the parser cache's hook, where
+        `Schema.execute` reports it but `Schema.stream` (websockets) lets it escape: the
+        socket then only saw `complete`, with no error and no code.
+        """
+        return _reporting(self, await super().stream(*args, **kwargs))
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -52,6 +63,15 @@ class AgoraSchema(strawberry.Schema):
                 )
 
 
+async def _reporting(schema: AgoraSchema, results: StreamResult) -> StreamResult:
+    try:
+        async for result in results:
+            yield result
+    except GraphQLError as error:
+        schema.process_errors([error])
+        yield PreExecutionError(data=None, errors=[shape_error(error)])
+
+
 def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
     # The limiters' rule classes are made once: each limiter instance makes new ones, which
     # would give every request a new validation-cache key (no hits: measured in BENCHMARKS.md).
@@ -61,10 +81,10 @@ def build_schema(limits: Limits, *, introspection: bool) -> AgoraSchema:
     ]
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         RequestLog,  # outermost: it times the rest and sees the errors as clients do
-        ErrorCodes,
+        ErrorCodes if introspection else ErrorCodesWithoutSuggestions,
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: AddValidationRules(limit_rules),
-        cost_limiter(limits.max_cost),
+        cost_limiter(limits.max_cost, limits.max_subscription_cost),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]

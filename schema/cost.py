@@ -1,8 +1,11 @@
 """The query-cost limit: how many list items an operation may ask for, nesting multiplied.
 
 `feed(limit: 100) { items { comments(limit: 100) { ... } } }` asks for up to 100 + 100 * 100
-items. Depth, alias and token limits do not catch that; this does, before anything executes,
-with the variables known (so `limit: $n` counts as its value).
+items. Depth, alias and token limits do not catch that; this does, before anything executes.
+Arguments are read as execution will see them: variables coerced by graphql-core itself (so
+`{"n": 100.0}` counts as the Int 100 it becomes) with the operation's own defaults applied,
+then each field's arguments with the schema's defaults. Subscriptions are costed per event:
+their whole selection runs again for every event and every subscriber, so their limit is lower.
 """
 
 from __future__ import annotations
@@ -15,46 +18,33 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
-    IntValueNode,
-    ListValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    VariableNode,
     get_named_type,
 )
-from graphql.execution import ExecutionResult
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 
-def _argument(node: FieldNode, name: str, variables: Mapping[str, Any]) -> Any:
-    for argument in node.arguments or ():
-        if argument.name.value != name:
-            continue
-        value = argument.value
-        if isinstance(value, VariableNode):
-            return variables.get(value.name.value)
-        if isinstance(value, IntValueNode):
-            return int(value.value)
-        if isinstance(value, ListValueNode):
-            return list(value.values)
-        return None
-    return None
-
-
-def _multiplier(definition: Any, node: FieldNode, variables: Mapping[str, Any]) -> int:
+def _multiplier(definition: GraphQLField, node: FieldNode, variables: VariableValues) -> int:
     """How many items this field may return: its `limit` (or default), or its `ids` count."""
-    arguments = definition.args
-    if "limit" in arguments:
-        limit = _argument(node, "limit", variables)
-        if limit is None:
-            limit = arguments["limit"].default_value
-        return max(int(limit), 0) if isinstance(limit, int) else 1
-    if "ids" in arguments:
-        ids = _argument(node, "ids", variables)
-        return len(ids) if isinstance(ids, list) else 1
+    if "limit" not in definition.args and "ids" not in definition.args:
+        return 1
+    try:
+        # The same coercion execution applies: literals, variables and defaults alike.
+        arguments = get_argument_values(definition, node, variables)
+    except GraphQLError:
+        return 1  # execution reports it, before any resolver runs
+    limit, ids = arguments.get("limit"), arguments.get("ids")
+    if isinstance(limit, int):
+        return max(limit, 0)
+    if isinstance(ids, list):
+        return len(ids)
     return 1
 
 
@@ -63,7 +53,7 @@ class _Counter:
         self,
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
-        variables: Mapping[str, Any],
+        variables: VariableValues,
     ) -> None:
         self.schema, self.fragments, self.variables = schema, fragments, variables
 
@@ -107,6 +97,8 @@ class _Counter:
 def query_cost(
     schema: GraphQLSchema, document: Any, operation_name: str | None, variables: Mapping[str, Any]
 ) -> int:
+    """The operation's list items, as execution would coerce its variables; 0 when execution
+    will refuse it anyway (no such operation, variables that do not coerce)."""
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
@@ -122,10 +114,17 @@ def query_cost(
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
-    return _Counter(schema, fragments, variables).cost(operation.selection_set, root, 1)
+    coerced = get_variable_values(schema, operation.variable_definitions or (), dict(variables))
+    if isinstance(coerced, list):
+        return 0  # the variables do not coerce: execution answers with those errors
+    return _Counter(schema, fragments, coerced).cost(operation.selection_set, root, 1)
 
 
-def cost_limiter(max_cost: int) -> type[SchemaExtension]:
+class QueryTooCostly(GraphQLError):
+    """Raised before execution; a client error (BAD_USER_INPUT), on every transport."""
+
+
+def cost_limiter(max_cost: int, max_subscription_cost: int) -> type[SchemaExtension]:
     class QueryCostLimiter(SchemaExtension):
         def on_execute(self) -> Iterator[None]:
             context = self.execution_context
@@ -136,13 +135,17 @@ def cost_limiter(max_cost: int) -> type[SchemaExtension]:
                     context.operation_name,
                     context.variables or {},
                 )
-                if cost > max_cost:
-                    message = (
-                        f"This operation may return up to {cost:,} list items (page sizes "
-                        f"multiplied through nesting); the limit is {max_cost:,}. Ask for "
-                        "smaller pages or fewer nested lists."
+                per_event = context.operation_type is OperationType.SUBSCRIPTION
+                limit = max_subscription_cost if per_event else max_cost
+                if cost > limit:
+                    what = "each event of this subscription" if per_event else "this operation"
+                    # Raised, not set as the result: Strawberry runs a subscription whatever
+                    # result this hook sets, but it reports what the hook raises, as queries do.
+                    raise QueryTooCostly(
+                        f"{what[0].upper()}{what[1:]} may return up to {cost:,} list items "
+                        f"(page sizes multiplied through nesting); the limit is {limit:,}. "
+                        "Ask for smaller pages or fewer nested lists."
                     )
-                    context.result = ExecutionResult(data=None, errors=[GraphQLError(message)])
             yield
 
     return QueryCostLimiter

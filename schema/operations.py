@@ -31,6 +31,7 @@ from schema.moderation import ModerationMutation, ModerationQuery
 from schema.notifications import NotificationMutations, NotificationQueries
 from schema.safety import SafetyMutation, SafetyQuery
 from schema.selection import item_fields
+from schema.selections import only_field_named
 from schema.types import (
     Comment,
     Ctx,
@@ -44,15 +45,14 @@ from schema.types import (
 def first_comments_wanted(info: Ctx) -> int | None:
     """The `limit` of a first-page `comments` selection under this field, if there is one.
 
-    Lets `post(id)` read the post and those comments in one Query. Anything unusual (aliases,
-    fragments, a nextToken, a limit that will fail validation) simply skips the optimisation.
+    Lets `post(id)` read the post and those comments in one Query. Fragments and aliases are
+    read through (schema/selections.py); anything unusual (several selections, directives, a
+    nextToken, a limit that will fail validation) simply skips the optimisation.
     """
-    selections = [
-        s for s in info.selected_fields[0].selections if getattr(s, "name", None) == "comments"
-    ]
-    if len(selections) != 1:
+    selection = only_field_named(info.selected_fields[0].selections, "comments")
+    if selection is None:
         return None
-    arguments: dict[str, Any] = selections[0].arguments  # type: ignore[union-attr]
+    arguments: dict[str, Any] = selection.arguments
     # Literals arrive as their source text ("20"), variables as values.
     limit = arguments.get("limit", PAGE.default)
     if isinstance(limit, str) and limit.isdigit():

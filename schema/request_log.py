@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from contextlib import suppress
 
-from graphql import FieldNode, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 
 from core.request_log import logged_request
 from schema.errors import shape_error
+from schema.operation_names import client_operation_name, operation_dimension
 from store.metering import Usage, current_usage
-
-MAX_NAME = 100
-
-
-def operation_name(execution_context: Any) -> str:
-    """The client's name for it, else its type and root fields ("query:feed,me")."""
-    if execution_context.operation_name:
-        return str(execution_context.operation_name)[:MAX_NAME]
-    document = execution_context.graphql_document
-    for definition in getattr(document, "definitions", ()):
-        if isinstance(definition, OperationDefinitionNode):
-            fields = ",".join(
-                s.name.value if isinstance(s, FieldNode) else "..."
-                for s in definition.selection_set.selections
-            )
-            return f"{definition.operation.value}:{fields}"[:MAX_NAME]
-    return "unparsed"
 
 
 class RequestLog(SchemaExtension):
@@ -38,9 +21,16 @@ class RequestLog(SchemaExtension):
             try:
                 yield
             finally:
-                current_usage.reset(token)
+                # A subscription closed from another task: the context that held the value
+                # went with its own task, so there is nothing left to restore.
+                with suppress(ValueError):
+                    current_usage.reset(token)
                 context = self.execution_context
-                record.operation = operation_name(context)
+                document = context.graphql_document
+                record.operation = operation_dimension(
+                    context.schema._schema, document, context.operation_name
+                )
+                record.operation_name = client_operation_name(document, context.operation_name)
                 record.viewer = context.context.known_viewer_id
                 errors = getattr(context.result, "errors", None) or []
                 record.error_codes = [

@@ -19,7 +19,7 @@ from core.models import ChangeKind, LoggedChange, Media, Page, Post
 from store.batch import delete_queried
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, media_to_value, post_from_item, post_to_item
-from store.errors import translated_errors
+from store.errors import StoreError, translated_errors
 from store.keys import (
     ALL_POSTS_PARTITION,
     author_partition,
@@ -91,12 +91,22 @@ class PostRepository(Repository):
             try:
                 return commit(self._writes, build)
             except TransactionCancelled as exc:
+                # Item order: the post, the request token (if any), the media claims, the log.
+                if exc.failed(0) and isinstance(exc.planned, Post):
+                    # Its id is new: only this request's own attempt, resent after DynamoDB had
+                    # applied it (a lost answer), can have written it. It is exactly this post.
+                    return exc.planned
                 if request_token is not None and exc.failed(1):
                     post_id = replayed_post_id(
                         self._client, self._table, author_id, request_token, fingerprint
                     )
                     return self._created_earlier(post_id)
-                raise MediaUnavailable() from exc
+                claims = range(2 if request_token is not None else 1, len(exc.reasons))[
+                    : len(media)
+                ]
+                if any(exc.failed(i) for i in claims):
+                    raise MediaUnavailable() from exc
+                raise StoreError(f"createPost cancelled: {exc.reasons}") from exc
 
     def _logged(
         self, kind: ChangeKind, post: Post, stamp: str, *extra_topics: str

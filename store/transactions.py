@@ -31,12 +31,16 @@ class Planned(Generic[T]):
 
 
 class TransactionCancelled(Exception):
-    def __init__(self, reasons: list[str], old_items: list[dict[str, Any] | None]) -> None:
+    def __init__(
+        self, reasons: list[str], old_items: list[dict[str, Any] | None], planned: object = None
+    ) -> None:
         super().__init__(f"transaction cancelled: {reasons}")
         #: One code per transaction item, in order ("None" where that item was fine).
         self.reasons = reasons
         #: Per item, what it held when its condition failed (ReturnValuesOnConditionCheckFailure).
         self.old_items = old_items
+        #: What the cancelled attempt would have made (`commit`'s planned result).
+        self.planned = planned
 
     def failed(self, index: int) -> bool:
         return len(self.reasons) > index and self.reasons[index] == "ConditionalCheckFailed"
@@ -84,7 +88,7 @@ def _run(client: DynamoDBClient, plan: Callable[[], Planned[T]], *, rebuilt: boo
                 old: list[dict[str, Any] | None] = [
                     dict(r["Item"]) if "Item" in r else None for r in cancellations
                 ]
-                raise TransactionCancelled(reasons, old) from exc
+                raise TransactionCancelled(reasons, old, planned.result) from exc
             if "TransactionConflict" not in reasons:
                 raise
         time.sleep(random.uniform(0, min(0.02 * 2**attempt, 0.5)))  # noqa: S311 (jitter)

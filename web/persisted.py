@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,12 @@ class PersistedQueryNotFound(Exception):
 
 
 def sha256(query: str) -> str:
-    return hashlib.sha256(query.encode()).hexdigest()
+    """The hash clients compute: over the query's UTF-8 bytes, which a lone surrogate lacks."""
+    try:
+        encoded = query.encode()
+    except UnicodeEncodeError:
+        raise BadUserInput("The query is not valid Unicode text (a lone surrogate)") from None
+    return hashlib.sha256(encoded).hexdigest()
 
 
 class PersistedQueries:
@@ -50,8 +56,18 @@ class PersistedQueries:
                 raise ConfigurationError("PERSISTED_QUERIES_MANIFEST: a hash does not match")
         return cls(mode, manifest)
 
-    def resolve(self, query: str | None, extensions: dict[str, Any] | None) -> str | None:
-        """The query text to execute."""
+    def resolve(
+        self,
+        query: str | None,
+        extensions: dict[str, Any] | None,
+        may_register: Callable[[], bool] = lambda: True,
+    ) -> str | None:
+        """The query text to execute.
+
+        `may_register` is asked before a new hash is remembered: the cache is per container and
+        bounded, so anonymous callers could otherwise fill it (and evict real clients' queries).
+        A caller who may not register is still answered; its next hash-only request is not.
+        """
         persisted = (extensions or {}).get("persistedQuery")
         if self.mode == "allowlist":
             return self._allowed(query, persisted)
@@ -66,9 +82,10 @@ class PersistedQueries:
             return known
         if sha256(query) != digest:
             raise BadUserInput("persistedQuery.sha256Hash does not match the query")
-        self._registered[digest] = query
-        if len(self._registered) > self._size:
-            self._registered.popitem(last=False)
+        if digest not in self._registered and may_register():
+            self._registered[digest] = query
+            if len(self._registered) > self._size:
+                self._registered.popitem(last=False)
         return query
 
     def _allowed(self, query: str | None, persisted: Any) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,7 +20,9 @@ from core.errors import AgoraError, ErrorCode
 from core.logs import current_request_id
 from resolvers.context import Backends, RequestContext
 from schema.errors import INTERNAL_MESSAGE, shape_error
+from web.body_limit import BodyTooLarge, counted, declared_too_large
 from web.persisted import PersistedQueries, PersistedQueryNotFound
+from web.ws_errors import CodedTransportWSHandler
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,6 +53,10 @@ def error_body(message: str, code: ErrorCode) -> dict[str, Any]:
     return {"errors": [{"message": message, "extensions": {"code": code.value}}]}
 
 
+#: A caller's x-request-id is logged and echoed only if it looks like an id (no escapes).
+_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:/+=-]{1,128}")
+
+
 def request_id_of(scope: Scope) -> str:
     """API Gateway's request id behind it, else Lambda's, else the caller's x-request-id, else
     a new one."""
@@ -59,13 +67,27 @@ def request_id_of(scope: Scope) -> str:
     if aws_context is not None and getattr(aws_context, "aws_request_id", None):
         return str(aws_context.aws_request_id)
     for name, value in scope.get("headers", []):
-        if name == b"x-request-id" and 0 < len(value) <= 128:
-            return str(value.decode("latin-1"))
+        if name == b"x-request-id" and _REQUEST_ID.fullmatch(value):
+            return str(value.decode("ascii"))
     return str(uuid.uuid4())
 
 
+#: This request's context, for the body parser (persisted queries ask who is calling).
+_request_context: ContextVar[RequestContext | None] = ContextVar("request_context", default=None)
+#: Strawberry allows 100 per socket; each one reads the change log and runs its selection
+#: for every event, so a socket is held to a few (MAX_SUBSCRIPTION_COST bounds each).
+SUBSCRIPTIONS_PER_CONNECTION = 10
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 #: Bodies larger than this are refused before they are read (API Gateway's own cap is 10 MB).
+
+
+def _signed_in(context: RequestContext) -> bool:
+    """A valid viewer; the check is the request's own (cached), not a second one."""
+    try:
+        return context.viewer is not None
+    except AgoraError:
+        return False
 
 
 def accepts_graphql_response(request: Request) -> bool:
@@ -82,6 +104,8 @@ class GraphQLView(GraphQL[RequestContext, None]):
     """Strawberry's view, speaking GraphQL over HTTP: `application/graphql-response+json` when the
     client accepts it (4xx for requests that never executed), 405/413/415 where the spec says."""
 
+    graphql_transport_ws_handler_class = CodedTransportWSHandler
+
     def __init__(
         self,
         schema: BaseSchema,
@@ -94,6 +118,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
             graphql_ide="graphiql" if playground is not None else None,
             # Only the current protocol: the legacy one has had authentication bypasses.
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=SUBSCRIPTIONS_PER_CONNECTION,
         )
         self.services = services
         settings = services.settings
@@ -110,14 +135,13 @@ class GraphQLView(GraphQL[RequestContext, None]):
             await super().__call__(scope, receive, send)
             return
         limit = self.services.settings.limits.max_body_bytes
-        length = dict(scope.get("headers", [])).get(b"content-length", b"0")
-        if length.isdigit() and int(length) > limit:
-            message = f"The request body is over {limit} bytes"
-            response = JSONResponse(error_body(message, ErrorCode.BAD_USER_INPUT), 413)
-            await response(scope, receive, send)
-            return
         try:
-            await super().__call__(scope, receive, send)
+            if declared_too_large(scope, limit):
+                raise BodyTooLarge(limit)
+            await super().__call__(scope, counted(receive, limit), send)
+        except BodyTooLarge as exc:
+            response = JSONResponse(error_body(str(exc), ErrorCode.BAD_USER_INPUT), 413)
+            await response(scope, receive, send)
         except Exception:
             # Strawberry answers request errors itself; anything reaching here is ours.
             log.exception("unhandled error (request %s)", request_id_of(scope))
@@ -158,7 +182,11 @@ class GraphQLView(GraphQL[RequestContext, None]):
         data = await super().parse_http_body(request)
         if isinstance(data, list):
             return data  # batching is off: Strawberry refuses it
-        return replace(data, query=self.persisted.resolve(data.query, data.extensions))
+        context = _request_context.get()
+        query = self.persisted.resolve(
+            data.query, data.extensions, lambda: context is not None and _signed_in(context)
+        )
+        return replace(data, query=query)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         services = self.services
@@ -187,6 +215,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
             request_id=request_id,
             settings=settings,
         )
+        _request_context.set(context)  # Strawberry builds it before it parses the body
         return context
 
     async def on_ws_connect(self, context: RequestContext) -> dict[str, object] | None:

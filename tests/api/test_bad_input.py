@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,8 @@ class Case:
     method: str = "POST"
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
+    #: Sent with `Transfer-Encoding: chunked`, so without a Content-Length.
+    chunked: bool = False
 
 
 def _create(**fields: Any) -> dict[str, Any]:
@@ -48,6 +51,63 @@ def _update(**fields: Any) -> dict[str, Any]:
 
 def _posts(args: str) -> dict[str, Any]:
     return {"query": f"{{ posts({args}) {{ items {{ id }} }} }}"}
+
+
+def _mutation(name: str, input_type: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "query": f"mutation($i: {input_type}!) {{ {name}(input: $i) {{ __typename }} }}",
+        "variables": {"i": fields},
+    }
+
+
+#: Nested pages that multiply to 100 + 100 * 100 items when $n is 100.
+NESTED_PAGES = "posts(limit: $n) { items { comments(limit: $n) { items { id } } } }"
+#: Texts made of nothing visible, or carrying characters the text policy refuses.
+BAD_TEXTS = {
+    "only zero-width spaces": "\u200b\u200b\u200b",
+    "only a Hangul filler": "\u3164",
+    "a NUL": "a\x00b",
+    "a terminal escape": "\x1b[31mred\x1b[0m",
+    "a bidi override": "\u202eevil",
+    "a lone surrogate": "a\ud800b",
+    "a line separator": "a\u2028b",
+}
+TEXT_CASES = {
+    f"{field} with {what}": Case(body, "BAD_USER_INPUT")
+    for what, text in BAD_TEXTS.items()
+    for field, body in {
+        "title": _create(title=text),
+        "body": _create(body=text),
+        "display name": _mutation(
+            "createProfile", "CreateProfileInput", handle="alice_x", displayName=text
+        ),
+        "bio": _mutation("updateProfile", "UpdateProfileInput", bio=text),
+        "comment": _mutation("addComment", "AddCommentInput", postId=POST_ID, body=text),
+        "comment edit": _mutation(
+            "updateComment",
+            "UpdateCommentInput",
+            postId=POST_ID,
+            id="01HZ0000000000000000000000",
+            expectedVersion=1,
+            body=text,
+        ),
+        "filename": _mutation(
+            "createUpload",
+            "CreateUploadInput",
+            contentType="image/png",
+            size=100,
+            filename=text,
+        ),
+        "alt text": _mutation(
+            "createUpload",
+            "CreateUploadInput",
+            contentType="image/png",
+            size=100,
+            filename="a.png",
+            altText=text,
+        ),
+    }.items()
+}
 
 
 CASES: dict[str, Case] = {
@@ -125,6 +185,32 @@ CASES: dict[str, Case] = {
         },
         "BAD_USER_INPUT",
     ),
+    "the cost limit counts a variable sent as a float": Case(
+        {"query": f"query($n: Int!) {{ {NESTED_PAGES} }}", "variables": {"n": 100.0}},
+        "BAD_USER_INPUT",
+    ),
+    "the cost limit counts a variable's own default": Case(
+        {"query": f"query Q($n: Int! = 100) {{ {NESTED_PAGES} }}"}, "BAD_USER_INPUT"
+    ),
+    "the cost limit counts a default variable's default": Case(
+        {"query": f"query Q($n: Int = 100) {{ {NESTED_PAGES} }}", "variables": {}},
+        "BAD_USER_INPUT",
+    ),
+    "a lone surrogate with a persisted-query hash": Case(
+        {
+            "query": "{ health \ud800 }",
+            "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "a" * 64}},
+        },
+        "BAD_USER_INPUT",
+        400,
+    ),
+    "a chunked body over the limit": Case(
+        '{"query": "{ health }", "pad": "' + "x" * 8 * 1024 * 1024 + '"}',
+        "BAD_USER_INPUT",
+        413,
+        chunked=True,
+    ),
+    **TEXT_CASES,
     "introspection is off": Case({"query": "{ __schema { types { name } } }"}, "BAD_USER_INPUT"),
     "mutation over GET": Case(None, "BAD_USER_INPUT", 405, method="GET"),
     "unsupported method": Case(None, "BAD_USER_INPUT", 405, method="PUT"),
@@ -161,6 +247,14 @@ def test_bad_input_is_refused_cleanly(
             params={"query": 'mutation { deletePost(id: "x") { id } }'},
             headers=headers,
         )
+    elif case.chunked:
+        data = body.encode()
+
+        def chunks() -> Iterator[bytes]:
+            for start in range(0, len(data), 64 * 1024):
+                yield data[start : start + 64 * 1024]
+
+        response = client.http.request(case.method, "/graphql", content=chunks(), headers=headers)
     else:
         response = client.http.request(case.method, "/graphql", content=body, headers=headers)
     # Then it is refused with the expected code, no stack trace, and nothing is written

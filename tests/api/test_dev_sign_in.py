@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -9,6 +10,7 @@ from starlette.testclient import TestClient
 
 from cli.demo import DEMO_USERS
 from cli.local_app import local_app
+from cli.loopback import loopback_only
 from cli.web_client import web_client_routes
 from core.clock import now_iso
 from core.models import UserProfile
@@ -49,7 +51,10 @@ def test_sign_in_gives_a_token_the_api_accepts(
         bad_bodies: list[object] = [{"handle": "mallory"}, {"handle": 3}, [], "x"]
         for bad in bad_bodies:
             assert http.post("/dev/sign-in", json=bad).status_code == 400
-        assert http.post("/dev/sign-in", content=b"{not json").status_code == 400
+        malformed = http.post(
+            "/dev/sign-in", content=b"{not json", headers={"content-type": "application/json"}
+        )
+        assert malformed.status_code == 400
 
 
 def test_without_local_serve_there_is_no_sign_in_and_no_app(
@@ -59,3 +64,36 @@ def test_without_local_serve_there_is_no_sign_in_and_no_app(
         assert http.get("/dev/users").status_code == 404
         assert http.post("/dev/sign-in", json={"handle": "bob"}).status_code == 404
         assert http.get("/app/").status_code == 404
+
+
+def test_local_serve_answers_only_loopback_hosts_and_json_sign_ins(
+    settings: Settings, store: Store, media: MediaStorage, issuer: DevIssuer
+) -> None:
+    # Given local serve's app as `agora serve` composes it (playground, sign-in)
+    app = local_app(
+        settings,
+        dev_issuer=issuer,
+        store=store,
+        media=media,
+        graphiql=True,
+        extra_routes=web_client_routes(issuer),
+    )
+    served = loopback_only(app, "127.0.0.1")
+    sign_in = {"handle": "bob"}
+    # When a page rebinds its own name to 127.0.0.1, its requests name that host: refused
+    with TestClient(served, base_url="http://evil.example:8000") as rebound:
+        assert rebound.post("/dev/sign-in", json=sign_in).status_code == 400
+        assert rebound.get("/graphql", headers={"accept": "text/html"}).status_code == 400
+        assert rebound.get("/dev/users").status_code == 400
+    # Then the same requests addressed to the machine itself are answered
+    for base in ("http://127.0.0.1:8000", "http://localhost:8000"):
+        with TestClient(served, base_url=base) as local:
+            assert local.post("/dev/sign-in", json=sign_in).status_code == 200
+            assert local.get("/graphql", headers={"accept": "text/html"}).status_code == 200
+            # And a sign-in that needs no CORS preflight (text/plain) is refused
+            plain = local.post(
+                "/dev/sign-in",
+                content=json.dumps(sign_in),
+                headers={"content-type": "text/plain"},
+            )
+            assert plain.status_code == 415

@@ -262,8 +262,12 @@ def test_a_feed_page_costs_at_most_three_requests(
         "{ items { body author { handle } } nextToken } } }",
         "query($p: ID!, $n: Int! = 20) { post(id: $p) { title commentCount comments(limit: $n) "
         "{ items { body author { handle } } nextToken } } }",
+        "query($p: ID!) { post(id: $p) { ...comments } } fragment comments on Post { title "
+        "comments(limit: 20) { items { body author { handle } } nextToken } }",
+        "query($p: ID!) { post(id: $p) { ... on Post { ... { comments(limit: 20) "
+        "{ items { body author { handle } } nextToken } } } } }",
     ],
-    ids=["literal limit", "variable limit"],
+    ids=["literal limit", "variable limit", "a fragment named like the field", "inline fragments"],
 )
 def test_a_post_with_20_comments_and_their_authors_costs_two_requests(
     api: GraphQLClient, store: Store, counter: RequestCounter, query: str

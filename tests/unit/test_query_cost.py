@@ -33,6 +33,36 @@ CASES = {
         {"n": 40},
         40,
     ),
+    "a float variable counts as the Int it becomes": (
+        "query($n: Int!) { posts(limit: $n) { items { id } } }",
+        {"n": 40.0},
+        40,
+    ),
+    "a variable's own default counts": (
+        "query($n: Int! = 60) { posts(limit: $n) { items { id } } }",
+        {},
+        60,
+    ),
+    "a nullable variable left out leaves the field's default": (
+        "query($n: Int) { posts(limit: $n) { items { id } } }",
+        {},
+        20,
+    ),
+    "variables that do not coerce are left to execution": (
+        "query($n: Int!) { posts(limit: $n) { items { id } } }",
+        {"n": "many"},
+        0,
+    ),
+    "ids in a variable count as a page": (
+        "query($ids: [ID!]!) { postsByIds(ids: $ids) { id } }",
+        {"ids": ["a", "b"]},
+        2,
+    ),
+    "a subscription costs what one event selects": (
+        "subscription { onPostEvent { post { comments(limit: 30) { items { id } } } } }",
+        {},
+        30,
+    ),
     "ids count as a page": ('{ postsByIds(ids: ["a", "b", "c"]) { id } }', {}, 3),
     "fragments count where they are spread": (
         "query { feed(limit: 4) { ...Page } } "

@@ -98,3 +98,31 @@ def test_anything_but_a_bearer_token_is_refused(header: str) -> None:
         bearer_token(header)
     assert caught.value.message == Unauthenticated.PUBLIC_MESSAGE
     assert "Bearer" in caught.value.reason
+
+
+#: RFC 7515 §4.1.11: a `crit` extension we do not understand must make the token invalid; we
+#: understand none. RFC 7797's unencoded payload (`b64: false`) is such an extension. RFC 7519
+#: §2: NumericDate is a JSON number, so `exp: "9999999999"` is not one.
+REFUSED_SHAPES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "unknown crit": ({"crit": ["urn:example:policy"], "urn:example:policy": 1}, {}),
+    "empty crit": ({"crit": []}, {}),
+    "b64 false": ({"b64": False, "crit": ["b64"]}, {}),
+    "b64 false without crit": ({"b64": False}, {}),
+    "exp as a string": ({}, {"exp": str(int(time.time()) + 600)}),
+    "iat as a string": ({}, {"iat": str(int(time.time()))}),
+    "nbf as a string": ({}, {"nbf": str(int(time.time()))}),
+    "exp as a boolean": ({}, {"exp": True}),
+}
+
+
+@pytest.mark.parametrize(("headers", "claims"), REFUSED_SHAPES.values(), ids=REFUSED_SHAPES)
+def test_tokens_outside_what_we_implement_are_refused(
+    issuer: DevIssuer, headers: dict[str, Any], claims: dict[str, Any]
+) -> None:
+    # Given a token signed with the right key, but with a header or claim shape we refuse
+    token = issuer.sign(_claims(**claims), **headers)
+    # When it is verified, then it is refused with a reason for the log
+    with pytest.raises(Unauthenticated) as caught:
+        issuer.verifier().verify(token)
+    assert caught.value.message == Unauthenticated.PUBLIC_MESSAGE
+    assert caught.value.reason
