@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @resolver("Mutation.addComment")
 def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Comment:
     viewer = ctx.require_viewer()
-    args = parse(AddCommentInput, arguments["input"])
+    args = parse(AddCommentInput, arguments.get("input"), at="input")
     return ctx.store.comments.add(args.post_id, viewer.id, args.body)
 
 

@@ -58,3 +58,48 @@ def test_errors_name_arguments_as_graphql_spells_them() -> None:
     with pytest.raises(BadUserInput) as raised:
         parse(AddCommentInput, {"postId": "nope", "body": "hi"})
     assert "postId: not a post id" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("model", "arguments", "message"),
+    [
+        (
+            CreatePostInput,
+            {"title": "", "category": "tech"},
+            "input.title: must not be empty or blank",
+        ),
+        (
+            CreatePostInput,
+            {"title": "x" * 201, "category": "tech"},
+            "input.title: must have at most 200 characters",
+        ),
+        (CreatePostInput, {"category": "tech"}, "input.title: is required"),
+        (
+            CreatePostInput,
+            {"title": "t", "category": "tech", "extra": 1},
+            "input.extra: is not a field",
+        ),
+        (CreatePostInput, None, "input: must be an object"),
+        (
+            UpdatePostInput,
+            {"id": POST_ID, "expectedVersion": 1},
+            "input: give at least one of title, body, category, mediaIds",
+        ),
+        (
+            UpdatePostInput,
+            {"id": POST_ID, "expectedVersion": 0, "title": "t"},
+            "input.expectedVersion: must be at least 1",
+        ),
+    ],
+)
+def test_messages_are_in_our_words_and_name_the_input_field(
+    model: Any, arguments: Any, message: str
+) -> None:
+    with pytest.raises(BadUserInput) as raised:
+        parse(model, arguments, at="input")
+    assert raised.value.message.startswith(message), raised.value.message
+
+
+def test_a_validated_model_passes_as_it_is() -> None:
+    model = parse(CreatePostInput, {"title": "t", "category": "tech"})
+    assert parse(CreatePostInput, model, at="input") is model
