@@ -6,7 +6,8 @@ developer reads them in a response, without our code at hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -21,10 +22,14 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=BaseModel)
 
 
-def parse(model: type[M], arguments: Mapping[str, Any] | M, *, at: str = "") -> M:
-    """The arguments (or the input argument `at`) as `model`; a model passes as it is."""
+def parse(model: type[M], arguments: object, *, at: str = "") -> M:
+    """The arguments (or the input argument `at`) as `model`, validated once: a mapping (what
+    AppSync sends), a door's typed input (Strawberry's input types are dataclasses), or the
+    model itself, which passes as it is."""
     if isinstance(arguments, model):
         return arguments
+    if is_dataclass(arguments) and not isinstance(arguments, type):
+        arguments = asdict(arguments)
     try:
         return model.model_validate(arguments)
     except ValidationError as exc:

@@ -14,19 +14,11 @@ from pydantic import BaseModel
 from strawberry.experimental.pydantic import input as pydantic_input
 
 from resolvers import inputs
-from resolvers.validation import parse
 
 
 def derived(model: type[BaseModel]) -> Callable[[type[Any]], Any]:
     """The model as a GraphQL input type; its docstring is the type's description."""
     return pydantic_input(model=model, all_fields=True, description=model.__doc__)
-
-
-def as_model(value: Any) -> BaseModel:
-    """A derived input as its model, validated here once (a failure names `input.<field>`);
-    the resolver takes the model as it is, and validates only what other doors send."""
-    model: type[BaseModel] = value._pydantic_type
-    return parse(model, strawberry.asdict(value), at="input")
 
 
 @derived(inputs.CreatePostInput)

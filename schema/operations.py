@@ -24,7 +24,6 @@ from schema.inputs import (
     CreateUploadInput,
     UpdatePostInput,
     UpdateProfileInput,
-    as_model,
 )
 from schema.types import (
     Comment,
@@ -149,12 +148,12 @@ class Query:
 class Mutation:
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
-        arguments = {"input": as_model(input)}
+        arguments = {"input": input}
         return Post.from_domain(resolvers.posts.create_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Change your own post; `expectedVersion` guards lost updates.")
     def update_post(self, info: Ctx, input: UpdatePostInput) -> Post:
-        arguments = {"input": as_model(input)}
+        arguments = {"input": input}
         return Post.from_domain(resolvers.posts.update_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own post (moderators: anyone's).")
@@ -163,12 +162,12 @@ class Mutation:
 
     @strawberry.mutation(description="Create your profile; every user has at most one.")
     def create_profile(self, info: Ctx, input: CreateProfileInput) -> User:
-        arguments = {"input": as_model(input)}
+        arguments = {"input": input}
         return User.from_domain(resolvers.users.create_profile(info.context, None, arguments))
 
     @strawberry.mutation(description="Change your display name or bio.")
     def update_profile(self, info: Ctx, input: UpdateProfileInput) -> User:
-        arguments = {"input": as_model(input)}
+        arguments = {"input": input}
         return User.from_domain(resolvers.users.update_profile(info.context, None, arguments))
 
     @strawberry.mutation(description="Follow a user; following twice changes nothing.")
@@ -191,7 +190,7 @@ class Mutation:
 
     @strawberry.mutation(description="Permission to upload one file straight to storage.")
     def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:
-        arguments = {"input": as_model(input)}
+        arguments = {"input": input}
         return UploadTicket.from_domain(
             resolvers.uploads.create_upload(info.context, None, arguments)
         )
@@ -202,7 +201,7 @@ class Mutation:
 
     @strawberry.mutation(description="Comment on a post.")
     def add_comment(self, info: Ctx, input: AddCommentInput) -> Comment:
-        arguments = {"input": as_model(input)}
+        arguments = {"input": input}
         return Comment.from_domain(resolvers.comments.add_comment(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")

@@ -99,6 +99,8 @@ CASES: dict[str, Case] = {
         {"query": 'mutation { deletePost(id: "01HZ0000000000000000000000") { id } }'}, "NOT_FOUND"
     ),
     "write without a token": Case(_create(), "UNAUTHENTICATED", user=None),
+    # Who asks is checked before what they ask: an anonymous caller learns nothing of the rules.
+    "bad write without a token": Case(_create(title=""), "UNAUTHENTICATED", user=None),
     "write with a garbage token": Case(
         _create(), "UNAUTHENTICATED", user=None, headers={"authorization": "Bearer abc.def.ghi"}
     ),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -103,3 +104,14 @@ def test_messages_are_in_our_words_and_name_the_input_field(
 def test_a_validated_model_passes_as_it_is() -> None:
     model = parse(CreatePostInput, {"title": "t", "category": "tech"})
     assert parse(CreatePostInput, model, at="input") is model
+
+
+def test_a_typed_input_of_a_door_is_validated_as_its_fields() -> None:
+    @dataclass
+    class Typed:  # as Strawberry's input types are
+        title: str
+        category: str
+
+    assert parse(CreatePostInput, Typed("t", "tech")).title == "t"
+    with pytest.raises(BadUserInput, match=r"input\.title: must not be empty"):
+        parse(CreatePostInput, Typed(" ", "tech"), at="input")
