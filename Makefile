@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest chromium token export-schema package deploy bench bench-cold-start lock clean
+.PHONY: serve test lint typecheck pytest chromium token export-schema codegen package deploy bench bench-cold-start lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,18 @@ web/playground/node_modules/.installed: web/playground/package.json web/playgrou
 
 # The reference web client (examples/web): TypeScript from its lock file, compiled to public/js.
 WEB_CLIENT := examples/web
-$(WEB_CLIENT)/public/js/main.js: $(WEB_CLIENT)/package-lock.json $(WEB_CLIENT)/tsconfig.json $(wildcard $(WEB_CLIENT)/src/*.ts $(WEB_CLIENT)/src/*/*.ts)
-	cd $(WEB_CLIENT) && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+$(WEB_CLIENT)/node_modules/.installed: $(WEB_CLIENT)/package.json $(WEB_CLIENT)/package-lock.json
+	cd $(WEB_CLIENT) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(WEB_CLIENT)/public/js/main.js: $(WEB_CLIENT)/node_modules/.installed $(WEB_CLIENT)/tsconfig.json $(wildcard $(WEB_CLIENT)/src/*.ts $(WEB_CLIENT)/src/*/*.ts)
+	cd $(WEB_CLIENT) && npm run --silent build
+	touch $@
+
+# Typed documents for the web client's operations (src/gql/) from schema.graphql, with GraphQL
+# Code Generator from its lock file. Commit the result: `make test` fails when it drifts.
+codegen: $(WEB_CLIENT)/node_modules/.installed
+	cd $(WEB_CLIENT) && npm run --silent codegen
 
 serve: $(VENV)/.installed $(DYNAMODB_LOCAL) web/playground/node_modules/.installed $(WEB_CLIENT)/public/js/main.js
 	PORT=$(PORT) $(BIN)/agora serve

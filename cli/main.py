@@ -32,7 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("user", help="a demo user's handle, e.g. alice")
 
     commands.add_parser("create-table", help="create the table on the configured endpoint")
-    commands.add_parser("seed", help="write the demo data to the configured table")
+    seed = commands.add_parser("seed", help="write the demo data to the configured table")
+    seed.add_argument(
+        "--no-pictures",
+        action="store_true",
+        help="no avatars or post pictures (they go to BUCKET_NAME on the configured S3)",
+    )
 
     export = commands.add_parser("export-schema", help="write the SDL")
     export.add_argument("--appsync", action="store_true", help="AppSync's flavour of the SDL")
@@ -68,11 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             created = create_table(client, settings.table_name)
             print(f"table {settings.table_name}: {'created' if created else 'already exists'}")
         else:
-            from cli.demo import seed
-            from store.repository import Store
+            from cli.demo import seed_configured
 
-            count = seed(Store.connect(client, settings.table_name, settings.cursor_secret))
-            print(f"seeded {count} posts" if count else "demo data already present")
+            print(seed_configured(settings, pictures=not args.no_pictures))
     elif args.command == "export-schema":
         if args.appsync:
             from schema.appsync_sdl import appsync_sdl as render

@@ -17,6 +17,8 @@ from pathlib import Path
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from cli.playground_examples import EXAMPLE_TABS
+
 log = logging.getLogger("agora.playground")
 
 ASSETS = Path(__file__).resolve().parents[1] / "web" / "playground" / "node_modules"
@@ -54,11 +56,47 @@ def with_headers(html: str, headers: dict[str, str]) -> str:
     return html.replace(default, f"React.useState(parameters.headers || {prefilled})")
 
 
+#: What a tab the user adds starts with (GraphiQL's own welcome text otherwise).
+NEW_TAB = (
+    "# Write an operation here: Ctrl-Space completes, Ctrl-Enter runs, the Docs panel lists\n"
+    "# every field. The first four tabs hold Agora's examples.\n"
+)
+
+#: What the page is changed at, each spelled as Strawberry's template (0.341) has it.
+_WELCOME = re.compile(r"const EXAMPLE_QUERY = `.*?`;\n", re.DOTALL)
+_INITIAL_QUERY = "parameters.q || EXAMPLE_QUERY"
+_PROPS = "fetcher: fetcher,"
+_COMPONENT = "function GraphiQLWithExplorer() {"
+
+
+def with_examples(html: str, headers: dict[str, str] | None = None) -> str:
+    """Open on Agora's example operations (read, write, poll, upload), one tab each, instead of
+    GraphiQL's welcome text; `headers` go into every tab, and into tabs the user adds. A link
+    with `?q=` still opens on its query."""
+    if not _WELCOME.search(html) or not all(
+        part in html for part in (_INITIAL_QUERY, _PROPS, _COMPONENT)
+    ):
+        raise RuntimeError("GraphiQL's page changed: cannot set the example tabs")
+    tabs = json.dumps([tab.as_graphiql(headers) for tab in EXAMPLE_TABS], ensure_ascii=False)
+    # Inside a <script>: no "</" may close it early.
+    tabs = tabs.replace("</", "<\\/")
+    html = _WELCOME.sub("", html, count=1)
+    html = html.replace(_INITIAL_QUERY, "parameters.q")
+    props = f"{_PROPS}\n          defaultTabs: AGORA_TABS,"
+    props += f"\n          defaultQuery: {json.dumps(NEW_TAB)},"
+    if headers:
+        # A tab the user adds starts signed in too.
+        props += f"\n          defaultHeaders: {json.dumps(json.dumps(headers, indent=2))},"
+    html = html.replace(_PROPS, props)
+    return html.replace(_COMPONENT, f"const AGORA_TABS = {tabs};\n\n      {_COMPONENT}")
+
+
 def playground_page(headers: dict[str, str] | None) -> Callable[[str], str]:
-    """What local serve makes of Strawberry's GraphiQL page: local files, headers pre-filled."""
+    """What local serve makes of Strawberry's GraphiQL page: local files, Agora's example tabs,
+    headers pre-filled."""
 
     def render(html: str) -> str:
-        page = local_assets(html)
+        page = with_examples(local_assets(html), headers)
         return with_headers(page, headers) if headers else page
 
     return render

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 
-from cli.demo import DEMO_USERS, seed
+from cli.demo import DEMO_USERS, seed_configured
 from cli.dev_issuer import DevIssuer
 from cli.embedded_aws import EmbeddedAws
 from cli.local import data_dir, local_cursor_secret
 from cli.local_app import local_app
 from cli.stream_poller import StreamPoller
-from cli.web_client import APP_PATH, web_client_routes
+from cli.web_client import APP_PATH, LOCAL_DEV_ORIGINS, web_client_routes
 from core import logs
 from core.config import Settings
 from store.buckets import create_bucket
@@ -36,7 +36,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
     # One machine, one clock, an emulator answering in milliseconds: a short settle window.
     os.environ.setdefault("CHANGES_SETTLE_MS", "1000")
     # A frontend on a local dev server just works.
-    os.environ.setdefault("CORS_ALLOW_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000")
+    os.environ.setdefault("CORS_ALLOW_ORIGINS", ",".join(LOCAL_DEV_ORIGINS))
     aws = EmbeddedAws.start() if embedded else None
     try:
         settings = Settings.from_env()
@@ -57,7 +57,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
         if fanout:
             poller.start()
         if seed_demo:
-            seed(store)
+            print(f"Demo data: {seed_configured(settings)}", flush=True)
             if fanout:
                 # The banner comes once the seeded posts are in everyone's home feed.
                 poller.wait_until_idle(timeout=60)

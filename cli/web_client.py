@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 PUBLIC = Path(__file__).resolve().parents[1] / "examples" / "web" / "public"
 APP_PATH = "/app"
 
+#: Origins local serve answers CORS for unless CORS_ALLOW_ORIGINS says otherwise: the dev
+#: servers frontend tools start by default (Create React App and Next.js on 3000, Vite on 5173,
+#: webpack-dev-server and Vue CLI on 8080), by name and by address.
+LOCAL_DEV_ORIGINS: tuple[str, ...] = tuple(
+    f"http://{host}:{port}" for port in (3000, 5173, 8080) for host in ("localhost", "127.0.0.1")
+)
+
 
 def web_client_routes(issuer: DevIssuer) -> list[BaseRoute]:
     async def users(_request: Request) -> JSONResponse:

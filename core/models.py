@@ -110,6 +110,10 @@ class Comment:
     author_id: str
     body: str
     created_at: str
+    #: Increments on every edit; comments written before edits existed read as 1.
+    version: int = 1
+    #: When the text was last changed; None if never.
+    edited_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from resolvers.inputs import AddCommentInput, DeleteCommentArgs, PageArgs, parse
+from resolvers.comment_inputs import AddCommentInput, DeleteCommentArgs, UpdateCommentInput
+from resolvers.inputs import PageArgs, parse
 from resolvers.registry import resolver
 
 if TYPE_CHECKING:
@@ -19,6 +20,19 @@ def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
     viewer = ctx.require_viewer()
     args = parse(AddCommentInput, arguments.get("input"), at="input")
     return ctx.store.comments.add(args.post_id, viewer.id, args.body)
+
+
+@resolver("Mutation.updateComment")
+def update_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Comment:
+    viewer = ctx.require_viewer()
+    args = parse(UpdateCommentInput, arguments["input"])
+    return ctx.store.comments.update(
+        args.post_id,
+        args.id,
+        author_id=viewer.id,
+        expected_version=args.expected_version,
+        body=args.body,
+    )
 
 
 @resolver("Mutation.deleteComment")

@@ -226,18 +226,6 @@ class PostIdTarget(Arguments):
     post_id: PostId
 
 
-class AddCommentInput(Arguments):
-    """A comment on a post."""
-
-    post_id: PostId
-    body: CommentBody = Field(description=COMMENT_BODY.describe())
-
-
-class DeleteCommentArgs(Arguments):
-    post_id: PostId
-    id: CommentId
-
-
 class CreatePostInput(Arguments):
     """A new post."""
 

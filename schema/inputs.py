@@ -13,7 +13,7 @@ import strawberry
 from pydantic import BaseModel
 from strawberry.experimental.pydantic import input as pydantic_input
 
-from resolvers import inputs
+from resolvers import comment_inputs, inputs
 
 
 def derived(model: type[BaseModel]) -> Callable[[type[Any]], Any]:
@@ -42,9 +42,15 @@ class UpdateProfileInput:
     avatar_upload_id: strawberry.ID | None
 
 
-@derived(inputs.AddCommentInput)
+@derived(comment_inputs.AddCommentInput)
 class AddCommentInput:
     post_id: strawberry.ID
+
+
+@derived(comment_inputs.UpdateCommentInput)
+class UpdateCommentInput:
+    post_id: strawberry.ID
+    id: strawberry.ID
 
 
 @derived(inputs.CreateUploadInput)

@@ -22,6 +22,7 @@ from schema.inputs import (
     CreatePostInput,
     CreateProfileInput,
     CreateUploadInput,
+    UpdateCommentInput,
     UpdatePostInput,
     UpdateProfileInput,
 )
@@ -203,6 +204,13 @@ class Mutation:
     def add_comment(self, info: Ctx, input: AddCommentInput) -> Comment:
         arguments = {"input": input}
         return Comment.from_domain(resolvers.comments.add_comment(info.context, None, arguments))
+
+    @strawberry.mutation(
+        description="Change your own comment's text; `expectedVersion` guards lost updates."
+    )
+    def update_comment(self, info: Ctx, input: UpdateCommentInput) -> Comment:
+        arguments = {"input": strawberry.asdict(input)}
+        return Comment.from_domain(resolvers.comments.update_comment(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")
     def delete_comment(self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID) -> Deleted:

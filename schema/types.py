@@ -219,6 +219,12 @@ class Comment:
     post_id: strawberry.ID
     body: str
     created_at: AWSDateTime
+    version: int = strawberry.field(
+        description="Increments on every edit; send it back as `expectedVersion`."
+    )
+    edited_at: AWSDateTime | None = strawberry.field(
+        description="When the text was last changed; null if never."
+    )
     _comment: strawberry.Private[models.Comment]
 
     @classmethod
@@ -228,6 +234,8 @@ class Comment:
             post_id=strawberry.ID(comment.post_id),
             body=comment.body,
             created_at=AWSDateTime(comment.created_at),
+            version=comment.version,
+            edited_at=AWSDateTime(comment.edited_at) if comment.edited_at else None,
             _comment=comment,
         )
 

@@ -1,10 +1,12 @@
-"""The uploads bucket."""
+"""The uploads bucket, as local serve and the tests set it up (the Lambda does neither)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
+
+from store.errors import translated_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -25,3 +27,9 @@ def create_bucket(client: S3Client, name: str, region: str) -> bool:
             raise
         return False
     return True
+
+
+def put_object(client: S3Client, bucket: str, key: str, body: bytes, content_type: str) -> None:
+    """Store bytes made locally (the demo data's pictures), never a client's upload."""
+    with translated_errors():
+        client.put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)

@@ -135,6 +135,8 @@ def comment_to_item(comment: Comment) -> Item:
         "authorId": {"S": comment.author_id},
         "body": {"S": comment.body},
         "createdAt": {"S": comment.created_at},
+        "version": {"N": str(comment.version)},
+        **({"editedAt": {"S": comment.edited_at}} if comment.edited_at else {}),
     }
 
 
@@ -145,6 +147,8 @@ def comment_from_item(item: Mapping[str, Any]) -> Comment:
         author_id=item["authorId"]["S"],
         body=item["body"]["S"],
         created_at=item["createdAt"]["S"],
+        version=int(item["version"]["N"]) if "version" in item else 1,
+        edited_at=item["editedAt"]["S"] if "editedAt" in item else None,
     )
 
 

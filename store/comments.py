@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.errors import CommentNotFound, Forbidden, PostNotFound, Throttled
+from botocore.exceptions import ClientError
+
+from core.clock import aws_datetime
+from core.errors import CommentNotFound, Forbidden, PostNotFound, Throttled, VersionConflict
 from core.ids import new_id
 from core.models import ChangeKind, Comment, LoggedChange, Page, Post
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
-from store.errors import translated_errors
+from store.errors import error_code, translated_errors
+from store.items import Item
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics
 from store.pages import page_scope
 from store.posts import MAX_RACES
@@ -106,6 +110,44 @@ class CommentRepository(Repository):
                 if exc.old_items[0] is None:
                     raise CommentNotFound(comment_id) from exc
                 raise Forbidden("Only the author or a moderator can delete this comment") from exc
+
+    def update(
+        self, post_id: str, comment_id: str, *, author_id: str, expected_version: int, body: str
+    ) -> Comment:
+        """Change the text if `author_id` wrote the comment and nobody changed it since that
+        version. One conditional write; no change event: an edit notifies nobody."""
+        guard = "#version = :expected"
+        if expected_version == 1:  # comments written before edits existed carry no version
+            guard = f"(attribute_not_exists(#version) OR {guard})"
+        with translated_errors():
+            try:
+                response = self._client.update_item(
+                    TableName=self._table,
+                    Key=attribute_values(comment_key(post_id, comment_id)),
+                    UpdateExpression="SET #body = :body, #version = :next, editedAt = :stamp",
+                    ConditionExpression=f"attribute_exists(PK) AND authorId = :author AND {guard}",
+                    ExpressionAttributeNames={"#body": "body", "#version": "version"},
+                    ExpressionAttributeValues={
+                        ":body": {"S": body},
+                        ":author": {"S": author_id},
+                        ":expected": {"N": str(expected_version)},
+                        ":next": {"N": str(expected_version + 1)},
+                        ":stamp": {"S": aws_datetime(self._clock())},
+                    },
+                    ReturnValues="ALL_NEW",
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                )
+            except ClientError as exc:
+                if error_code(exc) != "ConditionalCheckFailedException":
+                    raise
+                old: Item | None = exc.response.get("Item")  # type: ignore[assignment]
+                if not old:
+                    raise CommentNotFound(comment_id) from exc
+                current = comment_from_item(old)
+                if current.author_id != author_id:
+                    raise Forbidden("Only the author can change this comment") from exc
+                raise VersionConflict(expected_version, current.version) from exc
+        return comment_from_item(response["Attributes"])
 
     def page(self, post_id: str, limit: int, after: str | None) -> Page[Comment]:
         """Oldest first (ids are time-sortable)."""

@@ -39,6 +39,8 @@ ANONYMOUS_REFUSED = {
     'body: "x"}) { id } }',
     "deleteComment": 'mutation { deleteComment(postId: "01HZ0000000000000000000000", '
     'id: "01HZ0000000000000000000001") { id } }',
+    "updateComment": 'mutation { updateComment(input: {postId: "01HZ0000000000000000000000", '
+    'id: "01HZ0000000000000000000001", expectedVersion: 1, body: "x"}) { id } }',
     "createUpload": 'mutation { createUpload(input: {contentType: "image/png", size: 10, '
     'filename: "a.png"}) { url } }',
     "completeUpload": 'mutation { completeUpload(id: "01HZ0000000000000000000000") { id } }',

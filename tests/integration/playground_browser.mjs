@@ -21,22 +21,40 @@ try {
   await page.goto(url, { waitUntil: "networkidle" });
   const editor = ".graphiql-query-editor .CodeMirror";
   await page.waitForSelector(editor, { timeout: 20000 });
-  // Type it like a person: clear the example, then key by key.
+  // What it opens on: Agora's example tabs, the first one shown
+  const tabs = await page.locator(".graphiql-tab .graphiql-tab-button").allTextContents();
+  const opening = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-opening.png"), fullPage: true });
+  // Type it like a person, in a tab of its own beside the examples, key by key.
+  await page.click('button[aria-label="Add tab"]');
+  await page.waitForFunction(() => document.querySelectorAll(".graphiql-tab").length === 5);
+  const newTab = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
   await page.click(editor);
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   await page.keyboard.type("{ me { handle } health ");
-  await page.click(".graphiql-execute-button");
-  const output = ".graphiql-response .CodeMirror";
   await page.waitForFunction(
-    (selector) => (document.querySelector(selector)?.CodeMirror?.getValue() || "").includes('"health"'),
-    output,
+    (selector) => document.querySelector(selector).CodeMirror.getValue().trim() === "{ me { handle } health }",
+    editor,
     { timeout: 20000 },
   );
+  await page.click(".graphiql-execute-button");
+  const output = ".graphiql-response .CodeMirror";
+  try {
+    await page.waitForFunction(
+      (selector) => (document.querySelector(selector)?.CodeMirror?.getValue() || "").includes('"health"'),
+      output,
+      { timeout: 30000 },
+    );
+  } catch (error) {
+    await page.screenshot({ path: screenshot.replace(/\.png$/, "-failed.png"), fullPage: true });
+    const shown = await page.evaluate((selector) => document.querySelector(selector)?.CodeMirror?.getValue(), output);
+    throw new Error(`no answer in the response pane (it shows ${JSON.stringify(shown)}): ${error}`);
+  }
   const answer = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), output);
   const typed = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
   await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(JSON.stringify({ answer: JSON.parse(answer), typed, blocked }));
+  console.log(JSON.stringify({ answer: JSON.parse(answer), typed, blocked, tabs, opening, newTab }));
 } finally {
   await browser.close();
 }

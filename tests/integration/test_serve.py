@@ -82,6 +82,35 @@ def test_graphiql_is_served_to_browsers(served: Served) -> None:
     assert served.token in response.text
 
 
+@pytest.mark.parametrize(
+    "origin",
+    [f"http://{host}:{port}" for port in (3000, 5173, 8080) for host in ("localhost", "127.0.0.1")],
+)
+def test_preflights_from_the_usual_dev_servers_are_allowed(served: Served, origin: str) -> None:
+    # Given a frontend on Create React App / Next.js (3000), Vite (5173) or webpack (8080)
+    # When its browser sends a preflight for an authorized JSON POST
+    response = httpx.options(
+        served.url,
+        headers={
+            "origin": origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization, content-type",
+        },
+    )
+    # Then local serve's default allows it
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == origin
+
+
+def test_preflights_from_other_origins_are_refused(served: Served) -> None:
+    response = httpx.options(
+        served.url,
+        headers={"origin": "http://localhost:4000", "access-control-request-method": "POST"},
+    )
+    assert response.status_code == 400
+    assert "access-control-allow-origin" not in response.headers
+
+
 def demo_token(served: Served, user: str) -> str:
     """A demo user's token, from `make token`."""
     env = {**os.environ, "AGORA_DATA_DIR": served.data_dir}
@@ -292,7 +321,15 @@ def test_the_playground_works_in_a_browser_without_internet(served: Served) -> N
     output.mkdir(exist_ok=True)
     screenshot = output / "playground.png"
     screenshot.unlink(missing_ok=True)
+    (output / "playground-opening.png").unlink(missing_ok=True)
     result = run_node("playground_browser.mjs", served.url, str(screenshot), CHROMIUM=chromium)
+    # It opens on Agora's own operations, one tab each, the read example first
+    assert [t.strip() for t in result["tabs"]] == ["Feed", "Write", "Poll", "StartUpload"]
+    assert "query Feed" in result["opening"]
+    assert "Welcome to GraphiQL" not in result["opening"]
+    assert (output / "playground-opening.png").stat().st_size > 10_000
+    # A tab of one's own starts with Agora's hint, not GraphiQL's welcome
+    assert result["newTab"].startswith("# Write an operation here")
     assert "me" in result["typed"]
     # Signed in through the pre-filled headers, answered by the server
     assert result["answer"] == {"data": {"me": {"handle": "alice"}, "health": "ok"}}
@@ -308,6 +345,13 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
     shots = ROOT / "test-output" / "web-client"
     shutil.rmtree(shots, ignore_errors=True)
     app = served.url.removesuffix("/graphql") + "/app/"
+    # Given carol's home feed holds the demo posts (the fan-out runs on after the banner)
+    carol = demo_token(served, "carol")
+    deadline = time.monotonic() + 60
+    query = "{ feed(limit: 25) { items { id } } }"
+    while len(gql(served, carol, query)["data"]["feed"]["items"]) < 25:
+        assert time.monotonic() < deadline, "the demo posts never reached carol's feed"
+        time.sleep(0.5)
     result = run_node("web_client_browser.mjs", app, str(shots), CHROMIUM=chromium)
     # Every step happened, nothing was fetched from outside loopback, no script error
     assert result["steps"] == [
@@ -318,6 +362,14 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
         "a-opened-post-image-loaded",
         "a-liked",
         "b-sees-like-count",
+        "a-commented-count-follows",
+        "a-edited-own-comment",
+        "a-deleted-own-comment",
+        "a-feed-loaded-to-the-end",
+        "b-edited-own-post",
+        "b-deleted-own-post",
+        "phone-feed-with-status",
+        "phone-post",
     ]
     assert sorted(p.name for p in shots.iterdir()) == [
         f"{n:02d}-{step}.png" for n, step in enumerate(result["steps"], start=1)
@@ -338,6 +390,43 @@ def test_the_web_client_end_to_end_in_a_browser(served: Served) -> None:
     assert result["focusVisible"] is True
     assert result["bLikeLabel"] == "♡ Like (1)"
     assert result["unlabelled"] == []
+    # Commenting moves the card's count at once; your own comment can be edited (and says so)
+    # and deleted, which moves the count back
+    assert result["commentLabel"] == "1 comment"
+    assert "edited" in result["editedCommentByline"]
+    assert result["statusBeforeLeaving"] == "Comment deleted"
+    # A message does not outlive its screen
+    assert result["statusAfterLeaving"] == ""
+    # Avatars on every card, the seeded pictures loaded
+    avatars = result["avatars"]
+    assert avatars["withAvatar"] == avatars["posts"] > 0
+    assert avatars["loaded"] == avatars["pictures"] > 0
+    # Relative times, no absolute dates
+    assert result["times"]
+    assert all(
+        re.fullmatch(r"just now|(\d+|an?) \w+ ago|yesterday|last \w+", t)
+        or re.fullmatch(r"\d+ (minutes?|hours?|days?|weeks?) ago", t)
+        for t in result["times"]
+    )
+    # "Load more" loads page after page, then hides
+    more = result["loadMore"]
+    assert more["firstPage"] == 10
+    assert more["clicks"] >= 2
+    assert more["total"] >= 25
+    assert more["visibleAtEnd"] is False
+    assert more["hiddenAtEnd"] is True
+    # Your own post: edited (marked so), then deleted; others' posts offer neither
+    assert "edited" in result["editedByline"]
+    assert result["othersShown"] > 0
+    assert result["othersWithControls"] == 0
+    assert result["aStillSameDocument"] is True
+    # At 390 px: no sideways scrolling, and the status message covers no post or form
+    for view in (result["phoneFeed"], result["phonePost"]):
+        assert view["innerWidth"] == 390
+        assert view["scrollWidth"] <= 390
+    assert result["phoneFeed"]["statusShown"] is True
+    assert result["phoneFeed"]["overlaps"] == 0
+    assert result["statusClearedAfterMs"] < 6000
     # Every GraphQL request was a persisted query; most carried only the hash
     sent = result["graphqlBodies"]
     assert sent["withoutHash"] == 0
@@ -391,7 +480,7 @@ def test_the_example_polling_client_prints_new_posts(served: Served) -> None:
 # The two heaviest runs come late: they leave the local fan-out (one thread, in-process
 # emulator) minutes of stream records to work through, which later feed tests would wait on.
 def test_schemathesis_fuzzing_finds_no_server_error_and_no_uncoded_error(
-    served: Served, capsys: pytest.CaptureFixture[str]
+    served: Served, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Property-based fuzzing of every operation (GraphQL mode), fixed seed, bounded cases."""
     schemathesis = Path(sys.executable).parent / "schemathesis"
@@ -413,7 +502,8 @@ def test_schemathesis_fuzzing_finds_no_server_error_and_no_uncoded_error(
             "--checks",
             "errors_carry_a_known_code",
         ],
-        cwd=ROOT,
+        # schemathesis keeps a cache in its working directory: never in the repository
+        cwd=tmp_path,
         env={
             **os.environ,
             "SCHEMATHESIS_HOOKS": "tests.integration.schemathesis_hooks",

@@ -43,8 +43,8 @@ const loopbackRequests = new Set();
 // What the client sent to the API: hashes only, once an operation is registered (APQ).
 const graphqlBodies = { hashOnly: 0, withText: 0, withoutHash: 0 };
 
-async function userPage(handle) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+async function userPage(handle, viewport = { width: 1000, height: 900 }) {
+  const context = await browser.newContext({ viewport });
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === "127.0.0.1" || url.hostname === "localhost") {
@@ -115,10 +115,10 @@ try {
   // A opens it; the image loads (decoded by the browser) and carries its alt text
   await aCard.locator("h2 a").click();
   await a.page.getByRole("heading", { name: "Comments" }).waitFor({ timeout: TIMEOUT });
-  const image = a.page.locator("article.post img");
+  const image = a.page.locator("article.post img.media");
   await image.waitFor({ timeout: TIMEOUT });
   await a.page.waitForFunction(() => {
-    const img = document.querySelector("article.post img");
+    const img = document.querySelector("article.post img.media");
     return img && img.complete && img.naturalWidth > 0;
   }, null, { timeout: TIMEOUT });
   const imageInfo = await image.evaluate((img) => ({
@@ -146,13 +146,132 @@ try {
   const bReloaded = !(await b.page.evaluate(() => window.__sameDocument === true));
   await shot(b.page, "b-sees-like-count");
 
-  // Accessible basics, checked on A's page: every image has alt text, every input a label
+  // A comments on the post: the card's count follows at once
+  await a.page.fill("#comment-body", "Lovely colours");
+  await a.page.locator("form.comment-form button[type=submit]").click();
+  await a.page.locator("li.comment", { hasText: "Lovely colours" }).waitFor({ timeout: TIMEOUT });
+  await a.page.locator('article.post a.comments[data-count="1"]').waitFor({ timeout: TIMEOUT });
+  const commentLabel = await a.page.locator("article.post a.comments").textContent();
+  await shot(a.page, "a-commented-count-follows");
+
+  // A edits her comment: new text, marked "edited"
+  const aComment = a.page.locator("li.comment", { hasText: "Lovely colours" });
+  const aCommentId = await aComment.getAttribute("data-comment-id");
+  await aComment.locator("button.edit").click();
+  await a.page.fill(`#edit-comment-${aCommentId}`, "Lovely colours, and the pier too");
+  await a.page.locator(`li.comment[data-comment-id="${aCommentId}"] form button[type=submit]`).click();
+  const editedComment = a.page.locator(`li.comment[data-comment-id="${aCommentId}"]`);
+  await editedComment.locator("p.text", { hasText: "and the pier too" }).waitFor({ timeout: TIMEOUT });
+  const editedCommentByline = await editedComment.locator(".byline").textContent();
+  await shot(a.page, "a-edited-own-comment");
+
+  // A deletes her own comment; the count goes back
+  await editedComment.locator("button.delete").click();
+  await editedComment.waitFor({ state: "detached", timeout: TIMEOUT });
+  await a.page.locator('article.post a.comments[data-count="0"]').waitFor({ timeout: TIMEOUT });
+  const statusBeforeLeaving = await a.page.locator("#status").textContent();
+  await shot(a.page, "a-deleted-own-comment");
+
+  // Leaving the screen clears its message at once
+  await a.page.locator("a", { hasText: "Back to your feed" }).click();
+  await a.page.getByRole("heading", { name: "Your feed" }).waitFor({ timeout: TIMEOUT });
+  const statusAfterLeaving = await a.page.locator("#status").textContent();
+
+  // A's feed: avatars on every card, relative times, and "Load more" until there is no more
+  await a.page.locator("article.post").first().waitFor({ timeout: TIMEOUT });
+  const cards = a.page.locator("article.post");
+  const firstPage = await cards.count();
+  const avatars = await a.page.evaluate(() => {
+    const posts = [...document.querySelectorAll("article.post")];
+    const pictures = [...document.querySelectorAll("article.post header img.avatar")];
+    return {
+      posts: posts.length,
+      withAvatar: posts.filter((p) => p.querySelector("header .avatar")).length,
+      pictures: pictures.length,
+      loaded: pictures.filter((img) => img.complete && img.naturalWidth > 0).length,
+    };
+  });
+  const times = await a.page.locator("article.post time").allTextContents();
+  const more = a.page.locator("button.more");
+  let clicks = 0;
+  while (await more.isVisible() && clicks < 20) {
+    const before = await cards.count();
+    await more.click();
+    clicks += 1;
+    await a.page.waitForFunction(
+      (n) => document.querySelectorAll("article.post").length > n || document.querySelector("button.more").hidden,
+      before,
+      { timeout: TIMEOUT },
+    );
+  }
+  const loadMore = {
+    firstPage, clicks, total: await cards.count(), visibleAtEnd: await more.isVisible(),
+    hiddenAtEnd: await more.evaluate((b) => b.hidden),
+  };
+  await shot(a.page, "a-feed-loaded-to-the-end");
+
+  // B edits his post; cards of others' posts offer no edit or delete
+  const bPostId = await bCard.getAttribute("data-post-id");
+  const bOwnCard = b.page.locator(`article.post[data-post-id="${bPostId}"]`);
+  await bOwnCard.locator("button.edit").click();
+  await b.page.fill(`#edit-title-${bPostId}`, `${title} (edited)`);
+  await bOwnCard.locator("form button[type=submit]").click();
+  await bOwnCard.locator("h2", { hasText: `${title} (edited)` }).waitFor({ timeout: TIMEOUT });
+  const editedByline = await bOwnCard.locator(".byline").textContent();
+  const othersWithControls = await b.page.evaluate(() => [...document.querySelectorAll("article.post")]
+    .filter((p) => !p.querySelector(".byline a")?.textContent?.includes("Bob"))
+    .filter((p) => p.querySelector("button.edit, button.delete")).length);
+  const othersShown = await b.page.evaluate(() => [...document.querySelectorAll("article.post")]
+    .filter((p) => !p.querySelector(".byline a")?.textContent?.includes("Bob")).length);
+  await shot(b.page, "b-edited-own-post");
+
+  // B deletes it (after confirming); A's feed drops it at its next poll
+  await bOwnCard.locator("button.delete").click();
+  await bOwnCard.locator("button.confirm-delete").click();
+  await bOwnCard.waitFor({ state: "detached", timeout: TIMEOUT });
+  await shot(b.page, "b-deleted-own-post");
+  await a.page.locator("article.post", { hasText: title }).waitFor({ state: "detached", timeout: TIMEOUT });
+  const aStillSameDocument = await a.page.evaluate(() => window.__sameDocument === true);
+
+  // On a 390 px phone: nothing wider than the screen, the status message covers no post
+  const phone = await userPage("dave", { width: 390, height: 844 });
+  await phone.page.locator("article.post").first().waitFor({ timeout: TIMEOUT });
+  const phoneLike = phone.page.locator("article.post button.like").first();
+  await phoneLike.click();
+  await phone.page.locator("#status", { hasText: /Like/ }).waitFor({ timeout: TIMEOUT });
+  const layout = async (page) => page.evaluate(() => {
+    const status = document.getElementById("status").getBoundingClientRect();
+    const overlaps = [...document.querySelectorAll("article.post, form")]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => status.height > 0 && r.top < status.bottom && r.bottom > status.top
+        && r.left < status.right && r.right > status.left).length;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      statusShown: status.height > 0,
+      overlaps,
+    };
+  });
+  const phoneFeed = await layout(phone.page);
+  await shot(phone.page, "phone-feed-with-status");
+  // The message goes by itself after a few seconds
+  const shownAt = Date.now();
+  await phone.page.waitForFunction(() => document.getElementById("status").textContent === "", null, { timeout: TIMEOUT });
+  const statusClearedAfterMs = Date.now() - shownAt;
+  await phone.page.locator("article.post h2 a").first().click();
+  await phone.page.getByRole("heading", { name: "Comments" }).waitFor({ timeout: TIMEOUT });
+  const phonePost = await layout(phone.page);
+  await shot(phone.page, "phone-post");
+
+  // Accessible basics, checked on B's page: every input has a label
   const unlabelled = await b.page.evaluate(() => [...document.querySelectorAll("input, textarea, select")]
     .filter((el) => !document.querySelector(`label[for="${el.id}"]`)).map((el) => el.name));
   console.log(JSON.stringify({
     steps, blocked, loopbackHosts: [...loopbackRequests], arrivalMs, aReloaded, bReloaded,
     imageInfo, aLikeLabel, bLikeLabel, focusVisible, unlabelled, graphqlBodies,
-    pageErrors: [...a.errors, ...b.errors],
+    commentLabel, editedCommentByline, statusBeforeLeaving, statusAfterLeaving, avatars, times, loadMore,
+    editedByline, othersWithControls, othersShown, aStillSameDocument, phoneFeed, phonePost,
+    statusClearedAfterMs, pageErrors: [...a.errors, ...b.errors, ...phone.errors],
   }));
 } finally {
   await browser.close();

@@ -54,7 +54,7 @@ def test_limits_are_accepted_at_the_bounds() -> None:
 
 
 def test_errors_name_arguments_as_graphql_spells_them() -> None:
-    from resolvers.inputs import AddCommentInput
+    from resolvers.comment_inputs import AddCommentInput
 
     with pytest.raises(BadUserInput) as raised:
         parse(AddCommentInput, {"postId": "nope", "body": "hi"})

@@ -2,7 +2,10 @@
 //
 // Each operation is sent as its SHA-256 hash alone; only when the server answers
 // PERSISTED_QUERY_NOT_FOUND is it sent again with its text, which registers it. After that,
-// requests carry a hash instead of the whole document.
+// requests carry a hash instead of the whole document. Documents come typed from `make codegen`
+// (src/gql/): `request(LIKE, { id })` knows its variables and its result.
+
+import type { TypedDocumentString } from "./gql/graphql.js";
 
 export interface GraphQLErrorEntry {
   message: string;
@@ -41,7 +44,8 @@ export class GraphQLClient {
     private readonly token: () => string | null,
   ) {}
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
+    const query = document.toString();
     const persistedQuery = { version: 1, sha256Hash: await sha256(query) };
     let body = await this.post<T>({ variables, extensions: { persistedQuery } });
     if (body.errors?.some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND")) {

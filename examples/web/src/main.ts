@@ -1,7 +1,7 @@
 // The app shell: a hash router over the screens, and the signed-in user's navigation.
 
 import { GraphQLClient } from "./graphql.js";
-import { announce, h } from "./dom.js";
+import { announce, h, refreshTimes } from "./dom.js";
 import { feedScreen } from "./screens/feed.js";
 import { postScreen } from "./screens/post.js";
 import { profileScreen } from "./screens/profile.js";
@@ -39,6 +39,7 @@ function navigation(): void {
 async function route(): Promise<void> {
   leave?.();
   leave = undefined;
+  announce(""); // a message belongs to the screen it was about
   navigation();
   const [, screen, argument] = location.hash.split("/");
   main.setAttribute("aria-busy", "true");
@@ -62,4 +63,5 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void route());
+window.setInterval(() => refreshTimes(main), 30_000);
 void route();

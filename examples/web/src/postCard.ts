@@ -1,49 +1,126 @@
-// A post as a card: author link, image with its alt text, like button, comment count.
+// A post as a card: author with avatar, relative time, image with its alt text, like button,
+// comment count, and for your own posts: edit and delete.
 
-import type { GraphQLClient } from "./graphql.js";
-import { announce, formatTime, h } from "./dom.js";
-import { LIKE, UNLIKE, type Post } from "./operations.js";
+import { GraphQLError, type GraphQLClient } from "./graphql.js";
+import { announce, avatar, h, timeElement } from "./dom.js";
+import { DELETE_POST, LIKE, UNLIKE, UPDATE_POST, type Post } from "./operations.js";
+import { currentSession } from "./session.js";
 
-interface Liked {
-  likePost?: { likeCount: number; viewerHasLiked: boolean };
-  unlikePost?: { likeCount: number; viewerHasLiked: boolean };
-}
+type Counts = Pick<Post, "likeCount" | "viewerHasLiked" | "commentCount">;
 
-export function postCard(api: GraphQLClient, post: Post): HTMLElement {
+/** Events a card takes: fresh counts (from a poll), a newer version of the post. */
+export const COUNTS_EVENT = "agora:counts";
+export const UPDATED_EVENT = "agora:updated";
+/** What a card sends (bubbling) once its post is deleted. */
+export const DELETED_EVENT = "agora:deleted";
+
+export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
+  let post = initial;
+  const card = h("article", { class: "post", "data-post-id": post.id, "aria-labelledby": `title-${post.id}` });
   const likeButton = h("button", { type: "button", class: "like" });
   const comments = h("a", { href: `#/post/${post.id}`, class: "comments" });
-  const card = h(
-    "article",
-    { class: "post", "data-post-id": post.id, "aria-labelledby": `title-${post.id}` },
-    h(
-      "header",
-      {},
-      h("h2", { id: `title-${post.id}` }, h("a", { href: `#/post/${post.id}` }, post.title)),
-      h(
-        "p",
-        { class: "byline" },
-        post.author
-          ? h("a", { href: `#/user/${post.author.handle}` }, post.author.displayName)
-          : "someone without a profile",
-        ` · ${post.category} · `,
-        h("time", { datetime: post.createdAt }, formatTime(post.createdAt)),
-      ),
-    ),
-    post.body ? h("p", { class: "body" }, post.body) : null,
-    ...post.media
-      .filter((m) => m.contentType.startsWith("image/"))
-      .map((m) => h("img", { src: m.url, alt: m.altText, loading: "lazy" })),
-    h("footer", {}, likeButton, comments),
-  );
-  const show = (count: number, liked: boolean, commentCount: number) => {
-    likeButton.textContent = `${liked ? "♥ Liked" : "♡ Like"} (${count})`;
-    likeButton.setAttribute("aria-pressed", String(liked));
-    likeButton.dataset.count = String(count);
-    comments.textContent = `${commentCount} comment${commentCount === 1 ? "" : "s"}`;
+
+  const showCounts = () => {
+    likeButton.textContent = `${post.viewerHasLiked ? "♥ Liked" : "♡ Like"} (${post.likeCount})`;
+    likeButton.setAttribute("aria-pressed", String(post.viewerHasLiked));
+    likeButton.dataset.count = String(post.likeCount);
+    comments.textContent = `${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`;
+    comments.dataset.count = String(post.commentCount);
   };
-  let state = { likeCount: post.likeCount, viewerHasLiked: post.viewerHasLiked };
-  let commentCount = post.commentCount;
-  show(state.likeCount, state.viewerHasLiked, commentCount);
+
+  const render = () => {
+    const mine = post.author !== null && post.author?.id === currentSession()?.userId;
+    const body = post.body ? h("p", { class: "body" }, post.body) : "";
+    card.replaceChildren(
+      h(
+        "header",
+        {},
+        avatar(post.author),
+        h(
+          "div",
+          {},
+          h("h2", { id: `title-${post.id}` }, h("a", { href: `#/post/${post.id}` }, post.title)),
+          h(
+            "p",
+            { class: "byline" },
+            post.author
+              ? h("a", { href: `#/user/${post.author.handle}` }, post.author.displayName)
+              : "someone without a profile",
+            ` · ${post.category} · `,
+            timeElement(post.createdAt),
+            post.version > 1 ? " · edited" : null,
+          ),
+        ),
+      ),
+      body,
+      ...post.media
+        .filter((m) => m.contentType.startsWith("image/"))
+        .map((m) => h("img", { class: "media", src: m.url, alt: m.altText, loading: "lazy" })),
+      h(
+        "footer",
+        {},
+        likeButton,
+        comments,
+        mine ? h("button", { type: "button", class: "edit", onclick: () => edit() }, "Edit") : null,
+        mine ? h("button", { type: "button", class: "delete", onclick: () => confirmDelete() }, "Delete") : null,
+      ),
+    );
+    showCounts();
+  };
+
+  const edit = () => {
+    const title = h("input", { id: `edit-title-${post.id}`, name: "title", required: true, maxlength: "200", value: post.title });
+    const body = h("textarea", { id: `edit-body-${post.id}`, name: "body", rows: "3", maxlength: "10000" }, post.body);
+    const form = h(
+      "form",
+      { class: "edit-post" },
+      h("label", { for: title.id }, "Title"),
+      title,
+      h("label", { for: body.id }, "Text"),
+      body,
+      h("div", { class: "actions" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", onclick: render }, "Cancel")),
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      try {
+        const { updatePost } = await api.request(UPDATE_POST, {
+          input: { id: post.id, expectedVersion: post.version, title: title.value, body: body.value },
+        });
+        post = updatePost;
+        render();
+        announce("Post saved");
+        card.querySelector<HTMLElement>("button.edit")?.focus();
+      } catch (error) {
+        if (error instanceof GraphQLError && error.code === "CONFLICT") {
+          announce("This post changed since you opened it: reload to see the latest, then edit again");
+        } else {
+          announce(`Could not save: ${(error as Error).message}`);
+        }
+      }
+    });
+    card.replaceChildren(form);
+    title.focus();
+  };
+
+  const confirmDelete = () => {
+    const footer = card.querySelector("footer");
+    if (!footer) return;
+    const yes = h("button", { type: "button", class: "confirm-delete" }, "Yes, delete it");
+    const no = h("button", { type: "button", onclick: render }, "Keep it");
+    footer.replaceChildren(h("span", {}, "Delete this post?"), yes, no);
+    no.focus();
+    yes.addEventListener("click", async () => {
+      try {
+        await api.request(DELETE_POST, { id: post.id });
+        card.dispatchEvent(new CustomEvent(DELETED_EVENT, { bubbles: true, detail: post.id }));
+        card.remove();
+        announce("Post deleted");
+      } catch (error) {
+        announce(`Could not delete: ${(error as Error).message}`);
+      }
+    });
+  };
+
   let pending = false;
   likeButton.addEventListener("click", async () => {
     // Not `disabled` while waiting: a disabled button drops keyboard focus.
@@ -51,10 +128,13 @@ export function postCard(api: GraphQLClient, post: Post): HTMLElement {
     pending = true;
     likeButton.setAttribute("aria-busy", "true");
     try {
-      const result = await api.request<Liked>(state.viewerHasLiked ? UNLIKE : LIKE, { id: post.id });
-      state = (result.likePost ?? result.unlikePost)!;
-      show(state.likeCount, state.viewerHasLiked, commentCount);
-      announce(state.viewerHasLiked ? "Liked" : "Like removed");
+      const variables = { id: post.id };
+      const fresh = post.viewerHasLiked
+        ? (await api.request(UNLIKE, variables)).unlikePost
+        : (await api.request(LIKE, variables)).likePost;
+      post = { ...post, likeCount: fresh.likeCount, viewerHasLiked: fresh.viewerHasLiked };
+      showCounts();
+      announce(post.viewerHasLiked ? "Liked" : "Like removed");
     } catch (error) {
       announce(`Could not change the like: ${(error as Error).message}`);
     } finally {
@@ -62,12 +142,15 @@ export function postCard(api: GraphQLClient, post: Post): HTMLElement {
       likeButton.removeAttribute("aria-busy");
     }
   });
-  // The feed's poll refreshes counts through this hook.
-  card.addEventListener("agora:counts", (event) => {
-    const fresh = (event as CustomEvent<Pick<Post, "likeCount" | "viewerHasLiked" | "commentCount">>).detail;
-    state = { likeCount: fresh.likeCount, viewerHasLiked: fresh.viewerHasLiked };
-    commentCount = fresh.commentCount;
-    show(state.likeCount, state.viewerHasLiked, commentCount);
+  card.addEventListener(COUNTS_EVENT, (event) => {
+    post = { ...post, ...(event as CustomEvent<Counts>).detail };
+    showCounts();
   });
+  card.addEventListener(UPDATED_EVENT, (event) => {
+    if (card.querySelector("form")) return; // never under the author's fingers
+    post = (event as CustomEvent<Post>).detail;
+    render();
+  });
+  render();
   return card;
 }

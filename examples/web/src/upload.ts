@@ -4,22 +4,9 @@
 import type { GraphQLClient } from "./graphql.js";
 import { COMPLETE_UPLOAD, CREATE_UPLOAD } from "./operations.js";
 
-interface Ticket {
-  createUpload: {
-    upload: { id: string };
-    url: string;
-    fields: { name: string; value: string }[];
-    maxBytes: number;
-  };
-}
-
-interface Completed {
-  completeUpload: { id: string; status: string; reason: string | null };
-}
-
 /** Upload one image; resolves to its upload id, READY to attach to a post. */
 export async function uploadImage(api: GraphQLClient, file: File, altText: string): Promise<string> {
-  const { createUpload: ticket } = await api.request<Ticket>(CREATE_UPLOAD, {
+  const { createUpload: ticket } = await api.request(CREATE_UPLOAD, {
     input: { contentType: file.type, size: file.size, filename: file.name, altText },
   });
   const form = new FormData();
@@ -27,7 +14,7 @@ export async function uploadImage(api: GraphQLClient, file: File, altText: strin
   form.append("file", file); // the file goes last
   const stored = await fetch(ticket.url, { method: "POST", body: form });
   if (!stored.ok) throw new Error(`Storage refused the upload (${stored.status})`);
-  const { completeUpload } = await api.request<Completed>(COMPLETE_UPLOAD, { id: ticket.upload.id });
+  const { completeUpload } = await api.request(COMPLETE_UPLOAD, { id: ticket.upload.id });
   if (completeUpload.status !== "READY") {
     throw new Error(`The image was rejected: ${completeUpload.reason ?? "unknown reason"}`);
   }

@@ -2,41 +2,28 @@
 // polling `feedUpdates` every few seconds, no reload.
 
 import { GraphQLError, type GraphQLClient } from "../graphql.js";
-import { announce, h } from "../dom.js";
+import { announce, avatar, h } from "../dom.js";
 import {
   CREATE_POST,
   FEED_PAGE,
   FEED_START,
   FEED_TICK,
   FEED_TICK_EMPTY,
-  type ChangeEvent,
+  type Author,
   type Post,
 } from "../operations.js";
-import { postCard } from "../postCard.js";
+import { COUNTS_EVENT, DELETED_EVENT, UPDATED_EVENT, postCard } from "../postCard.js";
 import { uploadImage } from "../upload.js";
 
 const PAGE = 10;
 const POLL_MS = 3000;
 
-interface Connection {
-  items: Post[];
-  nextToken: string | null;
-}
-
-interface Tick {
-  feedUpdates: { items: ChangeEvent[]; cursor: string };
-  postsByIds?: (Pick<Post, "id" | "likeCount" | "commentCount" | "viewerHasLiked"> | null)[];
-}
-
 /** Returns a function that stops the screen's polling when the user navigates away. */
 export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise<() => void> {
-  const start = await api.request<{ feed: Connection; feedUpdates: { cursor: string }; categories: string[] }>(
-    FEED_START,
-    { limit: PAGE },
-  );
+  const start = await api.request(FEED_START, { limit: PAGE });
   const list = h("div", { class: "feed", "aria-label": "Home feed", role: "feed" });
   const more = h("button", { type: "button", class: "more" }, "Load more posts");
-  let nextToken = start.feed.nextToken;
+  let nextToken = start.feed.nextToken ?? null;
   let cursor = start.feedUpdates.cursor;
   const shown = new Map<string, HTMLElement>();
 
@@ -48,40 +35,58 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
     else list.append(card);
   };
   start.feed.items.forEach((post) => add(post, "bottom"));
+  list.addEventListener(DELETED_EVENT, (event) => shown.delete((event as CustomEvent<string>).detail));
 
+  let loading = false;
   const loadMore = async () => {
-    if (!nextToken || more.disabled) return;
-    more.disabled = true;
-    const page = await api.request<{ feed: Connection }>(FEED_PAGE, { limit: PAGE, nextToken });
-    page.feed.items.forEach((post) => add(post, "bottom"));
-    nextToken = page.feed.nextToken;
-    more.disabled = false;
-    more.hidden = !nextToken;
+    if (!nextToken || loading) return;
+    // Not `disabled`: a disabled button drops keyboard focus.
+    loading = true;
+    more.setAttribute("aria-busy", "true");
+    try {
+      const page = await api.request(FEED_PAGE, { limit: PAGE, nextToken });
+      page.feed.items.forEach((post) => add(post, "bottom"));
+      nextToken = page.feed.nextToken ?? null;
+      announce(nextToken ? `${page.feed.items.length} more posts` : "That is everything in your feed");
+    } catch (error) {
+      announce(`Could not load more posts: ${(error as Error).message}`);
+    } finally {
+      loading = false;
+      more.removeAttribute("aria-busy");
+      more.hidden = !nextToken;
+      // Still in view after a short page: observe again, so the next page follows.
+      observer.unobserve(more);
+      if (nextToken) observer.observe(more);
+    }
   };
   more.hidden = !nextToken;
-  more.addEventListener("click", loadMore);
+  more.addEventListener("click", () => void loadMore());
   // Scrolling near the end loads the next page; the button does the same from the keyboard.
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) void loadMore();
   });
-  observer.observe(more);
+  if (nextToken) observer.observe(more);
 
   const tick = async () => {
     const ids = [...shown.keys()].slice(0, 100);
-    const result = await api.request<Tick>(ids.length ? FEED_TICK : FEED_TICK_EMPTY, { after: cursor, ids });
+    const result = ids.length
+      ? await api.request(FEED_TICK, { after: cursor, ids })
+      : { ...(await api.request(FEED_TICK_EMPTY, { after: cursor })), postsByIds: [] };
     cursor = result.feedUpdates.cursor;
     let arrived = 0;
     for (const event of result.feedUpdates.items) {
       if (event.type === "POST_DELETED") {
         shown.get(event.postId)?.remove();
         shown.delete(event.postId);
+      } else if (event.type === "POST_UPDATED" && event.post) {
+        shown.get(event.postId)?.dispatchEvent(new CustomEvent(UPDATED_EVENT, { detail: event.post }));
       } else if (event.type === "POST_CREATED" && event.post && !shown.has(event.postId)) {
         add(event.post, "top");
         arrived += 1;
       }
     }
-    for (const fresh of result.postsByIds ?? []) {
-      if (fresh) shown.get(fresh.id)?.dispatchEvent(new CustomEvent("agora:counts", { detail: fresh }));
+    for (const fresh of result.postsByIds) {
+      if (fresh) shown.get(fresh.id)?.dispatchEvent(new CustomEvent(COUNTS_EVENT, { detail: fresh }));
     }
     if (arrived) announce(`${arrived} new post${arrived === 1 ? "" : "s"} in your feed`);
   };
@@ -105,7 +110,7 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
 
   main.replaceChildren(
     h("h1", {}, "Your feed"),
-    composeForm(api, start.categories, (post) => add(post, "top")),
+    composeForm(api, start.me, start.categories, (post) => add(post, "top")),
     list,
     more,
   );
@@ -115,7 +120,12 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
   };
 }
 
-function composeForm(api: GraphQLClient, categories: string[], published: (post: Post) => void): HTMLElement {
+function composeForm(
+  api: GraphQLClient,
+  me: Author | null | undefined,
+  categories: string[],
+  published: (post: Post) => void,
+): HTMLElement {
   const title = h("input", { id: "post-title", name: "title", required: true, maxlength: "200" });
   const body = h("textarea", { id: "post-body", name: "body", rows: "3", maxlength: "10000" });
   const category = h(
@@ -129,7 +139,7 @@ function composeForm(api: GraphQLClient, categories: string[], published: (post:
   const form = h(
     "form",
     { class: "compose", "aria-labelledby": "compose-heading" },
-    h("h2", { id: "compose-heading" }, "New post"),
+    h("h2", { id: "compose-heading" }, avatar(me), "New post"),
     h("label", { for: "post-title" }, "Title"),
     title,
     h("label", { for: "post-body" }, "Text"),
@@ -152,7 +162,7 @@ function composeForm(api: GraphQLClient, categories: string[], published: (post:
       const file = image.files?.[0];
       announce(file ? "Uploading the image…" : "Publishing…");
       const mediaIds = file ? [await uploadImage(api, file, alt.value)] : [];
-      const { createPost } = await api.request<{ createPost: Post }>(CREATE_POST, {
+      const { createPost } = await api.request(CREATE_POST, {
         input: {
           title: title.value,
           body: body.value,

@@ -1,31 +1,12 @@
 // A user's profile: follow or unfollow, and their posts.
 
 import type { GraphQLClient } from "../graphql.js";
-import { announce, h } from "../dom.js";
-import { FOLLOW, PROFILE_PAGE, UNFOLLOW, type Post } from "../operations.js";
+import { announce, avatar, h } from "../dom.js";
+import { FOLLOW, PROFILE_PAGE, UNFOLLOW } from "../operations.js";
 import { postCard } from "../postCard.js";
 
-interface Profile {
-  me: { id: string } | null;
-  user: {
-    id: string;
-    handle: string;
-    displayName: string;
-    bio: string;
-    followerCount: number;
-    followingCount: number;
-    viewerFollows: boolean;
-    posts: { items: Post[] };
-  } | null;
-}
-
-interface Followed {
-  follow?: { followerCount: number; viewerFollows: boolean };
-  unfollow?: { followerCount: number; viewerFollows: boolean };
-}
-
 export async function profileScreen(main: HTMLElement, api: GraphQLClient, handle: string): Promise<void> {
-  const { me, user } = await api.request<Profile>(PROFILE_PAGE, { handle });
+  const { me, user } = await api.request(PROFILE_PAGE, { handle });
   if (!user) {
     main.replaceChildren(h("h1", {}, "Not found"), h("p", {}, `Nobody is called @${handle}.`));
     return;
@@ -42,8 +23,9 @@ export async function profileScreen(main: HTMLElement, api: GraphQLClient, handl
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
-      const result = await api.request<Followed>(follows ? UNFOLLOW : FOLLOW, { id: user.id });
-      const now = (result.follow ?? result.unfollow)!;
+      const now = follows
+        ? (await api.request(UNFOLLOW, { id: user.id })).unfollow
+        : (await api.request(FOLLOW, { id: user.id })).follow;
       follows = now.viewerFollows;
       show(now.followerCount);
       announce(follows ? `You follow @${user.handle}` : `You no longer follow @${user.handle}`);
@@ -52,7 +34,7 @@ export async function profileScreen(main: HTMLElement, api: GraphQLClient, handl
     }
   });
   main.replaceChildren(
-    h("h1", {}, `${user.displayName} `, h("small", {}, `@${user.handle}`)),
+    h("div", { class: "profile-head" }, avatar(user, "large"), h("h1", {}, `${user.displayName} `, h("small", {}, `@${user.handle}`))),
     h("p", {}, user.bio),
     h("p", {}, followers, " ", me && me.id !== user.id ? button : null),
     h("h2", {}, "Posts"),

@@ -1,0 +1,152 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.FeedPageDocument,
+    "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
+    "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
+    "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": typeof types.FeedTickEmptyDocument,
+    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n": typeof types.PostPageDocument,
+    "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": typeof types.ProfilePageDocument,
+    "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.LikeDocument,
+    "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.UnlikeDocument,
+    "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.FollowDocument,
+    "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.UnfollowDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n": typeof types.AddCommentDocument,
+    "\n  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }\n": typeof types.UpdateCommentDocument,
+    "\n  mutation DeleteComment($postId: ID!, $id: ID!) { deleteComment(postId: $postId, id: $id) { id } }\n": typeof types.DeleteCommentDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ...PostFields } }\n": typeof types.CreatePostDocument,
+    "\n  mutation UpdatePost($input: UpdatePostInput!) { updatePost(input: $input) { ...PostFields } }\n": typeof types.UpdatePostDocument,
+    "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": typeof types.DeletePostDocument,
+    "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": typeof types.CreateUploadDocument,
+    "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": typeof types.CompleteUploadDocument,
+};
+const documents: Documents = {
+    "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.FeedPageDocument,
+    "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
+    "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
+    "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": types.FeedTickEmptyDocument,
+    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n": types.PostPageDocument,
+    "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": types.ProfilePageDocument,
+    "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.LikeDocument,
+    "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.UnlikeDocument,
+    "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.FollowDocument,
+    "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": types.UnfollowDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n": types.AddCommentDocument,
+    "\n  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }\n": types.UpdateCommentDocument,
+    "\n  mutation DeleteComment($postId: ID!, $id: ID!) { deleteComment(postId: $postId, id: $id) { id } }\n": types.DeleteCommentDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ...PostFields } }\n": types.CreatePostDocument,
+    "\n  mutation UpdatePost($input: UpdatePostInput!) { updatePost(input: $input) { ...PostFields } }\n": types.UpdatePostDocument,
+    "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": types.DeletePostDocument,
+    "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": types.CreateUploadDocument,
+    "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": types.CompleteUploadDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n"): typeof import('./graphql.js').UserFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n"): typeof import('./graphql.js').FeedPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n"): typeof import('./graphql.js').FeedStartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n"): typeof import('./graphql.js').FeedTickDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n"): typeof import('./graphql.js').FeedTickEmptyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n"): typeof import('./graphql.js').PostPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n"): typeof import('./graphql.js').ProfilePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n"): typeof import('./graphql.js').LikeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n"): typeof import('./graphql.js').UnlikeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n"): typeof import('./graphql.js').FollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n"): typeof import('./graphql.js').UnfollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n"): typeof import('./graphql.js').AddCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateComment($input: UpdateCommentInput!) { updateComment(input: $input) { ...CommentFields } }\n"): typeof import('./graphql.js').UpdateCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($postId: ID!, $id: ID!) { deleteComment(postId: $postId, id: $id) { id } }\n"): typeof import('./graphql.js').DeleteCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ...PostFields } }\n"): typeof import('./graphql.js').CreatePostDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePost($input: UpdatePostInput!) { updatePost(input: $input) { ...PostFields } }\n"): typeof import('./graphql.js').UpdatePostDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n"): typeof import('./graphql.js').DeletePostDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n"): typeof import('./graphql.js').CreateUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n"): typeof import('./graphql.js').CompleteUploadDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

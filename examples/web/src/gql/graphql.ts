@@ -1,0 +1,1164 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 UTC timestamp, `YYYY-MM-DDTHH:MM:SS.sssZ` (AppSync's AWSDateTime). */
+  AWSDateTime: { input: string; output: string; }
+};
+
+/** A comment on a post. */
+export type AddCommentInput = {
+  /** 1 to 2,000 characters. */
+  body: Scalars['String']['input'];
+  postId: Scalars['ID']['input'];
+};
+
+/** Events after your cursor, oldest first, and where to poll next. */
+export type ChangeBatch = {
+  __typename?: 'ChangeBatch';
+  /** Send it as `after` next time (also when `items` is empty). */
+  cursor: Scalars['String']['output'];
+  items: Array<ChangeEvent>;
+};
+
+/** One entry of a change log. */
+export type ChangeEvent = {
+  __typename?: 'ChangeEvent';
+  /** When the change was made. */
+  at: Scalars['AWSDateTime']['output'];
+  /** The comment a COMMENT_ADDED event is about. */
+  comment?: Maybe<Comment>;
+  commentId?: Maybe<Scalars['ID']['output']>;
+  /** Poll with this to resume right after this event. */
+  cursor: Scalars['String']['output'];
+  /** The post as it is now; null once it is deleted. */
+  post?: Maybe<Post>;
+  postId: Scalars['ID']['output'];
+  type: ChangeType;
+};
+
+/** What happened. */
+export type ChangeType =
+  | 'COMMENT_ADDED'
+  | 'POST_CREATED'
+  | 'POST_DELETED'
+  | 'POST_UPDATED';
+
+/** A comment on a post. */
+export type Comment = {
+  __typename?: 'Comment';
+  /** The author; null when the author has no profile. */
+  author?: Maybe<User>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** When the text was last changed; null if never. */
+  editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  id: Scalars['ID']['output'];
+  postId: Scalars['ID']['output'];
+  /** Increments on every edit; send it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** One page of comments. */
+export type CommentConnection = {
+  __typename?: 'CommentConnection';
+  items: Array<Comment>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new post. */
+export type CreatePostInput = {
+  /** Up to 10,000 characters. */
+  body?: Scalars['String']['input'];
+  /** A category slug, see `categories`. */
+  category: Scalars['String']['input'];
+  /** 8 to 64 of [A-Za-z0-9_-]. Retrying with the same token returns the same post instead of creating another (remembered for 24 hours). */
+  clientRequestToken?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 10 of your READY uploads; each attaches to one post. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** 1 to 200 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Your profile, created once. */
+export type CreateProfileInput = {
+  /** Up to 300 characters. */
+  bio?: Scalars['String']['input'];
+  /** 1 to 50 characters. */
+  displayName: Scalars['String']['input'];
+  /** Unique, 3 to 30 of [a-z0-9_]; cannot be changed later. */
+  handle: Scalars['String']['input'];
+};
+
+/** What you are about to upload. */
+export type CreateUploadInput = {
+  /** What the image shows, for screen readers; up to 500 characters. */
+  altText?: Scalars['String']['input'];
+  /** image/jpeg, image/png, image/gif, image/webp, video/mp4 or video/webm. */
+  contentType: Scalars['String']['input'];
+  /** For display only; 1 to 255 characters, no path. */
+  filename: Scalars['String']['input'];
+  /** Exact size in bytes; the upload must match it. */
+  size: Scalars['Int']['input'];
+};
+
+/** What a delete removed. */
+export type Deleted = {
+  __typename?: 'Deleted';
+  id: Scalars['ID']['output'];
+};
+
+/** One form field of a presigned upload. */
+export type FormField = {
+  __typename?: 'FormField';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** An attached image or video. */
+export type Media = {
+  __typename?: 'Media';
+  /** What the image shows; may be empty. */
+  altText: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  size: Scalars['Int']['output'];
+  /** A short-lived download URL. */
+  url: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Comment on a post. */
+  addComment: Comment;
+  /** Verify an uploaded file: READY, or REJECTED with a reason. */
+  completeUpload: Upload;
+  /** Publish a post as the signed-in user. */
+  createPost: Post;
+  /** Create your profile; every user has at most one. */
+  createProfile: User;
+  /** Permission to upload one file straight to storage. */
+  createUpload: UploadTicket;
+  /** Delete your own comment (moderators: anyone's). */
+  deleteComment: Deleted;
+  /** Delete your own post (moderators: anyone's). */
+  deletePost: Deleted;
+  /** Follow a user; following twice changes nothing. */
+  follow: User;
+  /** Like a post; liking twice changes nothing. */
+  likePost: Post;
+  /** Stop following a user; idempotent. */
+  unfollow: User;
+  /** Take back a like; idempotent. */
+  unlikePost: Post;
+  /** Change your own comment's text; `expectedVersion` guards lost updates. */
+  updateComment: Comment;
+  /** Change your own post; `expectedVersion` guards lost updates. */
+  updatePost: Post;
+  /** Change your display name or bio. */
+  updateProfile: User;
+};
+
+
+export type MutationAddCommentArgs = {
+  input: AddCommentInput;
+};
+
+
+export type MutationCompleteUploadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePostArgs = {
+  input: CreatePostInput;
+};
+
+
+export type MutationCreateProfileArgs = {
+  input: CreateProfileInput;
+};
+
+
+export type MutationCreateUploadArgs = {
+  input: CreateUploadInput;
+};
+
+
+export type MutationDeleteCommentArgs = {
+  id: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationLikePostArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnfollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlikePostArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateCommentArgs = {
+  input: UpdateCommentInput;
+};
+
+
+export type MutationUpdatePostArgs = {
+  input: UpdatePostInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+/** A post in one category. */
+export type Post = {
+  __typename?: 'Post';
+  /** The author; null when the author has no profile. */
+  author?: Maybe<User>;
+  body: Scalars['String']['output'];
+  category: Scalars['String']['output'];
+  /** Exact: changes with each comment. */
+  commentCount: Scalars['Int']['output'];
+  /** Comments, oldest first. */
+  comments: CommentConnection;
+  createdAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Exact: changes with each like. */
+  likeCount: Scalars['Int']['output'];
+  /** Attached images and videos, in order. */
+  media: Array<Media>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['AWSDateTime']['output'];
+  /** Increments on every update; send it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+  /** Whether the signed-in viewer likes this post. */
+  viewerHasLiked: Scalars['Boolean']['output'];
+};
+
+
+/** A post in one category. */
+export type PostCommentsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One page of posts. */
+export type PostConnection = {
+  __typename?: 'PostConnection';
+  items: Array<Post>;
+  /** Pass as `nextToken` for the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The category slugs a post may use. */
+  categories: Array<Scalars['String']['output']>;
+  /** Your home feed: posts by the people you follow and your own, newest first. */
+  feed: PostConnection;
+  /** What reached your home feed after your cursor, oldest first. */
+  feedUpdates: ChangeBatch;
+  /** "ok" when the API can answer; needs no sign-in. */
+  health: Scalars['String']['output'];
+  /** Your profile; null until you create one (createProfile). */
+  me?: Maybe<User>;
+  /** A post by id; null if there is none. */
+  post?: Maybe<Post>;
+  /** What happened to posts after your cursor: in one category, by one author, or (with neither) everywhere. Each event once, in the same order for every poller. */
+  postEvents: ChangeBatch;
+  /** Newest posts first, in one category or, without `category`, in all of them. */
+  posts: PostConnection;
+  /** Up to 100 posts by id, in that order, null where there is none: what a client refreshes on screen (counts, edits) in one request. */
+  postsByIds: Array<Maybe<Post>>;
+  /** A user by id or by handle (give one); null if there is none. */
+  user?: Maybe<User>;
+};
+
+
+export type QueryFeedArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFeedUpdatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryPostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPostEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryPostsArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPostsByIdsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryUserArgs = {
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Your home feed's events as they settle; over graphql-ws. */
+  onFeedUpdate: ChangeEvent;
+  /** Post events (in one category, or all) as they settle; over graphql-ws. */
+  onPostEvent: ChangeEvent;
+};
+
+
+export type SubscriptionOnPostEventArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** New text for your comment. */
+export type UpdateCommentInput = {
+  /** 1 to 2,000 characters. */
+  body: Scalars['String']['input'];
+  /** The version you last read; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
+};
+
+/** Changes to a post; fields left out stay as they are. */
+export type UpdatePostInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** The version you last read; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  /** Replaces the attachments; uploads left out are released. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to your profile; fields left out stay as they are. */
+export type UpdateProfileInput = {
+  /** A READY image upload of yours. */
+  avatarUploadId?: InputMaybe<Scalars['ID']['input']>;
+  bio?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A file you upload straight to storage, then complete. */
+export type Upload = {
+  __typename?: 'Upload';
+  contentType: Scalars['String']['output'];
+  /** The upload form stops working then. */
+  expiresAt: Scalars['AWSDateTime']['output'];
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Why it was REJECTED. */
+  reason?: Maybe<Scalars['String']['output']>;
+  size: Scalars['Int']['output'];
+  status: UploadStatus;
+};
+
+/** Where an upload is in its life. */
+export type UploadStatus =
+  | 'PENDING'
+  | 'READY'
+  | 'REJECTED';
+
+/** POST `fields` (in order), then the file as `file`, as multipart/form-data to `url`. */
+export type UploadTicket = {
+  __typename?: 'UploadTicket';
+  fields: Array<FormField>;
+  maxBytes: Scalars['Int']['output'];
+  upload: Upload;
+  url: Scalars['String']['output'];
+};
+
+/** A member of the community. */
+export type User = {
+  __typename?: 'User';
+  /** The profile picture, if any. */
+  avatar?: Maybe<Media>;
+  bio: Scalars['String']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  displayName: Scalars['String']['output'];
+  followerCount: Scalars['Int']['output'];
+  /** Who follows this user, newest first. */
+  followers: UserConnection;
+  /** Whom this user follows, newest first. */
+  following: UserConnection;
+  followingCount: Scalars['Int']['output'];
+  handle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The user's posts, newest first. */
+  posts: PostConnection;
+  /** Whether the signed-in viewer follows this user. */
+  viewerFollows: Scalars['Boolean']['output'];
+};
+
+
+/** A member of the community. */
+export type UserFollowersArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A member of the community. */
+export type UserFollowingArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A member of the community. */
+export type UserPostsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One page of users. */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  items: Array<User>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type UserFieldsFragment = { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null };
+
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> };
+
+export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null };
+
+export type FeedPageQueryVariables = Exact<{
+  limit: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> }> } };
+
+export type FeedStartQueryVariables = Exact<{
+  limit: Scalars['Int']['input'];
+}>;
+
+
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+
+export type FeedTickQueryVariables = Exact<{
+  after: Scalars['String']['input'];
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+
+export type FeedTickEmptyQueryVariables = Exact<{
+  after: Scalars['String']['input'];
+}>;
+
+
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null }> } };
+
+export type PostPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } | null };
+
+export type ProfilePageQueryVariables = Exact<{
+  handle: Scalars['String']['input'];
+}>;
+
+
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> }> }, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null };
+
+export type LikeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LikeMutation = { __typename?: 'Mutation', likePost: { __typename?: 'Post', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type UnlikeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnlikeMutation = { __typename?: 'Mutation', unlikePost: { __typename?: 'Post', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type FollowMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type FollowMutation = { __typename?: 'Mutation', follow: { __typename?: 'User', id: string, followerCount: number, viewerFollows: boolean } };
+
+export type UnfollowMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnfollowMutation = { __typename?: 'Mutation', unfollow: { __typename?: 'User', id: string, followerCount: number, viewerFollows: boolean } };
+
+export type AddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
+
+export type UpdateCommentMutationVariables = Exact<{
+  input: UpdateCommentInput;
+}>;
+
+
+export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null } };
+
+export type DeleteCommentMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteCommentMutation = { __typename?: 'Mutation', deleteComment: { __typename?: 'Deleted', id: string } };
+
+export type CreatePostMutationVariables = Exact<{
+  input: CreatePostInput;
+}>;
+
+
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } };
+
+export type UpdatePostMutationVariables = Exact<{
+  input: UpdatePostInput;
+}>;
+
+
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url: string, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url: string, altText: string }> } };
+
+export type DeletePostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeletePostMutation = { __typename?: 'Mutation', deletePost: { __typename?: 'Deleted', id: string } };
+
+export type CreateUploadMutationVariables = Exact<{
+  input: CreateUploadInput;
+}>;
+
+
+export type CreateUploadMutation = { __typename?: 'Mutation', createUpload: { __typename?: 'UploadTicket', url: string, maxBytes: number, upload: { __typename?: 'Upload', id: string }, fields: Array<{ __typename?: 'FormField', name: string, value: string }> } };
+
+export type CompleteUploadMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CompleteUploadMutation = { __typename?: 'Mutation', completeUpload: { __typename?: 'Upload', id: string, status: UploadStatus, reason?: string | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const PostFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on Comment {
+  id
+  postId
+  body
+  createdAt
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const FeedPageDocument = new TypedDocumentString(`
+    query FeedPage($limit: Int!, $nextToken: String) {
+  feed(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...PostFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<FeedPageQuery, FeedPageQueryVariables>;
+export const FeedStartDocument = new TypedDocumentString(`
+    query FeedStart($limit: Int!) {
+  me {
+    ...UserFields
+  }
+  feed(limit: $limit) {
+    items {
+      ...PostFields
+    }
+    nextToken
+  }
+  feedUpdates {
+    cursor
+  }
+  categories
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<FeedStartQuery, FeedStartQueryVariables>;
+export const FeedTickDocument = new TypedDocumentString(`
+    query FeedTick($after: String!, $ids: [ID!]!) {
+  feedUpdates(after: $after, limit: 50) {
+    items {
+      type
+      postId
+      post {
+        ...PostFields
+      }
+    }
+    cursor
+  }
+  postsByIds(ids: $ids) {
+    id
+    likeCount
+    commentCount
+    viewerHasLiked
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<FeedTickQuery, FeedTickQueryVariables>;
+export const FeedTickEmptyDocument = new TypedDocumentString(`
+    query FeedTickEmpty($after: String!) {
+  feedUpdates(after: $after, limit: 50) {
+    items {
+      type
+      postId
+      post {
+        ...PostFields
+      }
+    }
+    cursor
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<FeedTickEmptyQuery, FeedTickEmptyQueryVariables>;
+export const PostPageDocument = new TypedDocumentString(`
+    query PostPage($id: ID!) {
+  post(id: $id) {
+    ...PostFields
+    comments(limit: 50) {
+      items {
+        ...CommentFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}
+fragment CommentFields on Comment {
+  id
+  postId
+  body
+  createdAt
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<PostPageQuery, PostPageQueryVariables>;
+export const ProfilePageDocument = new TypedDocumentString(`
+    query ProfilePage($handle: String!) {
+  me {
+    id
+  }
+  user(handle: $handle) {
+    ...UserFields
+    bio
+    followerCount
+    followingCount
+    viewerFollows
+    posts(limit: 20) {
+      items {
+        ...PostFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
+export const LikeDocument = new TypedDocumentString(`
+    mutation Like($id: ID!) {
+  likePost(postId: $id) {
+    id
+    likeCount
+    viewerHasLiked
+  }
+}
+    `) as unknown as TypedDocumentString<LikeMutation, LikeMutationVariables>;
+export const UnlikeDocument = new TypedDocumentString(`
+    mutation Unlike($id: ID!) {
+  unlikePost(postId: $id) {
+    id
+    likeCount
+    viewerHasLiked
+  }
+}
+    `) as unknown as TypedDocumentString<UnlikeMutation, UnlikeMutationVariables>;
+export const FollowDocument = new TypedDocumentString(`
+    mutation Follow($id: ID!) {
+  follow(userId: $id) {
+    id
+    followerCount
+    viewerFollows
+  }
+}
+    `) as unknown as TypedDocumentString<FollowMutation, FollowMutationVariables>;
+export const UnfollowDocument = new TypedDocumentString(`
+    mutation Unfollow($id: ID!) {
+  unfollow(userId: $id) {
+    id
+    followerCount
+    viewerFollows
+  }
+}
+    `) as unknown as TypedDocumentString<UnfollowMutation, UnfollowMutationVariables>;
+export const AddCommentDocument = new TypedDocumentString(`
+    mutation AddComment($input: AddCommentInput!) {
+  addComment(input: $input) {
+    ...CommentFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment CommentFields on Comment {
+  id
+  postId
+  body
+  createdAt
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const UpdateCommentDocument = new TypedDocumentString(`
+    mutation UpdateComment($input: UpdateCommentInput!) {
+  updateComment(input: $input) {
+    ...CommentFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment CommentFields on Comment {
+  id
+  postId
+  body
+  createdAt
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<UpdateCommentMutation, UpdateCommentMutationVariables>;
+export const DeleteCommentDocument = new TypedDocumentString(`
+    mutation DeleteComment($postId: ID!, $id: ID!) {
+  deleteComment(postId: $postId, id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const CreatePostDocument = new TypedDocumentString(`
+    mutation CreatePost($input: CreatePostInput!) {
+  createPost(input: $input) {
+    ...PostFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<CreatePostMutation, CreatePostMutationVariables>;
+export const UpdatePostDocument = new TypedDocumentString(`
+    mutation UpdatePost($input: UpdatePostInput!) {
+  updatePost(input: $input) {
+    ...PostFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    id
+    contentType
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<UpdatePostMutation, UpdatePostMutationVariables>;
+export const DeletePostDocument = new TypedDocumentString(`
+    mutation DeletePost($id: ID!) {
+  deletePost(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePostMutation, DeletePostMutationVariables>;
+export const CreateUploadDocument = new TypedDocumentString(`
+    mutation CreateUpload($input: CreateUploadInput!) {
+  createUpload(input: $input) {
+    upload {
+      id
+    }
+    url
+    fields {
+      name
+      value
+    }
+    maxBytes
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUploadMutation, CreateUploadMutationVariables>;
+export const CompleteUploadDocument = new TypedDocumentString(`
+    mutation CompleteUpload($id: ID!) {
+  completeUpload(id: $id) {
+    id
+    status
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteUploadMutation, CompleteUploadMutationVariables>;
