@@ -25,7 +25,7 @@ def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 @resolver("Mutation.updateComment")
 def update_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Comment:
     viewer = ctx.require_viewer()
-    args = parse(UpdateCommentInput, arguments["input"])
+    args = parse(UpdateCommentInput, arguments.get("input"), at="input")
     return ctx.store.comments.update(
         args.post_id,
         args.id,

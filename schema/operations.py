@@ -209,7 +209,7 @@ class Mutation:
         description="Change your own comment's text; `expectedVersion` guards lost updates."
     )
     def update_comment(self, info: Ctx, input: UpdateCommentInput) -> Comment:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return Comment.from_domain(resolvers.comments.update_comment(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")
