@@ -14,14 +14,20 @@ from typing import Any
 from strawberry.schema.name_converter import NameConverter
 from strawberry.types.base import StrawberryList, StrawberryOptional, has_object_definition
 
-from core import models
+from core import models, notifications
 
 DOMAIN_KEY = "__agora"
 #: The schema's own naming (snake_case Python, camelCase GraphQL).
 NAMES = NameConverter()
 _DOMAIN_TYPES: dict[str, type[Any]] = {
     cls.__name__: cls
-    for cls in (models.Post, models.UserProfile, models.Comment, models.ChangeNotice)
+    for cls in (
+        models.Post,
+        models.UserProfile,
+        models.Comment,
+        models.ChangeNotice,
+        notifications.NotificationNotice,
+    )
 }
 
 
@@ -67,6 +73,12 @@ def from_source(source: Any) -> Any:
     fields = dict(carried["value"])
     if "media" in fields:
         fields["media"] = tuple(models.Media(**m) for m in fields["media"])
+    if "logged" in fields:  # a notification event
+        logged = {
+            **fields["logged"],
+            "kind": notifications.NotificationKind(fields["logged"]["kind"]),
+        }
+        fields["logged"] = notifications.NotificationLogged(**logged)
     if "kind" in fields:
         fields["kind"] = models.ChangeKind(fields["kind"])
     if fields.get("avatar"):

@@ -15,6 +15,7 @@ from bench.cold_start import EVENT
 from core.clock import now_iso
 from core.config import decode_secret
 from core.models import FeedEntry, UserProfile
+from core.notifications import Notice, NotificationKind
 from store.codecs import follow_to_item
 from store.repository import Store
 from store.table import create_table
@@ -93,7 +94,19 @@ def seed(dynamodb: DynamoDBClient, *, likeable: int) -> World:
     for n in range(20):
         store.comments.add(world.commented_post, AUTHORS[n], f"Comment {n} " + "y" * 100)
     world.likeable = [p.id for p in posts[:likeable]]
+    notify(store, [p.id for p in posts[-30:]])
     return world
+
+
+def notify(store: Store, post_ids: list[str]) -> None:
+    """The viewer's notifications: 30 posts liked by 4 authors each, and follows of one day."""
+    for post_id in post_ids:
+        for author in AUTHORS[:4]:
+            store.notifications.add(
+                Notice(VIEWER, NotificationKind.LIKE, author, now_iso(), post_id)
+            )
+    for author in AUTHORS:
+        store.notifications.add(Notice(VIEWER, NotificationKind.FOLLOW, author, now_iso()))
 
 
 def add_followers(dynamodb: DynamoDBClient, author: str, count: int) -> None:

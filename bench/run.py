@@ -21,7 +21,17 @@ from typing import Any
 
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
 from bench.measure import ROOT, Row, cpu_ms, data_of, import_ms, machine, side_by_side, write
+from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
+
+#: Rows whose answer is compared with the floor's, field by field.
+SAME_DATA = (
+    "feed page of 20",
+    "post + 20 comments",
+    "notifications page of 20",
+    "unread notification count",
+    "empty poll",
+)
 
 
 def main() -> None:
@@ -64,6 +74,7 @@ def main() -> None:
 
         ours_clients = (dynamodb_client("us-east-1"), dynamodb_change_client("us-east-1"))
         floor = Floor(dynamodb, fixture.TABLE, decode_secret(fixture.CURSOR_SECRET))
+        notified = NotificationFloor(dynamodb, fixture.TABLE, floor.cursors)
 
         def ours(event: dict[str, Any]) -> dict[str, Any]:
             response: dict[str, Any] = handler.handler(event, None)
@@ -115,6 +126,20 @@ def main() -> None:
                 3,
             ),
             Row(
+                "notifications page of 20",
+                lambda: iter(lambda: fixture.api_event(NOTIFICATIONS, {"limit": 20}), None),
+                notified.page,
+                "1 Query + 1 BatchGetItem (seen state, actors, posts)",
+                1 + 20 * (1 + 3 + 1),
+            ),
+            Row(
+                "unread notification count",
+                lambda: iter(lambda: fixture.api_event(UNREAD), None),
+                notified.unread,
+                "exactly 1 GetItem",
+                1,
+            ),
+            Row(
                 "empty poll",
                 quiet,
                 lambda event: floor.poll(event, settle),
@@ -137,7 +162,7 @@ def main() -> None:
         out("| --- | --- | --- | --- | --- |")
         for row in rows:
             same = "—"
-            if row.name in ("feed page of 20", "post + 20 comments", "empty poll"):
+            if row.name in SAME_DATA:
                 event = next(row.events())
                 same = "yes" if data_of(ours(event)) == data_of(row.floor(event)) else "NO"
             mine, base = side_by_side(ours, row, args.rounds, args.block)

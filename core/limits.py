@@ -59,3 +59,7 @@ PATTERNS = {
 }
 CONTENT_TYPE_CHARACTERS = 100
 MEDIA_PER_POST = 10
+#: How many of a grouped notification's most recent actors it names.
+NOTIFICATION_ACTORS = 3
+#: Mentions of one text that are linked and notified; more are plain text (no mass pings).
+MENTIONS_PER_TEXT = 10

@@ -20,12 +20,37 @@ class PostRemoved:
 class Followed:
     follower_id: str
     followee_id: str
+    created_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Unfollowed:
     follower_id: str
     followee_id: str
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Liked:
+    post_id: str
+    user_id: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unliked:
+    post_id: str
+    user_id: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Commented:
+    post_id: str
+    comment_id: str
+    author_id: str
+    created_at: str
+    body: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +60,7 @@ class ChangeLogged:
     event: LoggedChange
 
 
-Change = PostRemoved | Followed | Unfollowed | ChangeLogged
+Change = PostRemoved | Followed | Unfollowed | ChangeLogged | Liked | Unliked | Commented
 
 
 def change_of(record: Mapping[str, Any]) -> Change | None:
@@ -56,5 +81,14 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         return None
     if kind == "Follow":
         follower, followee = image["followerId"]["S"], image["followeeId"]["S"]
-        return Followed(follower, followee) if event == "INSERT" else Unfollowed(follower, followee)
+        at = image["createdAt"]["S"]
+        if event == "INSERT":
+            return Followed(follower, followee, at)
+        return Unfollowed(follower, followee, at)
+    if kind == "Like":
+        like = image["postId"]["S"], image["userId"]["S"], image["createdAt"]["S"]
+        return Liked(*like) if event == "INSERT" else Unliked(*like)
+    if kind == "Comment" and event == "INSERT":
+        ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
+        return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])
     return None

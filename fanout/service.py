@@ -14,6 +14,7 @@ from fanout.changes import (
     PostRemoved,
     Unfollowed,
 )
+from fanout.notify import Notifier
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -29,8 +30,10 @@ BACKFILL_POSTS = 20
 class FanOut:
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._notifier = Notifier(store)
 
     def apply(self, change: Change) -> None:
+        self._notifier.apply(change)
         match change:
             case Followed(follower, followee):
                 self._backfill(follower, followee)

@@ -3,6 +3,28 @@
 Importing this package registers every resolver in `resolvers.registry`.
 """
 
-from resolvers import changes, comments, feed, meta, posts, social, uploads, users
+from resolvers import (
+    changes,
+    comments,
+    entities,
+    feed,
+    meta,
+    notifications,
+    posts,
+    social,
+    uploads,
+    users,
+)
 
-__all__ = ["changes", "comments", "feed", "meta", "posts", "social", "uploads", "users"]
+__all__ = [
+    "changes",
+    "comments",
+    "entities",
+    "feed",
+    "meta",
+    "notifications",
+    "posts",
+    "social",
+    "uploads",
+    "users",
+]

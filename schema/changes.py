@@ -9,6 +9,7 @@ import strawberry
 
 import resolvers.changes
 from core import models
+from schema.notifications import NotificationSubscriptions
 from schema.scalars import AWSDateTime
 from schema.types import Comment, Ctx, Post
 
@@ -65,7 +66,7 @@ class ChangeBatch:
 
 
 @strawberry.type
-class Subscription:
+class Subscription(NotificationSubscriptions):
     @strawberry.subscription(
         description="Post events (in one category, or all) as they settle; over graphql-ws."
     )

@@ -26,6 +26,7 @@ from schema.inputs import (
     UpdatePostInput,
     UpdateProfileInput,
 )
+from schema.notifications import NotificationMutations, NotificationQueries
 from schema.types import (
     Comment,
     Ctx,
@@ -60,7 +61,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query:
+class Query(NotificationQueries):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -146,7 +147,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(NotificationMutations):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": input}

@@ -6,16 +6,19 @@ import strawberry
 from strawberry.types import Info
 
 import resolvers.comments
+import resolvers.entities
 import resolvers.posts
 import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core import models
+from core.entities import distinct_tags
 from core.limits import PAGE
 from resolvers.context import RequestContext
 from resolvers.uploads import MediaLink
 from resolvers.uploads import UploadTicket as UploadTicket_
 from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.entities import Mention, mentions_of
 from schema.scalars import AWSDateTime
 
 Ctx = Info[RequestContext, None]
@@ -172,6 +175,7 @@ class Post:
     )
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
+    hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -186,8 +190,13 @@ class Post:
             version=post.version,
             like_count=post.like_count,
             comment_count=post.comment_count,
+            hashtags=distinct_tags(post.body),
             _post=post,
         )
+
+    @strawberry.field(description="The body's mentions of people who exist.")
+    async def mentions(self, info: Ctx) -> list[Mention]:
+        return mentions_of(await resolvers.entities.post_mentions(info.context, self._post, {}))
 
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
@@ -242,6 +251,11 @@ class Comment:
     @strawberry.field(description="The author; null when the author has no profile.")
     async def author(self, info: Ctx) -> User | None:
         return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
+
+    @strawberry.field(description="The body's mentions of people who exist.")
+    async def mentions(self, info: Ctx) -> list[Mention]:
+        found = await resolvers.entities.comment_mentions(info.context, self._comment, {})
+        return mentions_of(found)
 
 
 @strawberry.type(description="One page of posts.")

@@ -8,6 +8,7 @@ itself (store/change_items.py); a home feed's topic is written by the stream fan
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from datetime import timedelta
 
     from core.models import LoggedChange
+    from store.items import Item
 
 _STAMP_LENGTH = len("2026-01-01T00:00:00.000Z")
 
@@ -39,6 +41,14 @@ class ChangeLog(Repository):
         The returned cursor is the last event's position or, when fewer than `limit` remain,
         the horizon itself, so the next poll starts where this one's certainty ended.
         """
+        entries, cursor = self.poll_entries(topic, after, limit, settle)
+        # Every entry has an SK; its position may be another attribute's (a feed's GSI1SK).
+        return [replace(change_from_item(item), position=p) for p, item in entries], cursor
+
+    def poll_entries(
+        self, topic: str, after: str, limit: int, settle: timedelta
+    ) -> tuple[list[tuple[str, Item]], str]:
+        """`poll` for logs of other entries than post events: (position, item) pairs."""
         now = self._clock()
         position = self._open(topic, after)
         if position[:_STAMP_LENGTH] < aws_datetime(now - RETENTION):
@@ -67,18 +77,22 @@ class ChangeLog(Repository):
         with translated_errors():
             response = self._client.query(**query)
         items = [i for i in response.get("Items", []) if i[sort_name]["S"] != position]
-        events = [change_from_item(i, sort_name) for i in items[:limit]]
+        entries = [(i[sort_name]["S"], i) for i in items[:limit]]
         if len(items) > limit:
-            end = events[-1].position
+            end = entries[-1][0]
         elif "LastEvaluatedKey" in response:  # cut short by the 1 MB page size
-            end = events[-1].position if events else position
+            end = entries[-1][0] if entries else position
         else:
             end = horizon
-        return events, self._seal(topic, end)
+        return entries, self._seal(topic, end)
 
     def event_cursor(self, topic: str, event: LoggedChange) -> str:
         """Resumes right after `event`."""
         return self._seal(topic, event.position)
+
+    def position_cursor(self, topic: str, position: str) -> str:
+        """Resumes right after the entry at `position`."""
+        return self._seal(topic, position)
 
     def _seal(self, topic: str, position: str) -> str:
         return self._cursors.encode({"p": position}, _scope(topic))

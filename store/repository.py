@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import utc_now
-from store import lookups
+from store import lookups, notification_lookups
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
 from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
+from store.handle_lookups import handle_owner
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
 from store.lookups import ItemReader, Lookup
 from store.media import MediaStorage, UploadForm
+from store.notification_keys import notify_topic
+from store.notifications import NotificationRepository
 from store.posts import PostRepository
 from store.tables import Table
 from store.uploads import UploadRepository
@@ -47,6 +50,7 @@ class Store:
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
+    notifications: NotificationRepository
 
     @classmethod
     def connect(
@@ -75,6 +79,7 @@ class Store:
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
+            notifications=NotificationRepository(table),
         )
 
 
@@ -87,8 +92,11 @@ __all__ = [
     "TableKey",
     "UploadForm",
     "feed_topic",
+    "handle_owner",
     "incoming_object_key",
     "lookups",
     "media_object_key",
+    "notification_lookups",
+    "notify_topic",
     "post_topic",
 ]

@@ -14,6 +14,7 @@ import pytest
 from cli.dev_issuer import DevIssuer
 from core.clock import now_iso
 from core.models import UserProfile
+from core.notifications import Notice, NotificationKind
 from store.clients import dynamodb_client
 from store.repository import Store
 from tests.api.conftest import SETTLE_MS, LambdaContext, invoke
@@ -191,6 +192,16 @@ EQUIVALENT = {
         "post { title author { handle } } comment { body } } cursor } }",
         {"after": "{cursor}"},
     ),
+    "notifications with their actors": (
+        "query { notifications { items { id kind count seen actors { handle } post { title } } "
+        "nextToken } unreadNotificationCount }",
+        {},
+    ),
+    "notification updates": (
+        "query($after: String) { notificationUpdates(after: $after) { items { kind cursor "
+        "actor { handle } notification { kind count actors { handle } } } cursor } }",
+        {"after": "{notified}"},
+    ),
     "an idempotent like": (
         "mutation($id: ID!) { likePost(postId: $id) { likeCount viewerHasLiked "
         "author { handle } } }",
@@ -210,14 +221,18 @@ def test_strawberry_and_appsync_give_the_same_data(
 ) -> None:
     # Given some content, made after a change-log cursor was taken
     cursor = store.changes.start("all", timedelta(milliseconds=SETTLE_MS))
+    notified = store.notifications.start(ALICE, timedelta(milliseconds=SETTLE_MS))
     store.follows.follow(ALICE, BOB)
     post = store.posts.create(author_id=BOB, title="shared", body="", category="tech")
     store.comments.add(post.id, ALICE, "first")
     store.comments.add(post.id, BOB, "second")
     store.comments.add(post.id, ALICE, "third")
     store.likes.like(post.id, ALICE)
+    store.notifications.add(Notice(ALICE, NotificationKind.FOLLOW, BOB, now_iso()))
     time.sleep(SETTLE_MS / 1000 + 0.05)
-    filled = {k: v.format(post=post.id, cursor=cursor) for k, v in variables.items()}
+    filled = {
+        k: v.format(post=post.id, cursor=cursor, notified=notified) for k, v in variables.items()
+    }
     # When the same operation runs through the HTTP path and through the AppSync door
     token = issuer.issue(ALICE, "alice")
     status, body = invoke(
@@ -233,6 +248,8 @@ def test_strawberry_and_appsync_give_the_same_data(
     assert sealed_tokens(appsync.execute(query, filled)) == sealed_tokens(body["data"])
     if "postEvents" in body["data"]:  # the events of the content above, not an empty page
         assert len(body["data"]["postEvents"]["items"]) == 4  # created + 3 comments
+    if "notificationUpdates" in body["data"]:
+        assert len(body["data"]["notificationUpdates"]["items"]) == 1
     assert json.dumps(body["data"])  # plain JSON all the way down
 
 

@@ -66,6 +66,8 @@ export type Comment = {
   /** When the text was last changed; null if never. */
   editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** The body's mentions of people who exist. */
+  mentions: Array<Mention>;
   postId: Scalars['ID']['output'];
   /** Increments on every edit; send it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
@@ -139,6 +141,14 @@ export type Media = {
   url: Scalars['String']['output'];
 };
 
+/** `@handle` of someone who exists, at [start, end) of the text in UTF-16 code units (how JavaScript indexes strings). */
+export type Mention = {
+  __typename?: 'Mention';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  user: User;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Comment on a post. */
@@ -159,6 +169,8 @@ export type Mutation = {
   follow: User;
   /** Like a post; liking twice changes nothing. */
   likePost: Post;
+  /** Mark your notifications seen up to `upTo` (default: now), on every device; returns how many stay unread. */
+  markNotificationsSeen: Scalars['Int']['output'];
   /** Stop following a user; idempotent. */
   unfollow: User;
   /** Take back a like; idempotent. */
@@ -218,6 +230,11 @@ export type MutationLikePostArgs = {
 };
 
 
+export type MutationMarkNotificationsSeenArgs = {
+  upTo?: InputMaybe<Scalars['AWSDateTime']['input']>;
+};
+
+
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -242,6 +259,61 @@ export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
+/** One entry of your notifications: likes of a post and follows of a day are grouped ("alice and 3 others liked your post"); comments and mentions stay single. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The 3 most recent of them, newest first. */
+  actors: Array<User>;
+  /** The comment (comments). */
+  comment?: Maybe<Comment>;
+  /** How many people did it. */
+  count: Scalars['Int']['output'];
+  /** Stable while the entry grows. */
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** When the latest of them did it. */
+  latestAt: Scalars['AWSDateTime']['output'];
+  /** The post it is about (likes, comments). */
+  post?: Maybe<Post>;
+  /** Whether markNotificationsSeen covered it. */
+  seen: Scalars['Boolean']['output'];
+};
+
+/** Notifications after your cursor, oldest first, and where next. */
+export type NotificationBatch = {
+  __typename?: 'NotificationBatch';
+  /** Send it as `after` next time. */
+  cursor: Scalars['String']['output'];
+  items: Array<NotificationEvent>;
+};
+
+/** A page of notifications, newest first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  items: Array<Notification>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new notification, in the order every poller sees. */
+export type NotificationEvent = {
+  __typename?: 'NotificationEvent';
+  /** Who did it. */
+  actor?: Maybe<User>;
+  at: Scalars['AWSDateTime']['output'];
+  /** Poll with this to resume right after it. */
+  cursor: Scalars['String']['output'];
+  kind: NotificationKind;
+  /** The entry it is part of, as it is now. */
+  notification?: Maybe<Notification>;
+};
+
+/** What someone did. */
+export type NotificationKind =
+  | 'COMMENT'
+  | 'FOLLOW'
+  | 'LIKE'
+  | 'MENTION';
+
 /** A post in one category. */
 export type Post = {
   __typename?: 'Post';
@@ -254,11 +326,15 @@ export type Post = {
   /** Comments, oldest first. */
   comments: CommentConnection;
   createdAt: Scalars['AWSDateTime']['output'];
+  /** The body's #tags, normalized, once each. */
+  hashtags: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Exact: changes with each like. */
   likeCount: Scalars['Int']['output'];
   /** Attached images and videos, in order. */
   media: Array<Media>;
+  /** The body's mentions of people who exist. */
+  mentions: Array<Mention>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Increments on every update; send it back as `expectedVersion`. */
@@ -294,6 +370,10 @@ export type Query = {
   health: Scalars['String']['output'];
   /** Your profile; null until you create one (createProfile). */
   me?: Maybe<User>;
+  /** Notifications you received after your cursor, exactly once. */
+  notificationUpdates: NotificationBatch;
+  /** Your notifications, newest first, grouped. */
+  notifications: NotificationConnection;
   /** A post by id; null if there is none. */
   post?: Maybe<Post>;
   /** What happened to posts after your cursor: in one category, by one author, or (with neither) everywhere. Each event once, in the same order for every poller. */
@@ -302,6 +382,8 @@ export type Query = {
   posts: PostConnection;
   /** Up to 100 posts by id, in that order, null where there is none: what a client refreshes on screen (counts, edits) in one request. */
   postsByIds: Array<Maybe<Post>>;
+  /** How many notifications you have not seen: one read. */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** A user by id or by handle (give one); null if there is none. */
   user?: Maybe<User>;
 };
@@ -316,6 +398,18 @@ export type QueryFeedArgs = {
 export type QueryFeedUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationUpdatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -353,6 +447,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Your home feed's events as they settle; over graphql-ws. */
   onFeedUpdate: ChangeEvent;
+  /** Your notifications as they settle; over graphql-ws. */
+  onNotification: NotificationEvent;
   /** Post events (in one category, or all) as they settle; over graphql-ws. */
   onPostEvent: ChangeEvent;
 };

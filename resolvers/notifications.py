@@ -1,0 +1,174 @@
+"""The notifications tab: grouped entries, the unread count, seen state and live updates.
+
+A page reads its groups (ONE Query), then the seen state, the actors, posts and comments in
+ONE batch; the unread count is ONE GetItem. The entries are written by the fan-out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from core.clock import aws_datetime
+from core.models import Page
+from core.notifications import NotificationEntry, NotificationNotice, NotificationPoll
+from resolvers.inputs import PageArgs, PollArgs, parse
+from resolvers.notification_inputs import MarkSeenArgs
+from resolvers.registry import resolver
+from store.repository import lookups, notification_lookups
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Mapping, Sequence
+
+    from core.models import UserProfile
+    from core.notifications import NotificationGroup
+    from resolvers.context import RequestContext
+    from store.repository import Lookup
+
+#: Notification events a subscription reads per request to the log.
+SUBSCRIPTION_BATCH = 100
+
+
+async def _load(ctx: RequestContext, lookup: Lookup[Any]) -> Any:
+    item = await ctx.loaders.items.load(lookup.key)
+    return lookup.decode(item) if item else None
+
+
+async def entries(
+    ctx: RequestContext, user_id: str, groups: Sequence[NotificationGroup]
+) -> list[NotificationEntry]:
+    """Groups with their seen state, actors, post and comment, read together in one batch."""
+    state = _load(ctx, notification_lookups.state(user_id))
+    actors = [asyncio.gather(*(_load(ctx, lookups.user(a)) for a in g.actor_ids)) for g in groups]
+    posts = [_load(ctx, lookups.post(g.post_id)) if g.post_id else _none() for g in groups]
+    comments = [
+        _load(ctx, lookups.comment(g.post_id, g.comment_id))
+        if g.post_id and g.comment_id
+        else _none()
+        for g in groups
+    ]
+    seen_state, found_actors, found_posts, found_comments = await asyncio.gather(
+        state,
+        asyncio.gather(*actors),
+        asyncio.gather(*posts),
+        asyncio.gather(*comments),
+    )
+    shown: list[NotificationEntry] = []
+    for group, people, post, comment in zip(
+        groups, found_actors, found_posts, found_comments, strict=True
+    ):
+        visible = tuple(p for p in people if p is not None)
+        if not visible or (group.post_id is not None and post is None):
+            continue  # about a deleted post, or by nobody left to show
+        if group.comment_id is not None and comment is None:
+            continue
+        seen = seen_state is not None and seen_state.has_seen(group.latest_at)
+        shown.append(NotificationEntry(group, seen, visible, post, comment))
+    return shown
+
+
+async def _none() -> None:
+    return None
+
+
+@resolver("Query.notifications")
+async def notifications(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> Page[NotificationEntry]:
+    viewer = ctx.require_viewer()
+    args = parse(PageArgs, arguments)
+    page = ctx.store.notifications.page(viewer.id, args.limit, args.next_token)
+    return Page(items=await entries(ctx, viewer.id, page.items), next_token=page.next_token)
+
+
+@resolver("Query.unreadNotificationCount")
+def unread_notification_count(
+    ctx: RequestContext, _source: None, _arguments: Mapping[str, Any]
+) -> int:
+    return ctx.store.notifications.state(ctx.require_viewer().id).unread
+
+
+@resolver("Mutation.markNotificationsSeen")
+def mark_notifications_seen(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> int:
+    """Returns what is still unread (notifications after `upTo`)."""
+    viewer = ctx.require_viewer()
+    moment = parse(MarkSeenArgs, arguments).moment()
+    up_to = aws_datetime(moment) if moment is not None else None
+    return ctx.store.notifications.mark_seen(viewer.id, up_to).unread
+
+
+def _settle(ctx: RequestContext) -> timedelta:
+    return timedelta(milliseconds=ctx.settings.changes_settle_ms)
+
+
+@resolver("Query.notificationUpdates")
+async def notification_updates(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> NotificationPoll:
+    viewer = ctx.require_viewer()
+    args = parse(PollArgs, arguments)
+    log = ctx.store.notifications
+    if args.after is None:
+        return NotificationPoll(items=[], cursor=log.start(viewer.id, _settle(ctx)))
+    notices, cursor = log.poll(viewer.id, args.after, args.limit, _settle(ctx))
+    return NotificationPoll(items=await _standing(ctx, notices), cursor=cursor)
+
+
+async def _standing(
+    ctx: RequestContext, notices: Sequence[NotificationNotice]
+) -> list[NotificationNotice]:
+    """Without the notices undone since (a like taken back before it was seen)."""
+    found = await asyncio.gather(
+        *(
+            _load(
+                ctx,
+                notification_lookups.member(
+                    n.logged.recipient_id, n.logged.group, n.logged.actor_id
+                ),
+            )
+            for n in notices
+        )
+    )
+    return [n for n, present in zip(notices, found, strict=True) if present]
+
+
+@resolver("NotificationEvent.notification")
+async def event_notification(
+    ctx: RequestContext, source: NotificationNotice, _arguments: Mapping[str, Any]
+) -> NotificationEntry | None:
+    """The group the notification is part of, as it is now."""
+    logged = source.logged
+    group = await _load(ctx, notification_lookups.group(logged.recipient_id, logged.group))
+    if group is None:
+        return None
+    shown = await entries(ctx, logged.recipient_id, [group])
+    return shown[0] if shown else None
+
+
+@resolver("NotificationEvent.actor")
+async def event_actor(
+    ctx: RequestContext, source: NotificationNotice, _arguments: Mapping[str, Any]
+) -> UserProfile | None:
+    return await ctx.loaders.user(source.logged.actor_id)
+
+
+@resolver("Subscription.onNotification")
+async def on_notification(
+    ctx: RequestContext, _source: None, _arguments: Mapping[str, Any]
+) -> AsyncIterator[NotificationNotice]:
+    """Your notifications as they settle, from the same log as `notificationUpdates`."""
+    viewer = ctx.require_viewer()
+    log = ctx.store.notifications
+    cursor = log.start(viewer.id, _settle(ctx))
+    while True:
+        notices, cursor = await asyncio.to_thread(
+            log.poll, viewer.id, cursor, SUBSCRIPTION_BATCH, _settle(ctx)
+        )
+        ctx.renew_loaders()
+        for notice in await _standing(ctx, notices):
+            yield notice
+        if len(notices) < SUBSCRIPTION_BATCH:
+            await asyncio.sleep(ctx.settings.subscription_poll_ms / 1000)
