@@ -38,22 +38,27 @@ def test_every_input_type_is_its_pydantic_model_field_for_field() -> None:
             assert graphql_type.fields[to_camel(field)].description == info.description, field
 
 
-def _limit_defaults() -> dict[str, object]:
+def _limit_defaults() -> dict[str, tuple[bool, object]]:
+    """Per field with a `limit`: (whether it is a poll, the default)."""
     found = {}
     for type_name, graphql_type in SCHEMA._schema.type_map.items():
         for field_name, field in getattr(graphql_type, "fields", {}).items():
-            argument = getattr(field, "args", {}).get("limit")
-            if argument is not None:
-                found[f"{type_name}.{field_name}"] = argument.default_value
+            arguments = getattr(field, "args", {})
+            if "limit" in arguments:
+                # A poll resumes `after` a cursor; a page continues from a `nextToken`.
+                found[f"{type_name}.{field_name}"] = (
+                    "after" in arguments,
+                    arguments["limit"].default_value,
+                )
     return found
 
 
 def test_every_limit_default_is_the_one_in_core_limits() -> None:
-    polls = {"Query.postEvents", "Query.feedUpdates"}
     defaults = _limit_defaults()
     assert len(defaults) >= 8
-    for field, default in defaults.items():
-        assert default == (POLL.default if field in polls else PAGE.default), field
+    assert sum(poll for poll, _ in defaults.values()) >= 2
+    for field, (poll, default) in defaults.items():
+        assert default == (POLL.default if poll else PAGE.default), field
     assert inputs.PageArgs.model_fields["limit"].default == PAGE.default
     assert inputs.PollArgs.model_fields["limit"].default == POLL.default
     assert f"1 to {PAGE.most}" in sdl()
