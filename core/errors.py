@@ -114,8 +114,12 @@ class BadUserInput(AgoraError):
 
 
 class InvalidCursor(BadUserInput):
-    def __init__(self) -> None:
-        super().__init__("nextToken is invalid or belongs to another query; start again without it")
+    def __init__(self, argument: str = "nextToken") -> None:
+        super().__init__(
+            f"{argument}: invalid, or it belongs to another query; start again without it"
+        )
+        #: The argument that carried the cursor (`nextToken` of a page, `after` of a poll).
+        self.argument = argument
 
 
 class CursorExpired(BadUserInput):

@@ -52,6 +52,11 @@ FILENAME = Length(1, 255)
 HANDLE_PATTERN = r"^[a-z0-9_]{3,30}$"
 HANDLE_CHARACTERS = 30
 REQUEST_TOKEN_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
+#: What each pattern allows, in words for error messages.
+PATTERNS = {
+    HANDLE_PATTERN: "3 to 30 of [a-z0-9_]",
+    REQUEST_TOKEN_PATTERN: "8 to 64 of [A-Za-z0-9_-]",
+}
 CONTENT_TYPE_CHARACTERS = 100
 MEDIA_PER_POST = 10
 #: How many of a grouped notification's most recent actors it names.

@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 @resolver("Mutation.addComment")
 def add_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Comment:
     viewer = ctx.require_viewer()
-    args = parse(AddCommentInput, arguments["input"])
+    args = parse(AddCommentInput, arguments.get("input"), at="input")
     return ctx.store.comments.add(args.post_id, viewer.id, args.body)
 
 
 @resolver("Mutation.updateComment")
 def update_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Comment:
     viewer = ctx.require_viewer()
-    args = parse(UpdateCommentInput, arguments["input"])
+    args = parse(UpdateCommentInput, arguments.get("input"), at="input")
     return ctx.store.comments.update(
         args.post_id,
         args.id,

@@ -47,6 +47,7 @@ class RequestContext:
     connection_params: dict[str, Any] = field(default_factory=dict)
     _identified: bool = field(default=False, init=False, repr=False)
     _viewer: Viewer | None = field(default=None, init=False, repr=False)
+    _loaders: Loaders | None = field(default=None, init=False, repr=False)
 
     # Lazy, so a request that touches no data (a cold start's health check) creates no client.
     @cached_property
@@ -58,13 +59,15 @@ class RequestContext:
         """The uploads bucket (S3 I/O and presigning)."""
         return self.backends.media
 
-    @cached_property
+    @property
     def loaders(self) -> Loaders:
-        return Loaders.for_store(self.store)
+        if self._loaders is None:
+            self._loaders = Loaders.for_store(self.store)
+        return self._loaders
 
     def renew_loaders(self) -> None:
         """Forget what the loaders read: for contexts that outlive a request (subscriptions)."""
-        self.__dict__.pop("loaders", None)
+        self._loaders = None
 
     @property
     def viewer(self) -> Viewer | None:

@@ -2,13 +2,12 @@
 
 The schema's input types are derived from these models (schema/inputs.py, with Strawberry's
 pydantic integration); the numbers come from core/limits.py. Every failure to validate becomes
-one BAD_USER_INPUT error.
+one BAD_USER_INPUT error naming its field (resolvers/validation.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -16,13 +15,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     model_validator,
 )
 from pydantic.alias_generators import to_camel
 
 from core.categories import CATEGORIES, is_category
-from core.errors import BadUserInput
 from core.ids import is_post_id, is_user_id
 from core.limits import (
     ALT_TEXT,
@@ -45,7 +42,8 @@ from core.limits import (
 from core.text import clean_text
 from resolvers.text_inputs import Line, Lines, RequiredLines
 
-M = TypeVar("M", bound=BaseModel)
+# Re-exported: resolvers have always found `parse` beside the models.
+from resolvers.validation import parse as parse
 
 
 def _category(value: str) -> str:
@@ -247,20 +245,3 @@ class UpdatePostInput(Arguments):
         if all(change is None for change in changes):
             raise ValueError("give at least one of title, body, category, mediaIds")
         return self
-
-
-def parse(model: type[M], arguments: Mapping[str, Any]) -> M:
-    try:
-        return model.model_validate(arguments)
-    except ValidationError as exc:
-        raise BadUserInput(_describe(exc)) from None
-
-
-def _describe(exc: ValidationError) -> str:
-    problems = []
-    for error in exc.errors(include_url=False):
-        # Named as the client wrote them (GraphQL's camelCase), not as Python spells them.
-        where = ".".join(to_camel(p) if isinstance(p, str) else str(p) for p in error["loc"])
-        message = error["msg"].removeprefix("Value error, ")
-        problems.append(f"{where}: {message}" if where else message)
-    return "Invalid input: " + "; ".join(problems)

@@ -82,7 +82,7 @@ async def user_posts(
 @resolver("Mutation.createPost")
 def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
     viewer = ctx.require_viewer()
-    args = parse(CreatePostInput, arguments["input"])
+    args = parse(CreatePostInput, arguments.get("input"), at="input")
     return ctx.store.posts.create(
         author_id=viewer.id,
         title=args.title,
@@ -96,7 +96,7 @@ def create_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 @resolver("Mutation.updatePost")
 def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
     viewer = ctx.require_viewer()
-    args = parse(UpdatePostInput, arguments["input"])
+    args = parse(UpdatePostInput, arguments.get("input"), at="input")
     changes = PostChanges(title=args.title, body=args.body, category=args.category)
     media = None if args.media_ids is None else attachable_media(ctx, viewer, args.media_ids)
     return ctx.store.posts.update(

@@ -21,7 +21,7 @@ def _followee(ctx: RequestContext, arguments: Mapping[str, Any]) -> tuple[str, s
     viewer = ctx.require_viewer()
     target = parse(UserIdTarget, arguments).user_id
     if target == viewer.id:
-        raise BadUserInput("You cannot follow yourself")
+        raise BadUserInput("userId: you cannot follow yourself")
     return viewer.id, target
 
 

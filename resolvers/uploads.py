@@ -59,13 +59,13 @@ class MediaLink:
 @resolver("Mutation.createUpload")
 def create_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> UploadTicket:
     viewer = ctx.require_viewer()
-    args = parse(CreateUploadInput, arguments["input"])
+    args = parse(CreateUploadInput, arguments.get("input"), at="input")
     limits = ctx.settings.upload_limits
     limit = limits.get(args.content_type)
     if limit is None:
-        raise BadUserInput(f"contentType must be one of {', '.join(sorted(limits))}")
+        raise BadUserInput(f"input.contentType: must be one of {', '.join(sorted(limits))}")
     if args.size > limit:
-        raise BadUserInput(f"size is over the {limit:,}-byte limit for {args.content_type}")
+        raise BadUserInput(f"input.size: over the {limit:,}-byte limit for {args.content_type}")
     window = ctx.settings.upload_window_seconds
     upload = Upload(
         id=new_id(),

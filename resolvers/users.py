@@ -46,7 +46,7 @@ async def me(
 @resolver("Mutation.createProfile")
 def create_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> UserProfile:
     viewer = ctx.require_viewer()
-    args = parse(CreateProfileInput, arguments["input"])
+    args = parse(CreateProfileInput, arguments.get("input"), at="input")
     profile = UserProfile(
         id=viewer.id,
         handle=args.handle,
@@ -60,12 +60,12 @@ def create_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, A
 @resolver("Mutation.updateProfile")
 def update_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> UserProfile:
     viewer = ctx.require_viewer()
-    args = parse(UpdateProfileInput, arguments["input"])
+    args = parse(UpdateProfileInput, arguments.get("input"), at="input")
     avatar = None
     if args.avatar_upload_id is not None:
         (avatar,) = attachable_media(ctx, viewer, [args.avatar_upload_id])
         if not avatar.content_type.startswith("image/"):
-            raise BadUserInput("avatarUploadId must be an image")
+            raise BadUserInput("input.avatarUploadId: must be an image")
     return ctx.store.users.update(
         viewer.id, display_name=args.display_name, bio=args.bio, avatar=avatar
     )

@@ -159,12 +159,12 @@ class Query(NotificationQueries, SafetyQuery, ModerationQuery):
 class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return Post.from_domain(resolvers.posts.create_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Change your own post; `expectedVersion` guards lost updates.")
     def update_post(self, info: Ctx, input: UpdatePostInput) -> Post:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return Post.from_domain(resolvers.posts.update_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own post (moderators: anyone's).")
@@ -173,12 +173,12 @@ class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
 
     @strawberry.mutation(description="Create your profile; every user has at most one.")
     def create_profile(self, info: Ctx, input: CreateProfileInput) -> User:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return User.from_domain(resolvers.users.create_profile(info.context, None, arguments))
 
     @strawberry.mutation(description="Change your display name or bio.")
     def update_profile(self, info: Ctx, input: UpdateProfileInput) -> User:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return User.from_domain(resolvers.users.update_profile(info.context, None, arguments))
 
     @strawberry.mutation(description="Follow a user; following twice changes nothing.")
@@ -201,7 +201,7 @@ class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
 
     @strawberry.mutation(description="Permission to upload one file straight to storage.")
     def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return UploadTicket.from_domain(
             resolvers.uploads.create_upload(info.context, None, arguments)
         )
@@ -217,14 +217,14 @@ class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
 
     @strawberry.mutation(description="Comment on a post.")
     def add_comment(self, info: Ctx, input: AddCommentInput) -> Comment:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return Comment.from_domain(resolvers.comments.add_comment(info.context, None, arguments))
 
     @strawberry.mutation(
         description="Change your own comment's text; `expectedVersion` guards lost updates."
     )
     def update_comment(self, info: Ctx, input: UpdateCommentInput) -> Comment:
-        arguments = {"input": strawberry.asdict(input)}
+        arguments = {"input": input}
         return Comment.from_domain(resolvers.comments.update_comment(info.context, None, arguments))
 
     @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
-from core.errors import BadUserInput, CursorExpired
+from core.errors import BadUserInput, CursorExpired, InvalidCursor
 from store.change_items import RETENTION, change_from_item
 from store.errors import translated_errors
 from store.keys import FEED_TOPIC_PREFIX, change_partition, feed_log_partition
@@ -98,9 +98,12 @@ class ChangeLog(Repository):
         return self._cursors.encode({"p": position}, _scope(topic))
 
     def _open(self, topic: str, cursor: str) -> str:
-        position = self._cursors.decode(cursor, _scope(topic)).get("p")
+        try:
+            position = self._cursors.decode(cursor, _scope(topic)).get("p")
+        except InvalidCursor:
+            raise InvalidCursor("after") from None  # a poll's cursor is its `after`
         if not isinstance(position, str) or len(position) < _STAMP_LENGTH:
-            raise BadUserInput("after is not a change-log cursor")
+            raise BadUserInput("after: not a change-log cursor")
         return position
 
     @staticmethod

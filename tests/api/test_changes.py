@@ -276,8 +276,8 @@ def test_a_cursor_past_the_retention_asks_for_a_resync(
 
 
 BAD_POLLS = {
-    "forged cursor": ({"after": "AAAA" * 30}, "nextToken is invalid"),
-    "not base64": ({"after": "%%%"}, "nextToken is invalid"),
+    "forged cursor": ({"after": "AAAA" * 30}, "after: invalid"),
+    "not base64": ({"after": "%%%"}, "after: invalid"),
     "huge cursor": ({"after": "A" * 5000}, "after"),
     "limit 0": ({"limit": 0}, "limit"),
     "limit 1000": ({"limit": 1000}, "limit"),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -58,3 +59,59 @@ def test_errors_name_arguments_as_graphql_spells_them() -> None:
     with pytest.raises(BadUserInput) as raised:
         parse(AddCommentInput, {"postId": "nope", "body": "hi"})
     assert "postId: not a post id" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("model", "arguments", "message"),
+    [
+        (
+            CreatePostInput,
+            {"title": "", "category": "tech"},
+            "input.title: must not be empty or blank",
+        ),
+        (
+            CreatePostInput,
+            {"title": "x" * 201, "category": "tech"},
+            "input.title: must have at most 200 characters",
+        ),
+        (CreatePostInput, {"category": "tech"}, "input.title: is required"),
+        (
+            CreatePostInput,
+            {"title": "t", "category": "tech", "extra": 1},
+            "input.extra: is not a field",
+        ),
+        (CreatePostInput, None, "input: must be an object"),
+        (
+            UpdatePostInput,
+            {"id": POST_ID, "expectedVersion": 1},
+            "input: give at least one of title, body, category, mediaIds",
+        ),
+        (
+            UpdatePostInput,
+            {"id": POST_ID, "expectedVersion": 0, "title": "t"},
+            "input.expectedVersion: must be at least 1",
+        ),
+    ],
+)
+def test_messages_are_in_our_words_and_name_the_input_field(
+    model: Any, arguments: Any, message: str
+) -> None:
+    with pytest.raises(BadUserInput) as raised:
+        parse(model, arguments, at="input")
+    assert raised.value.message.startswith(message), raised.value.message
+
+
+def test_a_validated_model_passes_as_it_is() -> None:
+    model = parse(CreatePostInput, {"title": "t", "category": "tech"})
+    assert parse(CreatePostInput, model, at="input") is model
+
+
+def test_a_typed_input_of_a_door_is_validated_as_its_fields() -> None:
+    @dataclass
+    class Typed:  # as Strawberry's input types are
+        title: str
+        category: str
+
+    assert parse(CreatePostInput, Typed("t", "tech")).title == "t"
+    with pytest.raises(BadUserInput, match=r"input\.title: must not be empty"):
+        parse(CreatePostInput, Typed(" ", "tech"), at="input")
