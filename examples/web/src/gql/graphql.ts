@@ -25,6 +25,36 @@ export type AddCommentInput = {
   postId: Scalars['ID']['input'];
 };
 
+/** One moderator action: who, when, what, why. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: ModerationAction;
+  at: Scalars['AWSDateTime']['output'];
+  /** Whose content or account it was. */
+  authorId: Scalars['ID']['output'];
+  caseId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  moderatorId: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  /** The open reports it answered. */
+  reportCount: Scalars['Int']['output'];
+  suspendedIndefinitely: Scalars['Boolean']['output'];
+  suspendedUntil?: Maybe<Scalars['AWSDateTime']['output']>;
+  targetKind: TargetKind;
+};
+
+/** One page of the audit log, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  items: Array<AuditEntry>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether a case awaits a moderator. */
+export type CaseStatus =
+  | 'OPEN'
+  | 'RESOLVED';
+
 /** Events after your cursor, oldest first, and where to poll next. */
 export type ChangeBatch = {
   __typename?: 'ChangeBatch';
@@ -192,10 +222,57 @@ export type Mention = {
   user: User;
 };
 
+/** DISMISS: nothing wrong; REMOVE_CONTENT: delete the post or comment; SUSPEND_AUTHOR: suspend whoever wrote it (or the reported person). */
+export type ModerationAction =
+  | 'DISMISS'
+  | 'REMOVE_CONTENT'
+  | 'SUSPEND_AUTHOR';
+
+/** Every open report on one thing, as the moderation queue shows it. */
+export type ModerationCase = {
+  __typename?: 'ModerationCase';
+  /** Who wrote the reported content (or the reported person). */
+  author?: Maybe<User>;
+  commentId?: Maybe<Scalars['ID']['output']>;
+  /** As first reported in this round. */
+  content: ReportedContent;
+  firstReportedAt: Scalars['AWSDateTime']['output'];
+  /** Pass it to `resolveReport`. */
+  id: Scalars['ID']['output'];
+  lastReportedAt: Scalars['AWSDateTime']['output'];
+  postId?: Maybe<Scalars['ID']['output']>;
+  reasons: Array<ReasonCount>;
+  /** Open reports, one per person. */
+  reportCount: Scalars['Int']['output'];
+  /** The reports, one per person. */
+  reports: ReportConnection;
+  resolution?: Maybe<ModerationAction>;
+  status: CaseStatus;
+  targetKind: TargetKind;
+  /** For a reported person. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/** Every open report on one thing, as the moderation queue shows it. */
+export type ModerationCaseReportsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One page of the moderation queue. */
+export type ModerationCaseConnection = {
+  __typename?: 'ModerationCaseConnection';
+  items: Array<ModerationCase>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Comment on a post. */
   addComment: Comment;
+  /** Block a user: follows between you end, neither can follow, like or comment on the other's content, and each disappears from the other's reads. Idempotent. Answers their profile (null if they have none). */
+  block?: Maybe<User>;
   /** Hand an uploaded file to processing: PROCESSING (then READY or REJECTED), REJECTED with a reason, or PENDING with a hint while the file has not arrived. */
   completeUpload: Upload;
   /** Publish a post as the signed-in user. */
@@ -214,10 +291,20 @@ export type Mutation = {
   likePost: Post;
   /** Mark your notifications seen up to `upTo` (default: now), on every device; returns how many stay unread. */
   markNotificationsSeen: Scalars['Int']['output'];
+  /** Mute a user: their posts and comments disappear from your reads only; they cannot tell. Idempotent. */
+  mute?: Maybe<User>;
+  /** Report something to the moderators; each person reports a thing once. */
+  report: Report;
+  /** Moderators: act on a case (its open reports) and leave an audit entry. */
+  resolveReport: ModerationCase;
+  /** Lift a block (follows are not restored). Idempotent. */
+  unblock?: Maybe<User>;
   /** Stop following a user; idempotent. */
   unfollow: User;
   /** Take back a like; idempotent. */
   unlikePost: Post;
+  /** Stop muting a user. Idempotent. */
+  unmute?: Maybe<User>;
   /** Change your own comment's text; `expectedVersion` guards lost updates. */
   updateComment: Comment;
   /** Change your own post; `expectedVersion` guards lost updates. */
@@ -229,6 +316,11 @@ export type Mutation = {
 
 export type MutationAddCommentArgs = {
   input: AddCommentInput;
+};
+
+
+export type MutationBlockArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -278,6 +370,26 @@ export type MutationMarkNotificationsSeenArgs = {
 };
 
 
+export type MutationMuteArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationReportArgs = {
+  input: ReportInput;
+};
+
+
+export type MutationResolveReportArgs = {
+  input: ResolveReportInput;
+};
+
+
+export type MutationUnblockArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -285,6 +397,11 @@ export type MutationUnfollowArgs = {
 
 export type MutationUnlikePostArgs = {
   postId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnmuteArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -403,6 +520,10 @@ export type PostConnection = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Moderators: every moderator action, newest first. */
+  auditLog: AuditEntryConnection;
+  /** Whom you block, newest first; nobody else can see this list. */
+  blockedUsers: UserConnection;
   /** The category slugs a post may use. */
   categories: Array<Scalars['String']['output']>;
   /** Your home feed: posts by the people you follow and your own, newest first. */
@@ -413,6 +534,14 @@ export type Query = {
   health: Scalars['String']['output'];
   /** Your profile; null until you create one (createProfile). */
   me?: Maybe<User>;
+  /** Moderators: one case, open or resolved. */
+  moderationCase?: Maybe<ModerationCase>;
+  /** Moderators: open cases, most reported first. Everyone else: FORBIDDEN. */
+  moderationQueue: ModerationCaseConnection;
+  /** Whom you mute, newest first; nobody else can see this list. */
+  mutedUsers: UserConnection;
+  /** Your own reports, newest first. */
+  myReports: ReportConnection;
   /** Notifications you received after your cursor, exactly once. */
   notificationUpdates: NotificationBatch;
   /** Your notifications, newest first, grouped. */
@@ -432,6 +561,18 @@ export type Query = {
 };
 
 
+export type QueryAuditLogArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryBlockedUsersArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryFeedArgs = {
   limit?: Scalars['Int']['input'];
   nextToken?: InputMaybe<Scalars['String']['input']>;
@@ -441,6 +582,29 @@ export type QueryFeedArgs = {
 export type QueryFeedUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryModerationCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryModerationQueueArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMutedUsersArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMyReportsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -486,6 +650,76 @@ export type QueryUserArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** How many open reports give one reason. */
+export type ReasonCount = {
+  __typename?: 'ReasonCount';
+  count: Scalars['Int']['output'];
+  reason: ReportReason;
+};
+
+/** One person's report. */
+export type Report = {
+  __typename?: 'Report';
+  /** The moderation case it joined. */
+  caseId: Scalars['ID']['output'];
+  content: ReportedContent;
+  createdAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  reason: ReportReason;
+  targetKind: TargetKind;
+};
+
+/** One page of reports. */
+export type ReportConnection = {
+  __typename?: 'ReportConnection';
+  items: Array<Report>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** Report a post (postId), a comment (postId and commentId) or a person (userId). */
+export type ReportInput = {
+  commentId?: InputMaybe<Scalars['ID']['input']>;
+  /** For moderators. Up to 1,000 characters. */
+  note?: Scalars['String']['input'];
+  postId?: InputMaybe<Scalars['ID']['input']>;
+  reason: ReportReason;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Why something is reported. */
+export type ReportReason =
+  | 'HARASSMENT'
+  | 'HATE'
+  | 'ILLEGAL'
+  | 'OTHER'
+  | 'SELF_HARM'
+  | 'SEXUAL_CONTENT'
+  | 'SPAM'
+  | 'VIOLENCE';
+
+/** The content as it was reported, even if edited or deleted since. */
+export type ReportedContent = {
+  __typename?: 'ReportedContent';
+  body: Scalars['String']['output'];
+  displayName: Scalars['String']['output'];
+  handle: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** A moderator's decision on a case (all its open reports). */
+export type ResolveReportInput = {
+  action: ModerationAction;
+  /** The case: `ModerationCase.id`. */
+  id: Scalars['ID']['input'];
+  /** Why, for the audit log. 1 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  /** With SUSPEND_AUTHOR: days, 1 to 3,650. */
+  suspendForDays?: InputMaybe<Scalars['Int']['input']>;
+  /** With SUSPEND_AUTHOR, instead of suspendForDays. */
+  suspendIndefinitely?: Scalars['Boolean']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Your home feed's events as they settle; over graphql-ws. */
@@ -500,6 +734,21 @@ export type Subscription = {
 export type SubscriptionOnPostEventArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A suspension in force: every write answers FORBIDDEN until it ends. */
+export type Suspension = {
+  __typename?: 'Suspension';
+  reason: Scalars['String']['output'];
+  since: Scalars['AWSDateTime']['output'];
+  /** Null: indefinitely. */
+  until?: Maybe<Scalars['AWSDateTime']['output']>;
+};
+
+/** What a report is about. */
+export type TargetKind =
+  | 'COMMENT'
+  | 'POST'
+  | 'USER';
 
 /** New text for your comment. */
 export type UpdateCommentInput = {
@@ -579,8 +828,14 @@ export type User = {
   id: Scalars['ID']['output'];
   /** The user's posts, newest first. */
   posts: PostConnection;
+  /** Their suspension in force, shown to them and to moderators; else null. */
+  suspension?: Maybe<Suspension>;
+  /** Whether you block this user (only you can see this). */
+  viewerBlocks: Scalars['Boolean']['output'];
   /** Whether the signed-in viewer follows this user. */
   viewerFollows: Scalars['Boolean']['output'];
+  /** Whether you mute this user (only you can see this). */
+  viewerMutes: Scalars['Boolean']['output'];
 };
 
 
