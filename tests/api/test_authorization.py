@@ -57,11 +57,15 @@ ANONYMOUS_REFUSED = {
     "auditLog": "{ auditLog { items { id } } }",
     "resolveReport": 'mutation { resolveReport(input: {id: "user:u1", action: DISMISS, '
     'reason: "x"}) { id } }',
+    "notifications": "{ notifications { items { id } } }",
+    "unreadNotificationCount": "{ unreadNotificationCount }",
+    "notificationUpdates": "{ notificationUpdates { cursor } }",
+    "markNotificationsSeen": "mutation { markNotificationsSeen }",
 }
 
 
 #: Subscriptions: the socket is refused at connection_init (tests/integration/test_serve.py).
-REFUSED_AT_CONNECTION = {"onPostEvent", "onFeedUpdate"}
+REFUSED_AT_CONNECTION = {"onPostEvent", "onFeedUpdate", "onNotification"}
 
 
 def test_only_health_is_public_and_every_other_root_field_is_tested_here() -> None:
