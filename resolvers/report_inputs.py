@@ -10,13 +10,15 @@ from pydantic import Field, StringConstraints, model_validator
 from core.limits import MODERATOR_REASON, REPORT_NOTE, SUSPENSION_DAYS
 from core.safety import ModerationAction, ReportReason
 from resolvers.inputs import Arguments, CommentId, PostId, UserId
+from resolvers.text_inputs import Lines, RequiredLines
 
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=REPORT_NOTE.most)]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=REPORT_NOTE.most), Lines]
 ModeratorReason = Annotated[
     str,
     StringConstraints(
         strip_whitespace=True, min_length=MODERATOR_REASON.least, max_length=MODERATOR_REASON.most
     ),
+    RequiredLines,
 ]
 _ULID = "[0-9A-HJKMNP-TV-Z]{26}"
 #: Case ids name their target: post:<id>, comment:<post id>:<id>, user:<id>.

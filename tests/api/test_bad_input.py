@@ -109,6 +109,9 @@ TEXT_CASES = {
             filename="a.png",
             altText=text,
         ),
+        "report note": _mutation(
+            "report", "ReportInput", postId=POST_ID, reason="SPAM", note=f"x{text}"
+        ),
     }.items()
 }
 
