@@ -245,6 +245,8 @@ def main() -> None:
         out("| --- | --- | --- | --- |")
         size_mib = zip_path.stat().st_size / 2**20
         out(f"| zip (arm64, Python 3.12, no SDK) | {size_mib:.2f} MiB | — | — |")
+        layer_mib = zip_path.with_name("agora-media-layer.zip").stat().st_size / 2**20
+        out(f"| media layer zip (Pillow, blurhash) | {layer_mib:.2f} MiB | — | — |")
         out(
             f"| `import handler` (fresh interpreter, median of {args.rounds}) | "
             f"{ours_import:.0f} ms | {floor_import:.0f} ms | {ours_import / floor_import:.2f}× |"
@@ -257,6 +259,14 @@ def main() -> None:
             f"| cold start to first answer (median of {args.rounds}) | {cold * 1000:.0f} ms | "
             f"{cold_floor * 1000:.0f} ms | {cold / cold_floor:.2f}× (target ≤ 1.15×) |"
         )
+        out()
+
+        out("### Media processing (off the request path, in the stream)")
+        out()
+        from bench.media import rows as media_rows
+
+        for line in media_rows(min(args.rounds, 5)):
+            out(line)
         out()
         out(f"The whole run took {time.monotonic() - begun:.0f} s.")
     finally:

@@ -13,6 +13,7 @@ from cli.stream_poller import StreamPoller
 from cli.web_client import APP_PATH, LOCAL_DEV_ORIGINS, web_client_routes
 from core import logs
 from core.config import Settings
+from fanout.media import MediaProcessing
 from store.buckets import create_bucket
 from store.clients import (
     dynamodb_change_client,
@@ -20,6 +21,7 @@ from store.clients import (
     dynamodb_streams_client,
     s3_client,
 )
+from store.media import MediaStorage
 from store.repository import Store
 from store.streams import StreamReader
 from store.table import create_table
@@ -42,7 +44,8 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
         settings = Settings.from_env()
         client = dynamodb_client(settings.region)
         create_table(client, settings.table_name)
-        create_bucket(s3_client(settings.region), settings.bucket_name, settings.region)
+        s3 = s3_client(settings.region)
+        create_bucket(s3, settings.bucket_name, settings.region)
         store = Store.connect(
             client,
             settings.table_name,
@@ -53,6 +56,9 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
         poller = StreamPoller(
             StreamReader(client, dynamodb_streams_client(settings.region), settings.table_name),
             store,
+            media=MediaProcessing(
+                store, MediaStorage(s3, settings.bucket_name), settings.upload_limits
+            ),
         )
         if fanout:
             poller.start()

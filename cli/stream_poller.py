@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from fanout.door import process_records
+from fanout.media import MediaProcessing
 from fanout.service import FanOut
 
 if TYPE_CHECKING:
@@ -17,10 +18,16 @@ log = logging.getLogger("agora.fanout")
 
 
 class StreamPoller(threading.Thread):
-    def __init__(self, reader: StreamReader, store: Store, interval: float = 0.25) -> None:
+    def __init__(
+        self,
+        reader: StreamReader,
+        store: Store,
+        interval: float = 0.25,
+        media: MediaProcessing | None = None,
+    ) -> None:
         super().__init__(name="stream-poller", daemon=True)
         self._reader = reader
-        self._fanout = FanOut(store)
+        self._fanout = FanOut(store, media)
         self._interval = interval
         self._stopped = threading.Event()
         self._idle = threading.Event()

@@ -128,7 +128,9 @@ class RequestTokenReused(Conflict):
 
 class MediaUnavailable(Conflict):
     def __init__(self) -> None:
-        super().__init__("An upload is not READY or is attached elsewhere; each attaches once")
+        super().__init__(
+            "An upload is not READY or PROCESSING, or is attached elsewhere; each attaches once"
+        )
 
 
 class Throttled(AgoraError):

@@ -22,8 +22,28 @@ class UploadStatus(StrEnum):
     """Where an upload is in its life."""
 
     PENDING = "PENDING"
+    #: Completed; the file is being verified and processed off the request path.
+    PROCESSING = "PROCESSING"
     READY = "READY"
     REJECTED = "REJECTED"
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The point to keep in view when an image is cropped: x and y in [-1, 1], centre 0, 0."""
+
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class MediaVariant:
+    """A smaller copy of an image for display (WebP)."""
+
+    key: str
+    width: int
+    height: int
+    content_type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +56,19 @@ class Media:
     key: str
     #: What the image shows, for screen readers; empty when the uploader gave none.
     alt_text: str = ""
+    #: False while the upload is still being processed: nothing is served yet.
+    ready: bool = True
+    width: int | None = None
+    height: int | None = None
+    duration_seconds: float | None = None
+    blurhash: str | None = None
+    focus: Focus | None = None
+    variants: tuple[MediaVariant, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every stored object this media owns."""
+        return (self.key, *(v.key for v in self.variants))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +85,21 @@ class Upload:
     reason: str | None = None
     attached_to: str | None = None
     alt_text: str = ""
+    focus: Focus | None = None
+    #: What processing made of it (READY only): served type, size, dimensions, variants.
+    processed: Media | None = None
 
     def media(self, key: str) -> Media:
+        if self.processed is not None:
+            return self.processed
         return Media(
             id=self.id,
             content_type=self.content_type,
             size=self.size,
             key=key,
             alt_text=self.alt_text,
+            ready=self.status is not UploadStatus.PROCESSING,
+            focus=self.focus,
         )
 
 

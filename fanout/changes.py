@@ -6,14 +6,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.models import LoggedChange
+from core.models import LoggedChange, Media, UploadStatus
 from store.change_items import change_from_item
 from store.keys import author_topic
+from store.media_codecs import media_from_value
 
 
 @dataclass(frozen=True, slots=True)
 class PostRemoved:
     post_id: str
+    author_id: str = ""
+    #: What the post owned in storage: deleted with it.
+    media: tuple[Media, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UploadCompleted:
+    """An upload went PENDING -> PROCESSING: its file is to be verified and processed."""
+
+    owner_id: str
+    upload_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class AvatarReplaced:
+    """A profile's avatar changed or went: the old one's objects go."""
+
+    user_id: str
+    old: Media
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +80,37 @@ class ChangeLogged:
     event: LoggedChange
 
 
-Change = PostRemoved | Followed | Unfollowed | ChangeLogged | Liked | Unliked | Commented
+Change = (
+    PostRemoved
+    | Followed
+    | Unfollowed
+    | ChangeLogged
+    | Liked
+    | Unliked
+    | Commented
+    | UploadCompleted
+    | AvatarReplaced
+)
 
 
 def change_of(record: Mapping[str, Any]) -> Change | None:
     """The change a record carries, or None for records the fan-out does not act on."""
     event = record.get("eventName")
     images = record.get("dynamodb") or {}
+    if event == "MODIFY":
+        return _modified(images.get("OldImage") or {}, images.get("NewImage") or {})
     image = images.get("NewImage") if event == "INSERT" else images.get("OldImage")
     if event not in ("INSERT", "REMOVE") or not image:
         return None
     kind = image.get("type", {}).get("S")
     if kind == "Post":
         # A new post reaches feeds through its POST_CREATED entry (ChangeLogged).
-        return PostRemoved(image["id"]["S"]) if event == "REMOVE" else None
+        if event == "INSERT":
+            return None
+        media = tuple(media_from_value(v) for v in image.get("media", {}).get("L", []))
+        return PostRemoved(image["id"]["S"], image["authorId"]["S"], media)
+    if kind == "User" and event == "REMOVE" and "avatar" in image:
+        return AvatarReplaced(image["id"]["S"], media_from_value(image["avatar"]))
     if kind == "Change" and event == "INSERT":
         logged = change_from_item(image)
         if image["topic"]["S"] == author_topic(logged.author_id):
@@ -91,4 +128,18 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
         return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])
+    return None
+
+
+def _modified(old: Mapping[str, Any], new: Mapping[str, Any]) -> Change | None:
+    kind = new.get("type", {}).get("S")
+    if kind == "Upload":
+        before, after = old.get("status", {}).get("S"), new.get("status", {}).get("S")
+        if before == UploadStatus.PENDING and after == UploadStatus.PROCESSING:
+            return UploadCompleted(new["ownerId"]["S"], new["id"]["S"])
+    elif kind == "User" and "avatar" in old:
+        previous = media_from_value(old["avatar"])
+        current = media_from_value(new["avatar"]).id if "avatar" in new else None
+        if previous.id != current:
+            return AvatarReplaced(new["id"]["S"], previous)
     return None

@@ -8,17 +8,20 @@ from typing import TYPE_CHECKING
 
 from core.models import FeedEntry
 from fanout.changes import (
+    AvatarReplaced,
     Change,
     ChangeLogged,
     Followed,
     PostRemoved,
     Unfollowed,
+    UploadCompleted,
 )
 from fanout.notify import Notifier
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from fanout.media import MediaProcessing
     from store.repository import Store
 
 log = logging.getLogger("agora.fanout")
@@ -28,9 +31,16 @@ BACKFILL_POSTS = 20
 
 
 class FanOut:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, media: MediaProcessing | None = None) -> None:
         self._store = store
         self._notifier = Notifier(store)
+        self._media_processing = media
+
+    @property
+    def _media(self) -> MediaProcessing:
+        if self._media_processing is None:
+            raise RuntimeError("this fan-out was built without media storage")
+        return self._media_processing
 
     def apply(self, change: Change) -> None:
         self._notifier.apply(change)
@@ -45,9 +55,16 @@ class FanOut:
                 # ⌈(followers + 1) / 25⌉ batch writes; a new post's copies are its feed entries.
                 requests = self._store.feed_copies.copy_to_feeds(event, owners)
                 log.info("event %s: fanned out in %d batch writes", event.id, requests)
-            case PostRemoved(post_id):
-                # Feeds filter deleted posts at read; here the post's comments and likes go.
+            case PostRemoved(post_id, author_id, media):
+                # Feeds filter deleted posts at read; here the post's comments and likes go,
+                # and its media: objects, variants and upload records.
+                for owned in media:
+                    self._media.remove(author_id, owned, f"post:{post_id}")
                 self._store.posts.purge_collection(post_id)
+            case UploadCompleted(owner_id, upload_id):
+                self._media.process(owner_id, upload_id)
+            case AvatarReplaced(user_id, old):
+                self._media.remove(user_id, old, f"avatar:{user_id}")
 
     def _audience(self, author_id: str) -> Iterator[str]:
         """Whose home feed an author's posts reach: the author's own, then each follower's."""

@@ -1,13 +1,16 @@
-"""Build the Lambda deployment zip reproducibly from the lock file, for the target platform.
+"""Build the Lambda deployment zips reproducibly from the lock file, for the target CPU.
 
-Wheels only (`--only-binary`), for the platform and Python of the function, with every file's
-hash checked against `requirements.lambda.lock`; entries are sorted and stamped with a fixed time,
-so the same inputs give a byte-identical zip. The AWS SDK is not shipped: see docs/DEPLOY.md.
+Wheels only (`--only-binary`), for the CPU and Python of the function, with every file's hash
+checked against `requirements.lambda.lock`; entries are sorted and stamped with a fixed time, so
+the same inputs give byte-identical zips. Two artifacts: the function's code, and a layer with
+the imaging libraries (Pillow, blurhash), which only media processing imports. The AWS SDK is not
+shipped: see docs/DEPLOY.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import email.parser
 import shutil
 import subprocess
 import sys
@@ -17,12 +20,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: What the function imports; `cli/` (local serve, moto, uvicorn) stays out.
-PACKAGES = ("appsync", "auth", "core", "fanout", "resolvers", "runtime", "schema", "store", "web")
+PACKAGES = (
+    *("appsync", "auth", "core", "fanout", "media", "resolvers", "runtime", "schema", "store"),
+    "web",
+)
 MODULES = ("handler.py",)
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+#: Distributions shipped in the media layer instead of the function's zip (docs/DEPLOY.md).
+LAYER_DISTRIBUTIONS = frozenset({"pillow", "blurhash"})
+#: Where a Python layer's packages go inside its zip, for the runtime to put them on sys.path.
+LAYER_ROOT = "python"
 
 
-def install(lock: Path, target: Path, platform: str, python_version: str) -> None:
+def platforms(machine: str) -> list[str]:
+    """Wheel tags the Lambda runtime takes for a CPU: the Python 3.12 runtime is Amazon Linux
+    2023 (glibc 2.34), so manylinux_2_28 wheels (Pillow 13 ships only those) run there too."""
+    return [f"manylinux2014_{machine}", f"manylinux_2_28_{machine}"]
+
+
+def install(lock: Path, target: Path, machine: str, python_version: str) -> None:
+    tags = [arg for tag in platforms(machine) for arg in ("--platform", tag)]
     subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [
             sys.executable,
@@ -33,8 +50,7 @@ def install(lock: Path, target: Path, platform: str, python_version: str) -> Non
             "--disable-pip-version-check",
             "--target",
             str(target),
-            "--platform",
-            platform,
+            *tags,
             "--python-version",
             python_version,
             "--implementation",
@@ -58,6 +74,19 @@ def copy_sources(target: Path) -> None:
         shutil.copy2(ROOT / module, target / module)
 
 
+def split_layer(staging: Path, layer: Path) -> None:
+    """Move the layer's distributions (every top-level entry their RECORD lists) to `layer`."""
+    for info in sorted(staging.glob("*.dist-info")):
+        metadata = email.parser.Parser().parsestr((info / "METADATA").read_text())
+        if metadata["Name"].lower() not in LAYER_DISTRIBUTIONS:
+            continue
+        record = (info / "RECORD").read_text().splitlines()
+        tops = {line.split(",")[0].split("/")[0] for line in record if line}
+        for top in sorted(tops):
+            if (staging / top).exists():
+                shutil.move(staging / top, layer / top)
+
+
 def write_zip(source: Path, output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
@@ -69,28 +98,46 @@ def write_zip(source: Path, output: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def build(output: Path, platform: str, python_version: str, lock: Path) -> int:
+def build(
+    output: Path,
+    machine: str,
+    python_version: str,
+    lock: Path,
+    layer_output: Path | None = None,
+) -> tuple[int, int]:
+    """Write the function's zip and the media layer's (beside it unless given); their sizes."""
+    layer_output = layer_output or output.with_name("agora-media-layer.zip")
     with tempfile.TemporaryDirectory() as scratch:
         staging = Path(scratch) / "package"
-        install(lock, staging, platform, python_version)
+        layer = Path(scratch) / "layer" / LAYER_ROOT
+        layer.mkdir(parents=True)
+        install(lock, staging, machine, python_version)
+        split_layer(staging, layer)
         copy_sources(staging)
         write_zip(staging, output)
-    return output.stat().st_size
+        write_zip(layer.parent, layer_output)
+    return output.stat().st_size, layer_output.stat().st_size
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=ROOT / "dist" / "agora-lambda.zip")
-    parser.add_argument("--platform", default="manylinux2014_aarch64")
+    parser.add_argument("--layer-output", type=Path, default=None)
+    parser.add_argument("--machine", default="aarch64", help="the function's CPU")
     parser.add_argument("--python-version", default="3.12")
     parser.add_argument("--lock", type=Path, default=ROOT / "requirements.lambda.lock")
     args = parser.parse_args()
-    size = build(args.output, args.platform, args.python_version, args.lock)
-    print(
-        f"{args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}:"
-        f" {size:,} bytes ({size / 1024 / 1024:.2f} MiB) for {args.platform}, "
-        f"Python {args.python_version}"
-    )
+    layer = args.layer_output or args.output.with_name("agora-media-layer.zip")
+    sizes = build(args.output, args.machine, args.python_version, args.lock, layer)
+    for path, size in zip((args.output, layer), sizes, strict=True):
+        print(
+            f"{_shown(path)}: {size:,} bytes ({size / 1024 / 1024:.2f} MiB) for "
+            f"{args.machine}, Python {args.python_version}"
+        )
 
 
 if __name__ == "__main__":

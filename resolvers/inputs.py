@@ -29,7 +29,6 @@ from core.limits import (
     BIO,
     BODY,
     COMMENT_BODY,
-    CONTENT_TYPE_CHARACTERS,
     CURSOR_CHARACTERS,
     DISPLAY_NAME,
     FILENAME,
@@ -199,29 +198,6 @@ class UpdateProfileInput(Arguments):
         if self.display_name is None and self.bio is None and self.avatar_upload_id is None:
             raise ValueError("give at least one of displayName, bio, avatarUploadId")
         return self
-
-
-class CreateUploadInput(Arguments):
-    """What you are about to upload."""
-
-    content_type: str = Field(
-        max_length=CONTENT_TYPE_CHARACTERS,
-        description="image/jpeg, image/png, image/gif, image/webp, video/mp4 or video/webm.",
-    )
-    size: int = Field(ge=1, description="Exact size in bytes; the upload must match it.")
-    filename: Filename = Field(
-        description=f"For display only; 1 to {FILENAME.most} characters, no path."
-    )
-    alt_text: AltText = Field(
-        "",
-        description=(
-            f"What the image shows, for screen readers; up to {ALT_TEXT.most} characters."
-        ),
-    )
-
-
-class UploadIdArgs(Arguments):
-    id: UploadId
 
 
 class PostIdTarget(Arguments):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -9,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 from core.clock import aws_datetime, now_iso, utc_now
 from core.errors import BadUserInput, MediaUnavailable
 from core.ids import new_id
-from core.media_types import SNIFF_BYTES, matches
-from core.models import Media, Upload, UploadStatus
-from resolvers.inputs import CreateUploadInput, UploadIdArgs, parse
+from core.models import Focus, Media, Upload, UploadStatus
+from media.checks import declared_mismatch
+from resolvers.inputs import parse
 from resolvers.registry import resolver
+from resolvers.upload_inputs import CreateUploadInput, UploadIdArgs
 from store.repository import incoming_object_key, media_object_key
 
 if TYPE_CHECKING:
@@ -34,10 +36,24 @@ class UploadTicket:
     max_bytes: int
 
 
+#: What `completeUpload` answers, still PENDING, when the file has not arrived yet.
+NOT_ARRIVED = "the file has not arrived yet: send it with the upload form, then complete again"
+
+
+@dataclass(frozen=True, slots=True)
+class VariantLink:
+    width: int
+    height: int
+    content_type: str
+    url: str
+
+
 @dataclass(frozen=True, slots=True)
 class MediaLink:
     media: Media
-    url: str
+    #: None while the upload is processed: nothing is served before it is verified.
+    url: str | None
+    variants: tuple[VariantLink, ...] = ()
 
 
 @resolver("Mutation.createUpload")
@@ -58,6 +74,7 @@ def create_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, An
         size=args.size,
         filename=args.filename,
         alt_text=args.alt_text,
+        focus=Focus(args.focus.x, args.focus.y) if args.focus else None,
         status=UploadStatus.PENDING,
         created_at=now_iso(),
         expires_at=aws_datetime(utc_now() + timedelta(seconds=window)),
@@ -69,36 +86,29 @@ def create_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, An
 
 @resolver("Mutation.completeUpload")
 def complete_upload(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Upload:
-    """Verify what arrived; READY or REJECTED with the reason. Completing again answers the same."""
+    """Check what arrived and hand it to processing (PROCESSING), at once; REJECTED with the
+    reason, or PENDING with a hint when the file is not there yet. Completing again is safe."""
     viewer = ctx.require_viewer()
     upload = ctx.store.uploads.get(viewer.id, parse(UploadIdArgs, arguments).id)
     if upload.status is not UploadStatus.PENDING:
         return upload
     incoming = incoming_object_key(viewer.id, upload.id)
-    reason = _rejection(ctx, upload, incoming)
+    if now_iso() > aws_datetime(_parse(upload.expires_at) + COMPLETION_GRACE):
+        reason: str | None = "the upload expired before it was completed"
+    else:
+        stored = ctx.media.head(incoming)
+        if stored is None:
+            # A client a little early: nothing is decided, the ticket stays usable.
+            return dataclasses.replace(upload, reason=NOT_ARRIVED)
+        limit = ctx.settings.upload_limits.get(upload.content_type, 0)
+        reason = declared_mismatch(
+            upload.content_type, upload.size, limit, stored.content_type, stored.size
+        )
     if reason is None:
-        ctx.media.move(incoming, media_object_key(viewer.id, upload.id))
-        return ctx.store.uploads.finish(viewer.id, upload.id, UploadStatus.READY, None)
+        # The bytes themselves are verified by the processing, on exactly what it serves.
+        return ctx.store.uploads.begin_processing(viewer.id, upload.id)
     ctx.media.delete(incoming)
     return ctx.store.uploads.finish(viewer.id, upload.id, UploadStatus.REJECTED, reason)
-
-
-def _rejection(ctx: RequestContext, upload: Upload, key: str) -> str | None:
-    """Why the object under `key` is not the upload that was declared, or None if it is."""
-    if now_iso() > aws_datetime(_parse(upload.expires_at) + COMPLETION_GRACE):
-        return "the upload expired before it was completed"
-    stored = ctx.media.head(key)
-    if stored is None:
-        return "no file was uploaded"
-    if stored.size != upload.size:
-        return f"the file has {stored.size} bytes, not the declared {upload.size}"
-    if stored.size > ctx.settings.upload_limits.get(upload.content_type, 0):
-        return "the file is over the size limit"
-    if stored.content_type != upload.content_type:
-        return f"the file was sent as {stored.content_type!r}, not {upload.content_type!r}"
-    if not matches(upload.content_type, ctx.media.first_bytes(key, SNIFF_BYTES)):
-        return f"the file's content is not {upload.content_type}"
-    return None
 
 
 def _parse(moment: str) -> datetime:
@@ -108,16 +118,27 @@ def _parse(moment: str) -> datetime:
 def attachable_media(
     ctx: RequestContext, viewer: Viewer, upload_ids: Sequence[str]
 ) -> tuple[Media, ...]:
-    """The viewer's READY uploads as media; the store's transaction re-checks them atomically."""
+    """The viewer's READY or PROCESSING uploads as media; the store's transaction re-checks
+    them atomically."""
     uploads = ctx.store.uploads.get_many(viewer.id, upload_ids)
-    if any(u.status is not UploadStatus.READY for u in uploads):
+    if any(u.status not in (UploadStatus.READY, UploadStatus.PROCESSING) for u in uploads):
         raise MediaUnavailable()
     return tuple(u.media(media_object_key(viewer.id, u.id)) for u in uploads)
 
 
 def _links(ctx: RequestContext, media: Sequence[Media]) -> list[MediaLink]:
     seconds = ctx.settings.media_url_seconds
-    return [MediaLink(media=m, url=ctx.media.url(m.key, seconds)) for m in media]
+
+    def link(m: Media) -> MediaLink:
+        if not m.ready:
+            return MediaLink(media=m, url=None)
+        variants = tuple(
+            VariantLink(v.width, v.height, v.content_type, ctx.media.url(v.key, seconds))
+            for v in m.variants
+        )
+        return MediaLink(media=m, url=ctx.media.url(m.key, seconds), variants=variants)
+
+    return [link(m) for m in media]
 
 
 @resolver("Post.media")

@@ -12,6 +12,7 @@ from appsync.door import AppSyncDoor
 from core import logs
 from core.config import Settings
 from fanout.door import stream_handler
+from fanout.media import MediaProcessing
 from fanout.service import FanOut
 from runtime.services import Services
 from schema.build import build_schema
@@ -34,7 +35,12 @@ schema = build_schema(settings.limits, introspection=settings.introspection)
 
 _mangum = Mangum(create_app(services, schema), lifespan="off")
 #: DynamoDB Stream records of our own table.
-stream_door = stream_handler(lambda: FanOut(services.store))
+stream_door = stream_handler(
+    lambda: FanOut(
+        services.store,
+        MediaProcessing(services.store, services.media, settings.upload_limits),
+    )
+)
 #: AppSync direct Lambda resolvers, Invoke and BatchInvoke.
 appsync_door = AppSyncDoor(schema, services)
 

@@ -13,7 +13,7 @@ import strawberry
 from pydantic import BaseModel
 from strawberry.experimental.pydantic import input as pydantic_input
 
-from resolvers import comment_inputs, inputs
+from resolvers import comment_inputs, inputs, upload_inputs
 
 
 def derived(model: type[BaseModel]) -> Callable[[type[Any]], Any]:
@@ -53,6 +53,11 @@ class UpdateCommentInput:
     id: strawberry.ID
 
 
-@derived(inputs.CreateUploadInput)
+@derived(upload_inputs.MediaFocusInput)
+class MediaFocusInput:
+    pass
+
+
+@derived(upload_inputs.CreateUploadInput)
 class CreateUploadInput:
     pass

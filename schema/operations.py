@@ -26,6 +26,7 @@ from schema.inputs import (
     UpdatePostInput,
     UpdateProfileInput,
 )
+from schema.media import Upload, UploadTicket
 from schema.notifications import NotificationMutations, NotificationQueries
 from schema.types import (
     Comment,
@@ -33,8 +34,6 @@ from schema.types import (
     Deleted,
     Post,
     PostConnection,
-    Upload,
-    UploadTicket,
     User,
 )
 
@@ -197,7 +196,12 @@ class Mutation(NotificationMutations):
             resolvers.uploads.create_upload(info.context, None, arguments)
         )
 
-    @strawberry.mutation(description="Verify an uploaded file: READY, or REJECTED with a reason.")
+    @strawberry.mutation(
+        description=(
+            "Hand an uploaded file to processing: PROCESSING (then READY or REJECTED), REJECTED "
+            "with a reason, or PENDING with a hint while the file has not arrived."
+        )
+    )
     def complete_upload(self, info: Ctx, id: strawberry.ID) -> Upload:
         return Upload.from_domain(resolvers.uploads.complete_upload(info.context, None, {"id": id}))
 

@@ -15,86 +15,12 @@ from core import models
 from core.entities import distinct_tags
 from core.limits import PAGE
 from resolvers.context import RequestContext
-from resolvers.uploads import MediaLink
-from resolvers.uploads import UploadTicket as UploadTicket_
 from schema.arguments import NextToken, PageLimit, page_arguments
 from schema.entities import Mention, mentions_of
+from schema.media import Media
 from schema.scalars import AWSDateTime
 
 Ctx = Info[RequestContext, None]
-
-
-# The domain's enum is the GraphQL enum: one spelling of an upload's status.
-strawberry.enum(models.UploadStatus, description="Where an upload is in its life.")
-
-
-@strawberry.type(description="A file you upload straight to storage, then complete.")
-class Upload:
-    id: strawberry.ID
-    status: models.UploadStatus
-    content_type: str
-    size: int
-    filename: str
-    expires_at: AWSDateTime = strawberry.field(description="The upload form stops working then.")
-    reason: str | None = strawberry.field(description="Why it was REJECTED.")
-
-    @classmethod
-    def from_domain(cls, upload: models.Upload) -> Upload:
-        return cls(
-            id=strawberry.ID(upload.id),
-            status=upload.status,
-            content_type=upload.content_type,
-            size=upload.size,
-            filename=upload.filename,
-            expires_at=AWSDateTime(upload.expires_at),
-            reason=upload.reason,
-        )
-
-
-@strawberry.type(description="One form field of a presigned upload.")
-class FormField:
-    name: str
-    value: str
-
-
-@strawberry.type(
-    description=(
-        "POST `fields` (in order), then the file as `file`, as multipart/form-data to `url`."
-    )
-)
-class UploadTicket:
-    upload: Upload
-    url: str
-    fields: list[FormField]
-    max_bytes: int
-
-    @classmethod
-    def from_domain(cls, ticket: UploadTicket_) -> UploadTicket:
-        return cls(
-            upload=Upload.from_domain(ticket.upload),
-            url=ticket.form.url,
-            fields=[FormField(name=n, value=v) for n, v in ticket.form.fields],
-            max_bytes=ticket.max_bytes,
-        )
-
-
-@strawberry.type(description="An attached image or video.")
-class Media:
-    id: strawberry.ID
-    content_type: str
-    size: int
-    url: str = strawberry.field(description="A short-lived download URL.")
-    alt_text: str = strawberry.field(description="What the image shows; may be empty.")
-
-    @classmethod
-    def from_domain(cls, link: MediaLink) -> Media:
-        return cls(
-            id=strawberry.ID(link.media.id),
-            content_type=link.media.content_type,
-            size=link.media.size,
-            url=link.url,
-            alt_text=link.media.alt_text,
-        )
 
 
 @strawberry.type(description="A member of the community.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.models import Comment, FeedEntry, Media, Post, Upload, UploadStatus, UserProfile
+from core.models import Comment, FeedEntry, Post, Upload, UploadStatus, UserProfile
 from store.items import Item
 from store.keys import (
     Key,
@@ -18,6 +18,11 @@ from store.keys import (
     upload_key,
     user_key,
 )
+from store.media_codecs import focus_from_value, focus_to_value
+
+# Re-exported: posts and profiles carry media (their home is store/media_codecs.py).
+from store.media_codecs import media_from_value as media_from_value
+from store.media_codecs import media_to_value as media_to_value
 from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
@@ -34,29 +39,6 @@ def key_of(item: Mapping[str, Any]) -> tuple[str, str]:
 
 def _count(item: Mapping[str, Any], name: str) -> int:
     return int(item[name]["N"]) if name in item else 0
-
-
-def media_to_value(media: Media) -> Item:
-    fields: Item = {
-        "id": {"S": media.id},
-        "contentType": {"S": media.content_type},
-        "size": {"N": str(media.size)},
-        "key": {"S": media.key},
-    }
-    if media.alt_text:
-        fields["altText"] = {"S": media.alt_text}
-    return {"M": fields}
-
-
-def media_from_value(value: Mapping[str, Any]) -> Media:
-    fields = value["M"]
-    return Media(
-        id=fields["id"]["S"],
-        content_type=fields["contentType"]["S"],
-        size=int(fields["size"]["N"]),
-        key=fields["key"]["S"],
-        alt_text=fields.get("altText", {}).get("S", ""),
-    )
 
 
 def post_to_item(post: Post) -> Item:
@@ -209,6 +191,10 @@ def upload_to_item(upload: Upload, expires_at_epoch: int) -> Item:
     }
     if upload.alt_text:
         item["altText"] = {"S": upload.alt_text}
+    if upload.focus is not None:
+        item["focus"] = focus_to_value(upload.focus)
+    if upload.processed is not None:
+        item["processed"] = media_to_value(upload.processed)
     return item
 
 
@@ -225,4 +211,6 @@ def upload_from_item(item: Mapping[str, Any]) -> Upload:
         reason=item.get("reason", {}).get("S"),
         attached_to=item.get("attachedTo", {}).get("S"),
         alt_text=item.get("altText", {}).get("S", ""),
+        focus=focus_from_value(item["focus"]) if "focus" in item else None,
+        processed=media_from_value(item["processed"]) if "processed" in item else None,
     )

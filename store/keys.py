@@ -54,8 +54,13 @@ def incoming_object_key(user_id: str, upload_id: str) -> str:
 
 
 def media_object_key(user_id: str, upload_id: str) -> str:
-    """Where a verified upload lives once completed."""
+    """Where a verified upload lives once completed (re-encoded, for images)."""
     return f"media/{user_id}/{upload_id}"
+
+
+def media_variant_key(user_id: str, upload_id: str, width: int) -> str:
+    """A display variant of an image, beside its original."""
+    return f"media/{user_id}/{upload_id}/w{width}"
 
 
 def feed_partition(owner_id: str) -> str:

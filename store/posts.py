@@ -84,7 +84,7 @@ class PostRepository(Repository):
                         )
                     }
                 )
-            items += [attach_item(self._table, author_id, m.id, f"post:{post.id}") for m in media]
+            items += [attach_item(self._table, author_id, m, f"post:{post.id}") for m in media]
             return Planned(post, items + self._logged(ChangeKind.POST_CREATED, post, stamp))
 
         with translated_errors():
@@ -173,7 +173,7 @@ class PostRepository(Repository):
             if media is not None:
                 target = f"post:{post.id}"
                 kept = {m.id for m in media}
-                items += [attach_item(self._table, post.author_id, m.id, target) for m in media]
+                items += [attach_item(self._table, post.author_id, m, target) for m in media]
                 items += [
                     detach_item(self._table, post.author_id, m.id, target)
                     for m in post.media

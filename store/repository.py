@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from core.clock import utc_now
 from store import lookups, notification_lookups
+from store.attached_media import AttachedMedia
 from store.changes import ChangeLog
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
@@ -47,6 +48,8 @@ class Store:
     follows: FollowRepository
     feeds: FeedRepository
     uploads: UploadRepository
+    #: Copies of media on their posts and profiles, as processing finishes.
+    attached_media: AttachedMedia
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
@@ -76,6 +79,7 @@ class Store:
             follows=FollowRepository(table),
             feeds=FeedRepository(table),
             uploads=UploadRepository(table),
+            attached_media=AttachedMedia(table),
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),

@@ -13,13 +13,14 @@ from store.batch import batch_get
 from store.codecs import attribute_values, upload_from_item, upload_to_item
 from store.errors import error_code, translated_errors
 from store.keys import upload_key
+from store.media_codecs import media_to_value
 from store.table import TTL_ATTRIBUTE
 from store.tables import Repository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from core.models import Upload
+    from core.models import Media, Upload
 
 #: Records of uploads never completed (and rejected ones) disappear after a day.
 RECORD_TTL_SECONDS = 24 * 3600
@@ -57,27 +58,65 @@ class UploadRepository(Repository):
                 raise UploadNotFound(upload_id)
         return [found[uid] for uid in upload_ids]
 
+    def begin_processing(self, owner_id: str, upload_id: str) -> Upload:
+        """PENDING -> PROCESSING: the table's stream hands it to the media processing."""
+        return self._transition(
+            owner_id,
+            upload_id,
+            UploadStatus.PENDING,
+            UploadStatus.PROCESSING,
+            "SET #status = :status",
+        )
+
     def finish(
-        self, owner_id: str, upload_id: str, status: UploadStatus, reason: str | None
+        self,
+        owner_id: str,
+        upload_id: str,
+        status: UploadStatus,
+        reason: str | None,
+        *,
+        processed: Media | None = None,
+        since: UploadStatus = UploadStatus.PENDING,
     ) -> Upload:
-        """Move a PENDING upload to READY (kept for good) or REJECTED; a lost race returns the
-        winner's result, so completing twice answers the same."""
-        values: dict[str, Any] = {":status": {"S": status}, ":pending": {"S": UploadStatus.PENDING}}
+        """Move an upload from `since` to READY (kept for good) or REJECTED; a lost race returns
+        the winner's result, so completing twice answers the same."""
+        values: dict[str, Any] = {}
         update = "SET #status = :status"
         if reason is not None:
             update += ", reason = :reason"
             values[":reason"] = {"S": reason}
+        if processed is not None:
+            update += ", #processed = :processed"
+            values[":processed"] = media_to_value(processed)
         if status is UploadStatus.READY:
             update += f" REMOVE {TTL_ATTRIBUTE}"
+        return self._transition(owner_id, upload_id, since, status, update, values)
+
+    def _transition(
+        self,
+        owner_id: str,
+        upload_id: str,
+        since: UploadStatus,
+        status: UploadStatus,
+        update: str,
+        values: dict[str, Any] | None = None,
+    ) -> Upload:
         with translated_errors():
             try:
                 response = self._client.update_item(
                     TableName=self._table,
                     Key=attribute_values(upload_key(owner_id, upload_id)),
                     UpdateExpression=update,
-                    ConditionExpression="#status = :pending",
-                    ExpressionAttributeNames={"#status": "status"},
-                    ExpressionAttributeValues=values,
+                    ConditionExpression="#status = :since",
+                    ExpressionAttributeNames={
+                        "#status": "status",
+                        **({"#processed": "processed"} if "#processed" in update else {}),
+                    },
+                    ExpressionAttributeValues={
+                        ":status": {"S": status},
+                        ":since": {"S": since},
+                        **(values or {}),
+                    },
                     ReturnValues="ALL_NEW",
                 )
             except ClientError as exc:
@@ -86,15 +125,33 @@ class UploadRepository(Repository):
                 return self.get(owner_id, upload_id)
         return upload_from_item(response["Attributes"])
 
+    def end(self, owner_id: str, upload_id: str, target: str) -> None:
+        """Forget an upload whose target (a post, an avatar) is gone with its objects."""
+        with translated_errors():
+            try:
+                self._client.delete_item(
+                    TableName=self._table,
+                    Key=attribute_values(upload_key(owner_id, upload_id)),
+                    ConditionExpression="attachedTo = :target",
+                    ExpressionAttributeValues={":target": {"S": target}},
+                )
+            except ClientError as exc:
+                # Already gone, or attached elsewhere since: not ours to end (a retried batch).
+                if error_code(exc) != "ConditionalCheckFailedException":
+                    raise
 
-def attach_item(table: str, owner_id: str, upload_id: str, target: str) -> dict[str, Any]:
-    """A transaction item claiming a READY upload for one target (a post or an avatar)."""
-    update = _attachment(table, owner_id, upload_id, target, "SET attachedTo = :target")
+
+def attach_item(table: str, owner_id: str, media: Media, target: str) -> dict[str, Any]:
+    """A transaction item claiming a READY (or PROCESSING) upload for one target (a post or an
+    avatar), in the status it was read in: the media copied onto the target is what the record
+    said, and processing that finishes later sees the claim (fanout/media.py)."""
+    update = _attachment(table, owner_id, media.id, target, "SET attachedTo = :target")
     update["ConditionExpression"] = (
-        "#status = :ready AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
+        "#status = :seen AND (attribute_not_exists(attachedTo) OR attachedTo = :target)"
     )
     update["ExpressionAttributeNames"] = {"#status": "status"}
-    update["ExpressionAttributeValues"][":ready"] = {"S": UploadStatus.READY}
+    seen = UploadStatus.READY if media.ready else UploadStatus.PROCESSING
+    update["ExpressionAttributeValues"][":seen"] = {"S": seen}
     return {"Update": update}
 
 

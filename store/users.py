@@ -82,7 +82,7 @@ class UserRepository(Repository):
                 except self._client.exceptions.ConditionalCheckFailedException as exc:
                     raise ProfileNotFound(user_id) from exc
                 return user_from_item(response["Attributes"])
-            claim = attach_item(self._table, user_id, avatar.id, f"avatar:{user_id}")
+            claim = attach_item(self._table, user_id, avatar, f"avatar:{user_id}")
             try:
                 transact(self._client, [{"Update": update}, claim])
             except TransactionCancelled as exc:

@@ -14,7 +14,7 @@ import pytest
 
 from cli.dev_issuer import AUDIENCE, ISSUER, DevIssuer
 from cli.dynamodb_local import local_client
-from store.clients import dynamodb_change_client, dynamodb_client
+from store.clients import dynamodb_change_client, dynamodb_client, s3_client
 from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET, missing_tool
 from tests.support.events import events_dir, stream_event
@@ -52,12 +52,19 @@ def trust_gateway() -> str:
 
 
 @pytest.fixture
+def handler_env() -> dict[str, str]:
+    """More environment for the function; a test module overrides it (an S3 bucket, say)."""
+    return {}
+
+
+@pytest.fixture
 def handler_module(
     monkeypatch: pytest.MonkeyPatch,
     dynamodb_endpoint: str,
     table: str,
     jwks_url: str,
     trust_gateway: str,
+    handler_env: dict[str, str],
 ) -> Iterator[ModuleType]:
     if not (events_dir() / "apiGatewayProxyV2Event.json").exists():
         missing_tool(f"AWS sample events not found in {events_dir()}")
@@ -73,10 +80,12 @@ def handler_module(
         "AUTH_JWKS_URL": jwks_url,
         "AUTH_TRUST_GATEWAY": trust_gateway,
         "CHANGES_SETTLE_MS": str(SETTLE_MS),
+        **handler_env,
     }.items():
         monkeypatch.setenv(name, value)
     dynamodb_client.cache_clear()
     dynamodb_change_client.cache_clear()
+    s3_client.cache_clear()
     import runtime.aws_lambda
 
     importlib.reload(runtime.aws_lambda)
@@ -85,6 +94,7 @@ def handler_module(
     yield importlib.reload(handler)
     dynamodb_client.cache_clear()
     dynamodb_change_client.cache_clear()
+    s3_client.cache_clear()
 
 
 def invoke(module: ModuleType, event: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -3,65 +3,71 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from PIL import Image
 
 from core.models import Upload, UploadStatus
 from store.keys import incoming_object_key
 from store.repository import Store
 from tests.conftest import ALICE, BOB, GraphQLClient, error_codes, table_items
 from tests.support.counting import RequestCounter
+from tests.support.images import gradient
+from tests.support.uploading import (
+    COMPLETE,
+    CREATE_UPLOAD,
+    Processing,
+    post_form,
+    ticket,
+)
+from tests.support.uploading import upload as upload_processed
+from tests.support.videos import mp4
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_s3 import S3Client
 
+    from core.config import Settings
+    from store.media import MediaStorage
+    from store.streams import StreamReader
+
 pytestmark = pytest.mark.integration
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))
-JPEG = b"\xff\xd8\xff\xe0" + bytes(100)
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(50)
+
+def _encoded(fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    gradient(48, 32).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+PNG = _encoded("PNG")
+JPEG = _encoded("JPEG")
+MP4 = mp4(640, 360, 2.0)
 HTML = b"<html><script>alert(1)</script></html>"
 
-CREATE_UPLOAD = """mutation($i: CreateUploadInput!) { createUpload(input: $i) {
-  upload { id status expiresAt contentType size } url fields { name value } maxBytes } }"""
-COMPLETE = "mutation($id: ID!) { completeUpload(id: $id) { id status reason } }"
+
+@pytest.fixture
+def processing(
+    stream_reader: StreamReader, store: Store, media: MediaStorage, settings: Settings
+) -> Processing:
+    return Processing.of(stream_reader, store, media, settings)
 
 
-def ticket(client: GraphQLClient, content_type: str, size: int, name: str = "f") -> dict[str, Any]:
-    result = client.execute(
-        CREATE_UPLOAD, i={"contentType": content_type, "size": size, "filename": name}
-    )
-    assert "errors" not in result, result
-    created: dict[str, Any] = result["data"]["createUpload"]
-    return created
+@pytest.fixture
+def upload(processing: Processing) -> Any:
+    def uploaded(client: GraphQLClient, content_type: str, data: bytes) -> str:
+        return upload_processed(client, processing, content_type, data)
+
+    return uploaded
 
 
-def post_form(
-    created: dict[str, Any], data: bytes, content_type: str | None = None
-) -> httpx.Response:
-    """What a browser does: fields in order, the file last, as multipart/form-data."""
-    fields = {f["name"]: f["value"] for f in created["fields"]}
-    if content_type is not None:
-        fields["Content-Type"] = content_type  # a client lying about the type
-    return httpx.post(created["url"], data=fields, files={"file": ("f", data)}, timeout=10)
-
-
-def upload(client: GraphQLClient, content_type: str, data: bytes) -> str:
-    created = ticket(client, content_type, len(data))
-    assert post_form(created, data).status_code in (200, 201, 204)
-    done = client.execute(COMPLETE, id=created["upload"]["id"])
-    assert done["data"]["completeUpload"]["status"] == "READY", done
-    upload_id: str = created["upload"]["id"]
-    return upload_id
-
-
-def test_upload_attach_and_download_the_same_bytes(api: GraphQLClient) -> None:
-    # Given a PNG uploaded with the form the API handed out, and completed
+def test_upload_attach_and_download(api: GraphQLClient, upload: Any) -> None:
+    # Given a PNG uploaded with the form the API handed out, completed and processed
     upload_id = upload(api, "image/png", PNG)
     # When it is attached to a post
     created = api.execute(
@@ -69,17 +75,24 @@ def test_upload_attach_and_download_the_same_bytes(api: GraphQLClient) -> None:
         "url } } }",
         i={"title": "Look", "category": "design", "mediaIds": [upload_id]},
     )["data"]["createPost"]
-    # Then the post's media URL serves exactly the uploaded bytes
+    # Then the post's media URL serves the image, re-encoded, with its size
     (media,) = created["media"]
-    assert (media["id"], media["contentType"], media["size"]) == (upload_id, "image/png", len(PNG))
     downloaded = httpx.get(media["url"], timeout=10)
     assert downloaded.status_code == 200
-    assert downloaded.content == PNG
+    assert (media["id"], media["contentType"], media["size"]) == (
+        upload_id,
+        "image/png",
+        len(downloaded.content),
+    )
+    with Image.open(io.BytesIO(downloaded.content)) as served:
+        assert served.size == (48, 32)
     assert "X-Amz-Signature=" in media["url"]
     assert "X-Amz-Expires=900" in media["url"]
 
 
-def test_alt_text_given_at_upload_travels_with_the_image(api: GraphQLClient) -> None:
+def test_alt_text_given_at_upload_travels_with_the_image(
+    api: GraphQLClient, processing: Processing, upload: Any
+) -> None:
     # Given an image uploaded with a description
     data = PNG
     result = api.execute(
@@ -94,7 +107,8 @@ def test_alt_text_given_at_upload_travels_with_the_image(api: GraphQLClient) -> 
     created = result["data"]["createUpload"]
     assert post_form(created, data).status_code in (200, 201, 204)
     upload_id = created["upload"]["id"]
-    assert api.execute(COMPLETE, id=upload_id)["data"]["completeUpload"]["status"] == "READY"
+    assert api.execute(COMPLETE, id=upload_id)["data"]["completeUpload"]["status"] == "PROCESSING"
+    processing.run()
     # When it is attached, Then readers get the description with it (trimmed)
     post = api.execute(
         "mutation($i: CreatePostInput!) { createPost(input: $i) { media { altText } } }",
@@ -145,9 +159,8 @@ def _record(store: Store, owner: str, content_type: str, size: int, expires: str
     return store.uploads.create(upload)
 
 
-BAD_UPLOADS: dict[str, tuple[str, int, bytes | None, str | None, str]] = {
-    # declared type, declared size, bytes sent (None: nothing), type sent, reason expected
-    "missing object": ("image/png", len(PNG), None, None, "no file was uploaded"),
+BAD_UPLOADS: dict[str, tuple[str, int, bytes, str | None, str]] = {
+    # declared type, declared size, bytes sent, type sent, reason expected
     "wrong size": ("image/png", len(PNG) + 5, PNG, None, "bytes, not the declared"),
     "wrong type": ("image/png", len(JPEG), JPEG, "image/jpeg", "was sent as"),
     "spoofed magic bytes": ("image/png", len(HTML), HTML, None, "content is not image/png"),
@@ -164,17 +177,20 @@ def test_completion_rejects_what_is_not_what_was_declared(
     api: GraphQLClient,
     s3: S3Client,
     bucket: str,
+    processing: Processing,
     content_type: str,
     size: int,
-    data: bytes | None,
+    data: bytes,
     sent_type: str | None,
     reason: str,
 ) -> None:
     created = ticket(api, content_type, size)
     upload_id = created["upload"]["id"]
-    if data is not None:
-        post_form(created, data, sent_type)  # the emulator enforces no policy; we must
+    post_form(created, data, sent_type)  # the emulator enforces no policy; we must
+    answered = api.execute(COMPLETE, id=upload_id)["data"]["completeUpload"]
+    processing.run()  # size and type are refused at once; the content once it is read
     first = api.execute(COMPLETE, id=upload_id)["data"]["completeUpload"]
+    assert answered["status"] in ("REJECTED", "PROCESSING")
     assert first["status"] == "REJECTED"
     assert reason in first["reason"]
     listed = s3.list_objects_v2(Bucket=bucket).get("Contents", [])
@@ -208,12 +224,14 @@ def test_someone_elses_upload_is_not_found(
     assert table_items(dynamodb, table) == before
 
 
-def test_completing_twice_answers_the_same(api: GraphQLClient) -> None:
+def test_completing_twice_answers_the_same(api: GraphQLClient, upload: Any) -> None:
     upload_id = upload(api, "image/jpeg", JPEG)
     assert api.execute(COMPLETE, id=upload_id)["data"]["completeUpload"]["status"] == "READY"
 
 
-def test_an_upload_attaches_once(api: GraphQLClient, dynamodb: DynamoDBClient, table: str) -> None:
+def test_an_upload_attaches_once(
+    api: GraphQLClient, dynamodb: DynamoDBClient, table: str, upload: Any
+) -> None:
     upload_id = upload(api, "image/png", PNG)
     create = "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }"
     first = api.execute(create, i={"title": "a", "category": "tech", "mediaIds": [upload_id]})
@@ -233,7 +251,7 @@ def test_a_pending_upload_cannot_be_attached(api: GraphQLClient) -> None:
     assert error_codes(result) == ["CONFLICT"]
 
 
-def test_update_replaces_media_and_releases_the_old(api: GraphQLClient) -> None:
+def test_update_replaces_media_and_releases_the_old(api: GraphQLClient, upload: Any) -> None:
     old, new = upload(api, "image/png", PNG), upload(api, "image/jpeg", JPEG)
     post = api.execute(
         "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
@@ -251,7 +269,7 @@ def test_update_replaces_media_and_releases_the_old(api: GraphQLClient) -> None:
     assert reused["data"]["createPost"]["media"] == [{"id": old}]
 
 
-def test_avatar(api: GraphQLClient) -> None:
+def test_avatar(api: GraphQLClient, upload: Any) -> None:
     api.execute('mutation { createProfile(input: {handle: "alice", displayName: "A"}) { id } }')
     image, video = upload(api, "image/png", PNG), upload(api, "video/mp4", MP4)
     refused = api.execute(
@@ -263,11 +281,12 @@ def test_avatar(api: GraphQLClient) -> None:
         u=image,
     )["data"]["updateProfile"]
     assert me["avatar"]["id"] == image
-    assert httpx.get(me["avatar"]["url"], timeout=10).content == PNG
+    with Image.open(io.BytesIO(httpx.get(me["avatar"]["url"], timeout=10).content)) as served:
+        assert served.size == (48, 32)
 
 
 def test_media_cost_no_extra_requests_on_a_page(
-    api: GraphQLClient, counter: RequestCounter
+    api: GraphQLClient, counter: RequestCounter, upload: Any
 ) -> None:
     for n in range(3):
         media_id = upload(api, "image/png", PNG)
@@ -276,7 +295,9 @@ def test_media_cost_no_extra_requests_on_a_page(
             i={"title": f"p{n}", "category": "tech", "mediaIds": [media_id]},
         )
     counter.reset()
-    page = api.execute("{ posts { items { title media { url } } } }")["data"]["posts"]["items"]
+    page = api.execute(
+        "{ posts { items { title media { url width blurhash variants { url } } } } }"
+    )["data"]["posts"]["items"]
     assert all(len(p["media"]) == 1 for p in page)
     assert counter.calls == {"Query": 1}
 

@@ -26,21 +26,29 @@ LOCAL_ONLY_MODULES = ("dev_issuer.py", "playground.py", "dynamodb_local.py", "lo
 
 
 @pytest.fixture(scope="module")
-def lambda_zips(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int, int]:
-    """The function's zip for its platform, built twice."""
+def lambda_zips(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, Path]:
+    """The function's zip and the media layer's for the function's CPU, each built twice."""
     tmp_path = tmp_path_factory.mktemp("zips")
-    first = build(tmp_path / "a.zip", "manylinux2014_aarch64", "3.12", LOCK)
-    second = build(tmp_path / "b.zip", "manylinux2014_aarch64", "3.12", LOCK)
-    return tmp_path / "a.zip", tmp_path / "b.zip", first, second
+    for name in ("a", "b"):
+        build(tmp_path / f"{name}.zip", "aarch64", "3.12", LOCK, tmp_path / f"{name}-layer.zip")
+    return tuple(tmp_path / n for n in ("a.zip", "b.zip", "a-layer.zip", "b-layer.zip"))  # type: ignore[return-value]
 
 
 def test_the_lambda_zip_is_small_and_reproducible(
-    lambda_zips: tuple[Path, Path, int, int],
+    lambda_zips: tuple[Path, Path, Path, Path],
 ) -> None:
-    a, b, first, second = lambda_zips
+    a, b, layer_a, layer_b = lambda_zips
     assert a.read_bytes() == b.read_bytes()
-    assert first == second <= 10 * 1024 * 1024
+    assert layer_a.read_bytes() == layer_b.read_bytes()
+    # The budgets (docs/DEPLOY.md): the function's code, and the imaging layer beside it
+    assert a.stat().st_size <= 10 * 1024 * 1024
+    assert layer_a.stat().st_size <= 8 * 1024 * 1024
+    layer = zipfile.ZipFile(layer_a).namelist()
+    assert any(n.startswith("python/PIL/") for n in layer)
+    assert any(n.startswith("python/blurhash/") for n in layer)
+    assert all(n.startswith("python/") for n in layer)
     names = zipfile.ZipFile(a).namelist()
+    assert not any(n.startswith(("PIL/", "pillow", "blurhash")) for n in names)
     assert "handler.py" in names
     assert not any(n.startswith(("cli/", "tests/", "boto3/", "botocore/")) for n in names)
     assert not any("node_modules" in n or "playground" in n for n in names)  # local serve only
@@ -58,7 +66,7 @@ def _imported(source: str) -> set[str]:
 
 
 def test_the_lambda_zip_holds_no_local_only_module(
-    lambda_zips: tuple[Path, Path, int, int],
+    lambda_zips: tuple[Path, Path, Path, Path],
 ) -> None:
     # Given the function's zip
     archive = zipfile.ZipFile(lambda_zips[0])
@@ -109,16 +117,30 @@ def test_handler_imports_and_answers_from_the_unpacked_zip(tmp_path: Path) -> No
     # Given the zip built for this machine's platform, unpacked, and the SDK the runtime provides
     machine = {"x86_64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64"}[platform.machine()]
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    build(tmp_path / "host.zip", f"manylinux2014_{machine}", version, LOCK)
+    build(tmp_path / "host.zip", machine, version, LOCK, tmp_path / "layer.zip")
     zipfile.ZipFile(tmp_path / "host.zip").extractall(tmp_path / "task")
+    # Lambda unpacks layers under /opt; their `python/` folder is on the path
+    zipfile.ZipFile(tmp_path / "layer.zip").extractall(tmp_path / "opt")
     _runtime_sdk(tmp_path / "sdk")
-    # When a clean interpreter (no site-packages) imports handler and answers a health query
+    # When a clean interpreter (no site-packages) imports handler and answers a health query,
+    # and the layer's imaging library processes an image
     script = f"""
 import json, sys
-sys.path[:0] = [{str(tmp_path / "task")!r}, {str(tmp_path / "sdk")!r}]
+sys.path[:0] = [
+    {str(tmp_path / "task")!r}, {str(tmp_path / "opt" / "python")!r}, {str(tmp_path / "sdk")!r}
+]
 import handler
+assert "PIL" not in sys.modules, "the API path must not load the imaging library"
 event = json.loads(sys.stdin.read())
-print(json.dumps(handler.handler(event, None)))
+answer = handler.handler(event, None)
+import io
+from PIL import Image
+from media.images import process_image
+png = io.BytesIO()
+Image.new("RGB", (800, 400), (10, 120, 200)).save(png, "PNG")
+processed = process_image(png.getvalue(), "image/png")
+assert [v.width for v in processed.variants] == [320, 640], processed.variants
+print(json.dumps(answer))
 """
     event = EVENT  # the minimal HTTP API event of the cold-start benchmark
     env = {

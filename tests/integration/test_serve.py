@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import queue
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from PIL import Image
 
 from bench.served import Served, lines_into, served_process
 from bench.served import gql as served_gql
@@ -164,7 +166,9 @@ README_WRITE = """mutation Write {
 
 def attached_upload(served: Served, token: str) -> str:
     """An upload completed through the S3 emulator and attached to a new post."""
-    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 56
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 80, 20)).save(buffer, "PNG")
+    png = buffer.getvalue()
     ticket = gql(
         served,
         token,
@@ -177,9 +181,12 @@ def attached_upload(served: Served, token: str) -> str:
         ticket["url"], data=form, files={"file": ("a.png", png, "image/png")}
     ).raise_for_status()
     upload_id: str = ticket["upload"]["id"]
-    done = gql(
-        served, token, "mutation($id: ID!) { completeUpload(id: $id) { status } }", id=upload_id
-    )
+    complete = "mutation($id: ID!) { completeUpload(id: $id) { status } }"
+    for _ in range(100):  # processing runs from the stream, a moment later
+        done = gql(served, token, complete, id=upload_id)
+        if done["data"]["completeUpload"]["status"] != "PROCESSING":
+            break
+        time.sleep(0.1)
     assert done["data"]["completeUpload"]["status"] == "READY", done
     attach = "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }"
     first = gql(

@@ -27,3 +27,9 @@ def test_sort_keys_order_by_time_then_id() -> None:
     later = keys.post_sort_key("2026-01-02T03:04:05.007Z", "AAA")
     same_time = keys.post_sort_key("2026-01-02T03:04:05.007Z", "AAB")
     assert earlier < later < same_time
+
+
+def test_media_objects_live_under_their_owner_and_upload() -> None:
+    assert keys.incoming_object_key("u1", "up1") == "uploads/u1/up1"
+    assert keys.media_object_key("u1", "up1") == "media/u1/up1"
+    assert keys.media_variant_key("u1", "up1", 320) == "media/u1/up1/w320"

@@ -29,6 +29,8 @@ ACTIONS_OF = {
     "get_object": {"s3:GetObject"},
     "copy_object": {"s3:GetObject", "s3:PutObject"},
     "delete_object": {"s3:DeleteObject"},
+    "delete_objects": {"s3:DeleteObject"},
+    "put_object": {"s3:PutObject"},
     # Presigned requests run with the function's credentials: the browser's POST, the GET.
     "generate_presigned_post": {"s3:PutObject"},
     "generate_presigned_url": {"s3:GetObject"},

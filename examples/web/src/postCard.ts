@@ -55,7 +55,10 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
       body,
       ...post.media
         .filter((m) => m.contentType.startsWith("image/"))
-        .map((m) => h("img", { class: "media", src: m.url, alt: m.altText, loading: "lazy" })),
+        // An image still being processed has no URL yet; it shows once the post is read again.
+        .flatMap((m) =>
+          m.url ? [h("img", { class: "media", src: m.url, alt: m.altText, loading: "lazy" })] : [],
+        ),
       h(
         "footer",
         {},

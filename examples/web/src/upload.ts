@@ -14,9 +14,20 @@ export async function uploadImage(api: GraphQLClient, file: File, altText: strin
   form.append("file", file); // the file goes last
   const stored = await fetch(ticket.url, { method: "POST", body: form });
   if (!stored.ok) throw new Error(`Storage refused the upload (${stored.status})`);
-  const { completeUpload } = await api.request(COMPLETE_UPLOAD, { id: ticket.upload.id });
-  if (completeUpload.status !== "READY") {
-    throw new Error(`The image was rejected: ${completeUpload.reason ?? "unknown reason"}`);
+  const complete = async () =>
+    (await api.request(COMPLETE_UPLOAD, { id: ticket.upload.id })).completeUpload;
+  let done = await complete();
+  // Processing (metadata stripped, sizes, variants) runs off the request path, about a second:
+  // ask again until it is decided, so the post is created with its image ready to show.
+  const deadline = Date.now() + 60_000;
+  for (let wait = 250; done.status === "PROCESSING" || done.status === "PENDING"; ) {
+    if (Date.now() > deadline) throw new Error("The image is taking too long to process");
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, 2000);
+    done = await complete();
   }
-  return completeUpload.id;
+  if (done.status !== "READY") {
+    throw new Error(`The image was rejected: ${done.reason ?? "unknown reason"}`);
+  }
+  return done.id;
 }

@@ -1,0 +1,1 @@
+"""Media processing: pure functions over bytes (images, videos, placeholders). No I/O."""
