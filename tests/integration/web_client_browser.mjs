@@ -181,6 +181,12 @@ try {
   await a.page.locator("article.post").first().waitFor({ timeout: TIMEOUT });
   const cards = a.page.locator("article.post");
   const firstPage = await cards.count();
+  // The avatars load from the S3 emulator: wait for them (a slow machine takes a while)
+  await a.page.waitForFunction(
+    () => [...document.querySelectorAll("article.post header img.avatar")].every((img) => img.complete),
+    null,
+    { timeout: TIMEOUT },
+  );
   const avatars = await a.page.evaluate(() => {
     const posts = [...document.querySelectorAll("article.post")];
     const pictures = [...document.querySelectorAll("article.post header img.avatar")];
