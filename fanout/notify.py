@@ -111,4 +111,4 @@ class Notifier:
 
     def _hidden(self, notice: Notice) -> bool:
         """Whether the recipient has blocked or muted the actor (or is blocked by them)."""
-        return False
+        return self._store.blocks.visibility(notice.recipient_id).hides(notice.actor_id)

@@ -16,6 +16,7 @@ from core.notifications import NotificationEntry, NotificationNotice, Notificati
 from resolvers.inputs import PageArgs, PollArgs, parse
 from resolvers.notification_inputs import MarkSeenArgs
 from resolvers.registry import resolver
+from resolvers.visibility import visibility
 from store.repository import lookups, notification_lookups
 
 if TYPE_CHECKING:
@@ -48,8 +49,9 @@ async def entries(
         else _none()
         for g in groups
     ]
-    seen_state, found_actors, found_posts, found_comments = await asyncio.gather(
+    seen_state, hidden, found_actors, found_posts, found_comments = await asyncio.gather(
         state,
+        visibility(ctx),
         asyncio.gather(*actors),
         asyncio.gather(*posts),
         asyncio.gather(*comments),
@@ -58,7 +60,8 @@ async def entries(
     for group, people, post, comment in zip(
         groups, found_actors, found_posts, found_comments, strict=True
     ):
-        visible = tuple(p for p in people if p is not None)
+        # Notices written before a block or mute lose their hidden actors at read.
+        visible = tuple(p for p in people if p is not None and not hidden.hides(p.id))
         if not visible or (group.post_id is not None and post is None):
             continue  # about a deleted post, or by nobody left to show
         if group.comment_id is not None and comment is None:

@@ -158,6 +158,31 @@ def test_your_own_actions_are_silent(api: GraphQLClient, pump: Pump, post_id: st
     assert unread(api, AUTHOR) == 0
 
 
+def test_nobody_blocked_or_muted_notifies_and_a_later_block_hides_earlier_notices(
+    api: GraphQLClient, pump: Pump, post_id: str
+) -> None:
+    # Given the author muting OTHER and blocked by THIRD (blocks work both ways)
+    run(api, AUTHOR, 'mutation { mute(userId: "uother") { id } }')
+    run(api, THIRD, 'mutation { block(userId: "uauthor") { id } }')
+    # When they comment on the author's post, and FAN likes it
+    comment(api, OTHER, post_id, "muted")
+    like(api, FAN, post_id)
+    pump()
+    # Then only FAN's like is news; THIRD cannot even comment
+    assert error_codes(
+        api.as_user(THIRD).execute(
+            "mutation($i: AddCommentInput!) { addComment(input: $i) { id } }",
+            i={"postId": post_id, "body": "blocked"},
+        )
+    ) == ["FORBIDDEN"]
+    assert [(e["kind"], [a["id"] for a in e["actors"]]) for e in entries(api, AUTHOR)] == [
+        ("LIKE", [FAN])
+    ]
+    # And once the author blocks FAN, FAN's earlier like is no longer shown
+    run(api, AUTHOR, 'mutation { block(userId: "ufan") { id } }')
+    assert entries(api, AUTHOR) == []
+
+
 def test_a_like_undone_before_it_was_seen_leaves_no_trace(
     api: GraphQLClient, pump: Pump, post_id: str
 ) -> None:

@@ -206,6 +206,13 @@ TESTED_APART = {
     "User.following": "read_follow_lists (with User.followers)",
     "ChangeEvent.post": "events are dropped whole: read_post_events, read_feed_updates",
     "ChangeEvent.comment": "events are dropped whole: read_post_events, read_feed_updates",
+    "Query.notifications": "test_notifications.py: "
+    "test_nobody_blocked_or_muted_notifies_and_a_later_block_hides_earlier_notices",
+    # Not written by the fan-out for a hidden actor (the same test)
+    "Query.notificationUpdates": "fanout/notify.py: hidden actors notify nobody",
+    "Subscription.onNotification": "fanout/notify.py: hidden actors notify nobody",
+    "NotificationEvent.actor": "fanout/notify.py: hidden actors notify nobody",
+    "NotificationEvent.notification": "fanout/notify.py: hidden actors notify nobody",
 }
 #: Fields that show no one else's content, or only content a visible parent already passed.
 NOT_CONTENT = {
@@ -224,6 +231,9 @@ NOT_CONTENT = {
     "User.viewerMutes",
     "User.suspension",  # the viewer's own, or any to moderators
     "Query.myReports",  # the viewer's own reports, with the content as they reported it
+    "Query.unreadNotificationCount",  # a number of the viewer's own
+    "Post.mentions",  # people named in a text that already passed the rule
+    "Comment.mentions",
 }
 #: Moderators see reported content whatever they block or mute: judging it is their job.
 MODERATION = {
