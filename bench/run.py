@@ -12,15 +12,14 @@ import itertools
 import logging
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from bench.deployment import deployment_rows
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
-from bench.measure import ROOT, Row, cpu_ms, data_of, import_ms, machine, side_by_side, write
+from bench.measure import Row, cpu_ms, data_of, machine, side_by_side, write
 from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
 
@@ -260,33 +259,8 @@ def main() -> None:
 
         out("### Deployment")
         out()
-        zip_path = ROOT / "dist" / "agora-lambda.zip"
-        subprocess.run(
-            [sys.executable, str(ROOT / "infra" / "package.py"), "--output", str(zip_path)],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-        ours_import = import_ms("handler", args.rounds)
-        floor_import = import_ms("bench.hello_handler", args.rounds)
-        out("| figure | agora | floor | ratio |")
-        out("| --- | --- | --- | --- |")
-        size_mib = zip_path.stat().st_size / 2**20
-        out(f"| zip (arm64, Python 3.12, no SDK) | {size_mib:.2f} MiB | — | — |")
-        layer_mib = zip_path.with_name("agora-media-layer.zip").stat().st_size / 2**20
-        out(f"| media layer zip (Pillow, blurhash) | {layer_mib:.2f} MiB | — | — |")
-        out(
-            f"| `import handler` (fresh interpreter, median of {args.rounds}) | "
-            f"{ours_import:.0f} ms | {floor_import:.0f} ms | {ours_import / floor_import:.2f}× |"
-        )
-        from bench.cold_start import measure
-
-        medians, _ = measure(args.rounds)
-        cold, cold_floor = medians.values()
-        out(
-            f"| cold start to first answer (median of {args.rounds}) | {cold * 1000:.0f} ms | "
-            f"{cold_floor * 1000:.0f} ms | {cold / cold_floor:.2f}× (target ≤ 1.15×) |"
-        )
+        for line in deployment_rows(args.rounds):
+            out(line)
         out()
 
         out("### Media processing (off the request path, in the stream)")
