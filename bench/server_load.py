@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import load
+from bench.goals import GOALS
 from bench.served import ROOT, served_process, wait_until_listening
 from cli.local import free_port
 
@@ -132,6 +133,8 @@ def rows(results: list[dict[str, Any]], workers: int) -> list[str]:
             for name in ("agora", "floor")
         )
         ratios.append(ours["throughput"] / floor["throughput"])
+    for ratio in ratios:
+        GOALS.measured("server throughput", ratio, f"{ratio:.2f}×")
     shown = ", ".join(f"{r:.2f}×" for r in ratios)
     lines += [
         "",
@@ -139,6 +142,12 @@ def rows(results: list[dict[str, Any]], workers: int) -> list[str]:
         f"{statistics.median(ratios):.2f}×; goal ≥ {GOAL}×).",
     ]
     return lines
+
+
+def load_section(endpoint: str, seconds: float, rounds: int, workers: int) -> list[str]:
+    """`make bench`'s rows (DynamoDB Local already running at `endpoint`)."""
+    results = compare(endpoint, seconds=seconds, users=50, rounds=rounds, workers=workers)
+    return rows(results, workers)
 
 
 def main() -> None:
