@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import statistics
@@ -59,6 +60,7 @@ def floor_server(env: dict[str, str], workers: int) -> Iterator[str]:
 def s3_emulator() -> Iterator[str]:
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's request log
     port = free_port()
     s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     s3.start()
@@ -105,10 +107,11 @@ def compare(
     return results
 
 
-def rows(results: list[dict[str, Any]], workers: int) -> list[str]:
+def rows(results: list[dict[str, Any]], seconds: float, workers: int) -> list[str]:
     lines = [
-        f"{results[0]['users']} clients of `bench/load.py` for {results[0]['seconds']:.0f} s "
-        f"per run, {workers} uvicorn worker(s) each, alternating; DynamoDB Local on loopback.",
+        f"{results[0]['users']} clients of `bench/load.py` for {seconds:.0f} s per run (then the "
+        f"requests in flight finish), {workers} uvicorn worker(s) per server, alternating; "
+        "DynamoDB Local on loopback.",
         "",
         "| round | server | requests | throughput | p50 | p99 | statuses | writes missing |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -147,7 +150,7 @@ def rows(results: list[dict[str, Any]], workers: int) -> list[str]:
 def load_section(endpoint: str, seconds: float, rounds: int, workers: int) -> list[str]:
     """`make bench`'s rows (DynamoDB Local already running at `endpoint`)."""
     results = compare(endpoint, seconds=seconds, users=50, rounds=rounds, workers=workers)
-    return rows(results, workers)
+    return rows(results, seconds, workers)
 
 
 def main() -> None:
@@ -173,7 +176,7 @@ def main() -> None:
         )
     finally:
         server.stop()
-    for line in rows(results, args.workers):
+    for line in rows(results, args.seconds, args.workers):
         print(line)
 
 
