@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import signal
 import statistics
@@ -25,6 +24,7 @@ from typing import Any
 from bench import load
 from bench.goals import GOALS
 from bench.served import ROOT, served_process, wait_until_listening
+from cli.embedded_aws import start_s3
 from cli.local import free_port
 
 AGORA = str(Path(sys.executable).parent / "agora")
@@ -58,14 +58,9 @@ def floor_server(env: dict[str, str], workers: int) -> Iterator[str]:
 
 @contextmanager
 def s3_emulator() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's request log
-    port = free_port()
-    s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    s3.start()
+    s3, endpoint = start_s3()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield endpoint
     finally:
         s3.stop()
 

@@ -192,12 +192,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         execution = super().execute_single(
-            request=request,
-            request_adapter=request_adapter,
-            sub_response=sub_response,
-            context=context,
-            root_value=root_value,
-            request_data=request_data,
+            request, request_adapter, sub_response, context, root_value, request_data
         )
         if self.threads is None:
             return await execution
