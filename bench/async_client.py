@@ -86,21 +86,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--calls", type=int, default=300)
     args = parser.parse_args()
-    from cli.dynamodb_local import DynamoDBLocal, find_jar, local_client
+    from bench.measure import dynamodb_local
+    from cli.dynamodb_local import local_client
     from store.table import create_table
 
-    jar = find_jar()
-    if jar is None:
-        raise SystemExit("DynamoDB Local is not installed")
-    server = DynamoDBLocal.start(jar)
-    try:
+    with dynamodb_local() as endpoint:
         env = os.environ | {
-            "AWS_ENDPOINT_URL_DYNAMODB": server.endpoint,
+            "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
             "AWS_ACCESS_KEY_ID": "local",
             "AWS_SECRET_ACCESS_KEY": "local",
         }
         os.environ.update(env)
-        client = local_client(server.endpoint)
+        client = local_client(endpoint)
         create_table(client, TABLE)
         client.put_item(TableName=TABLE, Item={**KEY, "v": {"S": "x"}})
         aio_env = env | {"PYTHONPATH": args.aio_path}
@@ -112,8 +109,6 @@ def main() -> None:
         on_loop = [warm_sync(client, args.calls, hop=False) for _ in range(args.rounds)]
         hopped = [warm_sync(client, args.calls, hop=True) for _ in range(args.rounds)]
         awaited = [warm_async(args.calls) for _ in range(args.rounds)]
-    finally:
-        server.stop()
     base = statistics.median(sync_cold)
     print("| client | cold: import, client, first GetItem | warm CPU per GetItem |")
     print("| --- | --- | --- |")

