@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from bench.cold_start import EVENT
 from core.clock import now_iso
 from core.config import decode_secret
+from core.limits import MEDIA, WRITES, Rate
 from core.models import FeedEntry, UserProfile
 from core.notifications import Notice, NotificationKind
 from store.batch import batch_write
 from store.blocks import relation_item
 from store.codecs import attribute_values, follow_to_item
-from store.repository import Store
+from store.repository import Rates, Store
 from store.safety_keys import block_index_keys, block_key, visibility_key
 from store.table import create_table
 
@@ -86,7 +87,9 @@ class World:
 
 def seed(dynamodb: DynamoDBClient, *, likeable: int) -> World:
     create_table(dynamodb, TABLE)
-    store = Store.connect(dynamodb, TABLE, decode_secret(CURSOR_SECRET))
+    # Limits on, so every write carries its counter as in production, but out of reach.
+    rates = Rates(Rate(WRITES.name, 10**6, WRITES.seconds), Rate(MEDIA.name, 10**6, MEDIA.seconds))
+    store = Store.connect(dynamodb, TABLE, decode_secret(CURSOR_SECRET), rates=rates)
     world = World(store, dynamodb)
     for n, user in enumerate([VIEWER, BLOCKER, *AUTHORS]):
         store.users.create(UserProfile(user, f"user{n}", f"User {n}", now_iso()))

@@ -116,7 +116,7 @@ def main() -> None:
                 ),
                 floor.create_post,
                 "1 GetItem (the viewer's suspension) + 1 TransactWriteItems (post + its "
-                "change-log entries)",
+                "change-log entries + the viewer's write-limit counter)",
                 1,
             ),
             Row(
@@ -124,7 +124,7 @@ def main() -> None:
                 lambda: iter(lambda: fixture.api_event(LIKE, {"id": next(likes)}), None),
                 floor.like_post,
                 "2 GetItem (the viewer's suspension, the post's author) + 1 TransactWriteItems "
-                "(like + exact count + block checks) + the answer's reads",
+                "(like + exact count + block checks + write-limit counter) + the answer's reads",
                 3,
             ),
             Row(
