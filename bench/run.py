@@ -11,7 +11,6 @@ import argparse
 import itertools
 import logging
 import os
-import statistics
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -19,8 +18,8 @@ from typing import Any
 
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
-from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
-from bench.measure import Row, cpu_ms, data_of, machine, side_by_side, write
+from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
+from bench.measure import Row, data_of, machine, side_by_side, write
 from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
 from bench.server_load import load_section
@@ -259,19 +258,7 @@ def main() -> None:
                 GOALS.measured(
                     "cpu feed page of 100", mine_ms / base_ms, f"{mine_ms / base_ms:.2f}×"
                 )
-        cursors = poll_cursors(world, settle)
-        for size, cursor in cursors.items():
-            event = fixture.api_event(POLL, {"after": cursor, "limit": max(size, 1)})
-            with Meter().on(*ours_clients) as ours_meter:
-                answer = ours(event)
-            assert answer["body"].count('"postId"') == size, answer["body"][:300]
-            again = itertools.repeat(event)
-            samples = [cpu_ms(ours, again, 10) for _ in range(args.rounds)]
-            out(
-                f"| events per poll (with posts and authors) | {size} | {ours_meter.total()} | "
-                f"{1 + 2 * size} | {ours_meter.total() / (1 + 2 * size):.3f}× | "
-                f"{statistics.median(samples):.2f} ms | no floor | — |"
-            )
+        out(*poll_rows(ours, ours_clients, poll_cursors(world, settle), args.rounds))
         for followers in sorted({10, 1_000, args.followers}):
             out(fan_out_row(world, dynamodb, followers, ours_clients))
         out()
