@@ -80,7 +80,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             graphiql=True,
             apply_cors=True,
             playground_headers=headers,
-            extra_routes=web_client_routes(issuer) if issuer else (),
+            extra_routes=web_client_routes(issuer, settings.moderator_group) if issuer else (),
         )
         backend = (
             f"embedded: DynamoDB Local at {aws.endpoint}, S3 (moto) at {aws.s3_endpoint}"
