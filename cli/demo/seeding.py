@@ -25,7 +25,7 @@ from core.ids import new_id
 from core.models import Media, Upload, UploadStatus, UserProfile
 from fanout.media import MediaProcessing
 from store.buckets import put_object
-from store.keys import incoming_object_key, media_object_key
+from store.keys import incoming_object_key
 from store.media import MediaStorage
 
 if TYPE_CHECKING:
@@ -70,8 +70,11 @@ class PictureBucket:
     def put(self, key: str, body: bytes, content_type: str) -> None:
         put_object(self.client, self.name, key, body, content_type)
 
+    def storage(self) -> MediaStorage:
+        return MediaStorage(self.client, self.name)
+
     def processing(self, store: Store) -> MediaProcessing:
-        return MediaProcessing(store, MediaStorage(self.client, self.name), DEFAULT_UPLOAD_LIMITS)
+        return MediaProcessing(store, self.storage(), DEFAULT_UPLOAD_LIMITS)
 
 
 class MovableClock:
@@ -159,11 +162,11 @@ def _stored_picture(
     alt_text: str,
     now: datetime,
 ) -> Media:
-    """A READY upload of `body`, as the upload flow leaves it once processed.
+    """A READY upload of `body`, made by the uploads' own processing (fanout/media.py).
 
     Processed here rather than by the fan-out, so a post is created with its finished media
-    (as a client that waited would) and seeding without a stream poller works too; the
-    stream's later delivery finds the upload READY and does nothing."""
+    (as a client that waited would) and seeding works without a stream poller too; the upload
+    goes PENDING -> READY directly, a change the fan-out does not process again."""
     upload = Upload(
         id=new_id(),
         owner_id=owner.id,
@@ -176,13 +179,12 @@ def _stored_picture(
         expires_at=aws_datetime(now + timedelta(minutes=10)),
     )
     store.uploads.create(upload)
-    media.put(incoming_object_key(owner.id, upload.id), body, content_type)
-    store.uploads.begin_processing(owner.id, upload.id)
-    media.processing(store).process(owner.id, upload.id)
-    done = store.uploads.get(owner.id, upload.id)
-    if done.status is not UploadStatus.READY:
-        raise RuntimeError(f"a demo picture was refused: {done.reason}")
-    return done.media(media_object_key(owner.id, upload.id))
+    incoming = incoming_object_key(owner.id, upload.id)
+    media.put(incoming, body, content_type)
+    processed = media.processing(store).render(upload)
+    done = store.uploads.finish(owner.id, upload.id, UploadStatus.READY, None, processed=processed)
+    media.storage().delete(incoming)
+    return done.media(processed.key)
 
 
 def _post(
