@@ -1,4 +1,9 @@
-"""Output types. Each maps one domain value; field resolvers go through the registry."""
+"""The content graph's output types: people, posts, comments and the mentions that link them.
+
+They name each other (a user's posts, a post's author, a mention's user), so they live in one
+module: split, they would import each other. Each maps one domain value; field resolvers go
+through the registry.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,9 @@ from core import models
 from core.entities import distinct_tags
 from core.limits import PAGE
 from resolvers.context import RequestContext
+from resolvers.entities import LinkedMention
 from schema.arguments import NextToken, PageLimit, page_arguments
-from schema.entities import Mention, mentions_of
+from schema.connection import Connection
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
@@ -104,6 +110,26 @@ class User:
             info.context, self._profile, page_arguments(limit, next_token)
         )
         return UserConnection.from_domain(page)
+
+
+@strawberry.type(
+    description=(
+        "`@handle` of someone who exists, at [start, end) of the text in UTF-16 code units "
+        "(how JavaScript indexes strings)."
+    )
+)
+class Mention:
+    user: User
+    start: int
+    end: int
+
+    @classmethod
+    def from_domain(cls, mention: LinkedMention) -> Mention:
+        return cls(user=User.from_domain(mention.user), start=mention.start, end=mention.end)
+
+
+def mentions_of(found: list[LinkedMention]) -> list[Mention]:
+    return [Mention.from_domain(m) for m in found]
 
 
 @strawberry.type(description="A post in one category.")
@@ -203,35 +229,28 @@ class Comment:
 
 
 @strawberry.type(description="One page of posts.")
-class PostConnection:
-    items: list[Post]
+class PostConnection(Connection[Post]):
     next_token: str | None = strawberry.field(
         description="Pass as `nextToken` for the next page; null on the last page."
     )
 
     @classmethod
     def from_domain(cls, page: models.Page[models.Post]) -> PostConnection:
-        return cls(items=[Post.from_domain(p) for p in page.items], next_token=page.next_token)
+        return cls.of(page, Post.from_domain)
 
 
 @strawberry.type(description="One page of users.")
-class UserConnection:
-    items: list[User]
-    next_token: str | None
-
+class UserConnection(Connection[User]):
     @classmethod
     def from_domain(cls, page: models.Page[models.UserProfile]) -> UserConnection:
-        return cls(items=[User.from_domain(u) for u in page.items], next_token=page.next_token)
+        return cls.of(page, User.from_domain)
 
 
 @strawberry.type(description="One page of comments.")
-class CommentConnection:
-    items: list[Comment]
-    next_token: str | None
-
+class CommentConnection(Connection[Comment]):
     @classmethod
     def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
-        return cls(items=[Comment.from_domain(c) for c in page.items], next_token=page.next_token)
+        return cls.of(page, Comment.from_domain)
 
 
 @strawberry.type(description="What a delete removed.")
