@@ -107,7 +107,7 @@ class BlockRepository(Repository):
             items = self._block_items(blocker_id, blocked_id, follows, record_blocker)
             with translated_errors():
                 try:
-                    transact(self._client, items)
+                    transact(self._client, items, self._charge(blocker_id))
                     return True
                 except TransactionCancelled as exc:
                     if exc.failed(0):
@@ -216,6 +216,7 @@ class BlockRepository(Repository):
     def unblock(self, blocker_id: str, blocked_id: str) -> bool:
         """Lift a block; follows are not restored. False if there was none."""
         return self._undo(
+            blocker_id,
             block_key(blocker_id, blocked_id),
             [
                 self._remove_member(blocker_id, "blocks", blocked_id),
@@ -233,7 +234,9 @@ class BlockRepository(Repository):
         with translated_errors():
             try:
                 transact(
-                    self._client, [put, self._add_member(muter_id, "mutes", muted_id, MAX_MUTES)]
+                    self._client,
+                    [put, self._add_member(muter_id, "mutes", muted_id, MAX_MUTES)],
+                    self._charge(muter_id),
                 )
             except TransactionCancelled as exc:
                 if exc.failed(0):
@@ -243,14 +246,16 @@ class BlockRepository(Repository):
 
     def unmute(self, muter_id: str, muted_id: str) -> bool:
         return self._undo(
-            mute_key(muter_id, muted_id), [self._remove_member(muter_id, "mutes", muted_id)]
+            muter_id,
+            mute_key(muter_id, muted_id),
+            [self._remove_member(muter_id, "mutes", muted_id)],
         )
 
-    def _undo(self, key: dict[str, str], set_changes: list[Item]) -> bool:
+    def _undo(self, actor_id: str, key: dict[str, str], set_changes: list[Item]) -> bool:
         delete = self._delete_existing(key)
         with translated_errors():
             try:
-                transact(self._client, [delete, *set_changes])
+                transact(self._client, [delete, *set_changes], self._charge(actor_id))
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     return False

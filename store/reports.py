@@ -62,7 +62,11 @@ class ReportRepository(Repository):
             case = self.case(report.case_id, consistent=True)
             with translated_errors():
                 try:
-                    transact(self._client, [put, self._count(case, report, target)])
+                    transact(
+                        self._client,
+                        [put, self._count(case, report, target)],
+                        self._charge(report.reporter_id),
+                    )
                 except TransactionCancelled as exc:
                     if exc.failed(0):
                         raise AlreadyReported() from exc

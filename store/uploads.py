@@ -16,6 +16,7 @@ from store.keys import upload_key
 from store.media_codecs import media_to_value
 from store.table import TTL_ATTRIBUTE
 from store.tables import Repository
+from store.transactions import transact
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,12 +29,10 @@ RECORD_TTL_SECONDS = 24 * 3600
 
 class UploadRepository(Repository):
     def create(self, upload: Upload) -> Upload:
+        """Record a new upload; it counts against its owner's media limit too (core/limits.py)."""
+        item = upload_to_item(upload, int(time.time()) + RECORD_TTL_SECONDS)
         with translated_errors():
-            self._client.put_item(
-                TableName=self._table,
-                Item=upload_to_item(upload, int(time.time()) + RECORD_TTL_SECONDS),
-                ConditionExpression="attribute_not_exists(PK)",
-            )
+            transact(self._client, [self._put_new(item)], self._charge(upload.owner_id, media=True))
         return upload
 
     def get(self, owner_id: str, upload_id: str) -> Upload:
