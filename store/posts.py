@@ -125,10 +125,7 @@ class PostRepository(Repository):
 
     def current(self, post_id: str) -> tuple[Post, str | None]:
         """The post (consistent read) and the stamp of its latest event, for a guarded change."""
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table, Key=attribute_values(post_key(post_id)), ConsistentRead=True
-            ).get("Item")
+        item = self._get(post_key(post_id), consistent=True)
         if item is None:
             raise PostNotFound(post_id)
         changed = item.get("changedAt")
