@@ -1,7 +1,8 @@
 """Per-request batching over ONE DataLoader of table keys.
 
 Profiles, posts, the viewer's likes and follows requested in the same tick share a single
-BatchGetItem (up to 100 keys), which is what keeps a feed page at three requests.
+BatchGetItem (100 keys a request, sent side by side), which is what keeps a feed page at two
+round trips.
 """
 
 from __future__ import annotations

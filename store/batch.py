@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 BATCH_GET_LIMIT = 100
 BATCH_WRITE_LIMIT = 25
 MAX_UNPROCESSED_RETRIES = 6
+#: Batch requests one process sends side by side (reads of big pages, fan-out writes).
+PARALLEL_REQUESTS = 8
 
 
 def backoff(attempt: int) -> None:
@@ -30,21 +34,37 @@ def backoff(attempt: int) -> None:
 def batch_get(
     client: DynamoDBClient, table: str, keys: Sequence[Item], *, consistent: bool = False
 ) -> list[Item]:
-    """Items for the keys that exist, in no particular order; one request per 100 keys."""
+    """Items for the keys that exist, in no particular order; one request per 100 keys, sent
+    side by side, so any number of keys costs one round trip (plus retries of unprocessed)."""
+    chunks = [list(keys[s : s + BATCH_GET_LIMIT]) for s in range(0, len(keys), BATCH_GET_LIMIT)]
+    if len(chunks) <= 1:
+        return [item for chunk in chunks for item in _get_chunk(client, table, chunk, consistent)]
+    found = _pool().map(lambda chunk: _get_chunk(client, table, chunk, consistent), chunks)
+    return [item for items in found for item in items]
+
+
+def _get_chunk(
+    client: DynamoDBClient, table: str, chunk: list[Item], consistent: bool
+) -> list[Item]:
     items: list[Item] = []
-    for start in range(0, len(keys), BATCH_GET_LIMIT):
-        chunk = list(keys[start : start + BATCH_GET_LIMIT])
-        request: dict[str, Any] = {table: {"Keys": chunk, "ConsistentRead": consistent}}
-        attempt = 0
-        while request:
-            with translated_errors():
-                response = client.batch_get_item(RequestItems=request)
-            items.extend(response.get("Responses", {}).get(table, []))
-            request = dict(response.get("UnprocessedKeys") or {})
-            if request:
-                attempt += 1
-                backoff(attempt)
+    request: dict[str, Any] = {table: {"Keys": chunk, "ConsistentRead": consistent}}
+    attempt = 0
+    while request:
+        with translated_errors():
+            response = client.batch_get_item(RequestItems=request)
+        items.extend(response.get("Responses", {}).get(table, []))
+        request = dict(response.get("UnprocessedKeys") or {})
+        if request:
+            attempt += 1
+            backoff(attempt)
     return items
+
+
+@cache
+def _pool() -> ThreadPoolExecutor:
+    """Threads for requests sent side by side, made on first use, once per process (boto3
+    clients are thread-safe; the threads hold no request state)."""
+    return ThreadPoolExecutor(max_workers=PARALLEL_REQUESTS, thread_name_prefix="batch")
 
 
 def batch_write(

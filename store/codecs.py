@@ -170,7 +170,9 @@ def feed_entry_from_item(item: Mapping[str, Any]) -> FeedEntry:
     return FeedEntry(
         owner_id=item["PK"]["S"].removeprefix("FEED#"),
         post_id=item["postId"]["S"],
-        author_id=item["authorId"]["S"],
+        # Entries written before feeds carried the author read as "" (unknown until the post
+        # is loaded): the feed then loads their authors one round trip later.
+        author_id=item.get("authorId", {}).get("S", ""),
         created_at=item["createdAt"]["S"],
     )
 
