@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_secretsmanager import SecretsManagerClient
 
+    from store.queues import SQSClient
+
 #: Standard retry mode (exponential back-off with jitter, retrying throttling, 5xx and
 #: connection errors). At most 3 attempts x (2 + 5) s + back-offs (<= 1 s, <= 2 s) = 24 s, under
 #: API Gateway's 29 s: a stuck call surfaces as UNAVAILABLE, not a 504. `total_max_attempts`
@@ -94,3 +96,10 @@ def dynamodb_streams_client(region: str) -> DynamoDBStreamsClient:
 @cache
 def secretsmanager_client(region: str) -> SecretsManagerClient:
     return boto3.client("secretsmanager", region_name=region, config=DEFAULT_CONFIG)
+
+
+@cache
+def sqs_client(region: str) -> SQSClient:
+    """The fan-out's continuation queue; the endpoint comes from AWS_ENDPOINT_URL_SQS when set."""
+    client: SQSClient = boto3.client("sqs", region_name=region, config=DEFAULT_CONFIG)
+    return client
