@@ -41,7 +41,7 @@ def feed_rows(world: Any, sizes: list[int], repeats: int) -> list[str]:
     from runtime.aws_lambda import services
     from store.clients import dynamodb_client
 
-    posts = world.store.feeds.page(fixture.VIEWER, 100, None).items
+    posts = world.store.feeds.page(fixture.VIEWER, 100, None, 0).entries
     world.store.feeds.add(
         FeedEntry(OLD_VIEWER, e.post_id, e.author_id, e.created_at) for e in posts
     )

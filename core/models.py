@@ -201,3 +201,21 @@ class PollResult:
 class Page(Generic[T]):
     items: list[T]
     next_token: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PullAccount:
+    """An account followed by pull: its posts since `since` are read at feed time."""
+
+    author_id: str
+    since: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    """A page of a home feed, newest first: pushed entries and pull accounts' posts merged."""
+
+    entries: list[FeedEntry]
+    #: Posts of pull accounts on this page, by id: read with the page, no batch needed.
+    pulled: dict[str, Post]
+    next_token: str | None

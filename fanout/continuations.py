@@ -23,22 +23,34 @@ class Queue(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Continuation:
-    """Part `part` of publishing `event`: the followers after position `after`."""
+    """Part `part` of publishing `event`: the followers after position `after`. With
+    `pull_since`, the part writes those followers' pull markers instead of the event's copies
+    (the event made its author a pull account)."""
 
     event: LoggedChange
     part: int
     after: str
+    pull_since: str | None = None
 
     def to_message(self) -> str:
         item = change_to_item(self.event, author_topic(self.event.author_id))
-        return json.dumps({"v": VERSION, "event": item, "part": self.part, "after": self.after})
+        message = {"v": VERSION, "event": item, "part": self.part, "after": self.after}
+        if self.pull_since is not None:
+            message["pullSince"] = self.pull_since
+        return json.dumps(message)
 
     @classmethod
     def from_message(cls, body: str) -> Continuation:
         message = json.loads(body)
         if not isinstance(message, Mapping) or message.get("v") != VERSION:
             raise ValueError(f"not a fan-out continuation: {body[:200]!r}")
-        return cls(change_from_item(message["event"]), int(message["part"]), str(message["after"]))
+        since = message.get("pullSince")
+        return cls(
+            change_from_item(message["event"]),
+            int(message["part"]),
+            str(message["after"]),
+            str(since) if since is not None else None,
+        )
 
 
 class InlineQueue:

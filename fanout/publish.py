@@ -7,6 +7,7 @@ import logging
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
+from core.models import ChangeKind, PullAccount
 from fanout.continuations import Continuation
 
 if TYPE_CHECKING:
@@ -27,8 +28,29 @@ class Publisher:
         self._queue = queue
 
     def publish(self, event: LoggedChange) -> None:
-        """Part 0: the author's own feed, then followers from the first."""
-        self.run(Continuation(event, part=0, after=""))
+        """Part 0: the author's own feed, then followers from the first; for a pull account,
+        the author's feed alone (followers read its posts at feed time)."""
+        since = self._pull_since(event)
+        if since is None:
+            self.run(Continuation(event, part=0, after=""))
+            return
+        self._store.feed_copies.copy_to_feeds(event, [event.author_id])
+        if since == event.at:
+            # This post made its author a pull account: each follower's feed learns it (once;
+            # a retry rewrites the same markers), in parts like any fan-out.
+            self.run(Continuation(event, part=1, after="", pull_since=since))
+
+    def _pull_since(self, event: LoggedChange) -> str | None:
+        """Since when the author is a pull account (None: pushed). Crossing the threshold, the
+        first new post decides, once; posts created before it stay pushed, so none is lost or
+        doubled whichever fan-out runs first."""
+        followers, since = self._store.pull_accounts.state(event.author_id)
+        created = event.kind is ChangeKind.POST_CREATED
+        if since is None and created and followers > self._settings.pull_threshold:
+            since = self._store.pull_accounts.become_pull(event.author_id, event.at)
+        if since is None or (created and event.at < since):
+            return None
+        return since
 
     def run(self, part: Continuation) -> None:
         """Write one part; if followers remain past the bound, queue the next part.
@@ -40,12 +62,14 @@ class Publisher:
         event = part.event
         owners = self._owners(part)
         taken = list(islice(owners, self._settings.feeds_per_invocation))
-        requests = self._store.feed_copies.copy_to_feeds(
-            event,
-            [owner for owner, _ in taken],
-            part=part.part,
-            parallel=self._settings.parallel_writes,
-        )
+        feeds = [owner for owner, _ in taken]
+        if part.pull_since is not None:
+            pull = PullAccount(event.author_id, part.pull_since)
+            requests = self._store.pull_accounts.mark_followers(feeds, pull)
+        else:
+            requests = self._store.feed_copies.copy_to_feeds(
+                event, feeds, part=part.part, parallel=self._settings.parallel_writes
+            )
         log.info(
             "event %s part %d: %d feeds in %d batch writes",
             event.id,
@@ -54,7 +78,8 @@ class Publisher:
             requests,
         )
         if taken and next(owners, None) is not None:
-            self._queue.send(Continuation(event, part.part + 1, taken[-1][1]).to_message())
+            following = Continuation(event, part.part + 1, taken[-1][1], part.pull_since)
+            self._queue.send(following.to_message())
 
     def _owners(self, part: Continuation) -> Iterator[tuple[str, str]]:
         """(feed owner, follower position) in order; the author's own feed comes first."""

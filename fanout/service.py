@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from core.config import FanOutSettings
-from core.models import FeedEntry
+from core.models import FeedEntry, PullAccount
 from fanout.changes import (
     AvatarReplaced,
     Change,
@@ -88,10 +88,16 @@ class FanOut:
                 self._publisher.run(Continuation.from_message(message))
 
     def _backfill(self, follower_id: str, followee_id: str) -> None:
+        """The followee's recent posts into the new follower's feed; a pull account's posts
+        since it became one are read at feed time instead, so its marker goes in."""
+        _followers, since = self._store.pull_accounts.state(followee_id)
         recent = self._store.posts.by_author(followee_id, BACKFILL_POSTS, None)
         self._store.feeds.add(
             FeedEntry(
                 owner_id=follower_id, post_id=p.id, author_id=p.author_id, created_at=p.created_at
             )
             for p in recent.items
+            if since is None or p.created_at < since
         )
+        if since is not None:
+            self._store.pull_accounts.mark_followers([follower_id], PullAccount(followee_id, since))

@@ -35,13 +35,18 @@ def _prime_from_entries(
 async def feed(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Page[Post]:
     viewer = ctx.require_viewer()
     args = parse(PageArgs, arguments)
-    entries = ctx.store.feeds.page(viewer.id, args.limit, args.next_token)
-    _prime_from_entries(ctx, entries.items, args.prefetch)
-    # The visibility set goes out in the posts' batch too.
-    posts, hidden = await asyncio.gather(
-        ctx.loaders.posts([e.post_id for e in entries.items]), visibility(ctx)
-    )
+    most = ctx.settings.fanout.pull_accounts_per_feed
+    page = ctx.store.feeds.page(viewer.id, args.limit, args.next_token, most)
+    _prime_from_entries(ctx, page.entries, args.prefetch)
+    # Pull accounts' posts came with the page; the others' go out in one batch with the
+    # visibility set (and the authors and likes primed above).
+    wanted = [e.post_id for e in page.entries if e.post_id not in page.pulled]
+    loaded, hidden = await asyncio.gather(ctx.loaders.posts(wanted), visibility(ctx))
+    posts = {**dict(zip(wanted, loaded, strict=True)), **page.pulled}
     # Deleted posts are filtered here rather than chased through every follower's feed: a page
     # may come back short, and its nextToken still continues where it left off.
-    shown = [p for p in posts if p is not None and not hidden.hides(p.author_id)]
-    return Page(items=shown, next_token=entries.next_token)
+    shown = [posts.get(e.post_id) for e in page.entries]
+    return Page(
+        items=[p for p in shown if p is not None and not hidden.hides(p.author_id)],
+        next_token=page.next_token,
+    )

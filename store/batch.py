@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.errors import Throttled
 from store.errors import translated_errors
@@ -15,6 +15,9 @@ from store.items import Item
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 #: DynamoDB's hard limits per request.
 BATCH_GET_LIMIT = 100
@@ -39,8 +42,15 @@ def batch_get(
     chunks = [list(keys[s : s + BATCH_GET_LIMIT]) for s in range(0, len(keys), BATCH_GET_LIMIT)]
     if len(chunks) <= 1:
         return [item for chunk in chunks for item in _get_chunk(client, table, chunk, consistent)]
-    found = _pool().map(lambda chunk: _get_chunk(client, table, chunk, consistent), chunks)
+    found = side_by_side(lambda chunk: _get_chunk(client, table, chunk, consistent), chunks)
     return [item for items in found for item in items]
+
+
+def side_by_side(call: Callable[[A], R], arguments: Sequence[A]) -> list[R]:
+    """`call` for each argument, the requests in flight together: one round trip, not many."""
+    if len(arguments) <= 1:
+        return [call(a) for a in arguments]
+    return list(_pool().map(call, arguments))
 
 
 def _get_chunk(

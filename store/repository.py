@@ -30,6 +30,7 @@ from store.moderation import ModerationRepository
 from store.notification_keys import notify_topic
 from store.notifications import NotificationRepository
 from store.posts import PostRepository
+from store.pull_accounts import PullAccounts
 from store.reports import ReportRepository
 from store.tables import Table
 from store.uploads import UploadRepository
@@ -59,6 +60,7 @@ class Store:
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
+    pull_accounts: PullAccounts
     notifications: NotificationRepository
 
     @classmethod
@@ -93,6 +95,7 @@ class Store:
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
+            pull_accounts=PullAccounts(table),
             notifications=NotificationRepository(table),
         )
 
