@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.models import LoggedChange, Media, UploadStatus
+from core.models import LoggedChange, Media, Repost, UploadStatus
 from store.change_items import change_from_item
 from store.keys import author_topic
 from store.media_codecs import media_from_value
@@ -65,6 +65,16 @@ class Unliked:
 
 
 @dataclass(frozen=True, slots=True)
+class Reposted:
+    repost: Repost
+
+
+@dataclass(frozen=True, slots=True)
+class Unreposted:
+    repost: Repost
+
+
+@dataclass(frozen=True, slots=True)
 class Commented:
     post_id: str
     comment_id: str
@@ -87,6 +97,8 @@ Change = (
     | ChangeLogged
     | Liked
     | Unliked
+    | Reposted
+    | Unreposted
     | Commented
     | UploadCompleted
     | AvatarReplaced
@@ -125,6 +137,15 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
     if kind == "Like":
         like = image["postId"]["S"], image["userId"]["S"], image["createdAt"]["S"]
         return Liked(*like) if event == "INSERT" else Unliked(*like)
+    if kind == "Repost":
+        repost = Repost(
+            image["postId"]["S"],
+            image["userId"]["S"],
+            image["authorId"]["S"],
+            image["postCreatedAt"]["S"],
+            image["createdAt"]["S"],
+        )
+        return Reposted(repost) if event == "INSERT" else Unreposted(repost)
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
         return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])

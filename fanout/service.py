@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from core.config import FanOutSettings
@@ -13,7 +14,9 @@ from fanout.changes import (
     ChangeLogged,
     Followed,
     PostRemoved,
+    Reposted,
     Unfollowed,
+    Unreposted,
     UploadCompleted,
 )
 from fanout.continuations import Continuation, InlineQueue
@@ -21,6 +24,9 @@ from fanout.notify import Notifier
 from fanout.publish import Publisher
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from core.models import Repost
     from fanout.continuations import Queue
     from fanout.media import MediaProcessing
     from store.repository import Store
@@ -66,6 +72,14 @@ class FanOut:
                 # ⌈(followers + 1) / 25⌉ batch writes; a new post's copies are its feed entries.
                 self._publisher.publish(event)
                 self._run_inline()
+            case Reposted(repost):
+                # The reposter's own feed and their followers', but not the author's (the post
+                # is there), nor any that has the post already: once per feed.
+                owners = self._reposter_audience(repost)
+                added = self._store.repost_feeds.add(repost, owners)
+                log.info("repost %s by %s: %d feeds", repost.post_id, repost.user_id, added)
+            case Unreposted(repost):
+                self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
             case PostRemoved(post_id, author_id, media):
                 # Feeds filter deleted posts at read; here the post's comments and likes go,
                 # and its media: objects, variants and upload records.
@@ -81,6 +95,11 @@ class FanOut:
         """A continuation from the queue: the next part of a fan-out cut short at its bound."""
         self._publisher.run(Continuation.from_message(message))
         self._run_inline()
+
+    def _reposter_audience(self, repost: Repost) -> Iterator[str]:
+        followers = (f for f, _ in self._store.follows.followers_after(repost.user_id, None))
+        everyone = chain([repost.user_id], followers)
+        return (owner for owner in everyone if owner != repost.author_id)
 
     def _run_inline(self) -> None:
         while self._inline is not None and (pending := self._inline.take()):

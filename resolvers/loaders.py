@@ -96,6 +96,13 @@ class Loaders:
         liked: bool | None = await self._load(lookups.like(post_id, user_id))
         return bool(liked)
 
+    async def has_reposted(self, post_id: str, user_id: str) -> bool:
+        reposted: bool | None = await self._load(lookups.repost(post_id, user_id))
+        return bool(reposted)
+
+    def prime_reposts(self, post_ids: Iterable[str], user_id: str) -> None:
+        self._prime(lookups.repost(p, user_id) for p in post_ids)
+
     async def follows(self, follower_id: str, followee_id: str) -> bool:
         follows: bool | None = await self._load(lookups.follow(follower_id, followee_id))
         return bool(follows)

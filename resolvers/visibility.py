@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 #: Selection hints: nested fields whose loads may join the visibility set's batch.
 AUTHOR = "author"
 VIEWER_HAS_LIKED = "viewerHasLiked"
+VIEWER_HAS_REPOSTED = "viewerHasReposted"
 
 
 async def visibility(ctx: RequestContext) -> VisibilitySet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -50,7 +51,14 @@ def side_by_side(call: Callable[[A], R], arguments: Sequence[A]) -> list[R]:
     """`call` for each argument, the requests in flight together: one round trip, not many."""
     if len(arguments) <= 1:
         return [call(a) for a in arguments]
-    return list(_pool().map(call, arguments))
+    return in_threads(_pool(), call, arguments)
+
+
+def in_threads(pool: ThreadPoolExecutor, call: Callable[[A], R], arguments: Sequence[A]) -> list[R]:
+    """`call` for each argument on the pool's threads, each in a copy of this context, so the
+    request's metering and log fields (context variables) follow the calls."""
+    futures = [pool.submit(contextvars.copy_context().run, call, a) for a in arguments]
+    return [future.result() for future in futures]
 
 
 def _get_chunk(

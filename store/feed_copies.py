@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 
 from core.clock import aws_datetime
 from core.models import ChangeKind, FeedEntry
-from store.batch import BATCH_WRITE_LIMIT, backoff, batch_get
+from store.batch import BATCH_WRITE_LIMIT, backoff, batch_get, in_threads
 from store.change_items import FEED_RETENTION, RETENTION, change_to_item, expiry
 from store.codecs import attribute_values, feed_entry_to_item
 from store.errors import error_code, translated_errors
@@ -59,7 +59,7 @@ class FeedCopies(Repository):
         if parallel <= 1 or len(batches) <= 1:
             return sum(self._write_copies(event, batch) for batch in batches)
         with ThreadPoolExecutor(min(parallel, len(batches)), thread_name_prefix="fanout") as pool:
-            return sum(pool.map(lambda batch: self._write_copies(event, batch), batches))
+            return sum(in_threads(pool, lambda batch: self._write_copies(event, batch), batches))
 
     def _write_copies(self, event: LoggedChange, owners: Sequence[str]) -> int:
         """One BatchWriteItem; what DynamoDB leaves unprocessed was not written, so it is sent

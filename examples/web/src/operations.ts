@@ -30,6 +30,8 @@ graphql(`
     likeCount
     commentCount
     viewerHasLiked
+    repostCount
+    viewerHasReposted
     version
     author { ...UserFields }
     media { id contentType url altText }
@@ -50,7 +52,10 @@ graphql(`
 
 export const FEED_PAGE = graphql(`
   query FeedPage($limit: Int!, $nextToken: String) {
-    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }
+    feed(limit: $limit, nextToken: $nextToken) {
+      entries { post { ...PostFields } repostedBy { ...UserFields } }
+      nextToken
+    }
   }
 `);
 
@@ -58,7 +63,7 @@ export const FEED_PAGE = graphql(`
 export const FEED_START = graphql(`
   query FeedStart($limit: Int!) {
     me { ...UserFields }
-    feed(limit: $limit) { items { ...PostFields } nextToken }
+    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }
     feedUpdates { cursor }
     categories
   }
@@ -106,6 +111,12 @@ export const LIKE = graphql(`
 `);
 export const UNLIKE = graphql(`
   mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }
+`);
+export const REPOST = graphql(`
+  mutation Repost($id: ID!) { repost(postId: $id) { id repostCount viewerHasReposted } }
+`);
+export const UNREPOST = graphql(`
+  mutation Unrepost($id: ID!) { unrepost(postId: $id) { id repostCount viewerHasReposted } }
 `);
 export const FOLLOW = graphql(`
   mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }
