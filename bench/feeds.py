@@ -113,22 +113,13 @@ def feed_rows(world: Any, sizes: list[int], repeats: int) -> list[str]:
 
 
 def fan_out_row(world: Any, followers: int, parallel: int, per_invocation: int) -> str:
-    from bench import fixture
+    from bench.growth import followed_post
     from core.config import FanOutSettings
-    from core.ids import new_id
-    from core.models import ChangeKind, LoggedChange
     from fanout.changes import ChangeLogged
     from fanout.service import FanOut
 
     author = f"01HZFAN{parallel:03d}{followers:016d}"
-    fixture.add_followers(world.dynamodb, author, followers)
-    event = LoggedChange(
-        id=new_id(),
-        kind=ChangeKind.POST_CREATED,
-        post_id=new_id(),
-        author_id=author,
-        at=time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
-    )
+    event = followed_post(world.dynamodb, author, followers)
     from runtime.aws_lambda import services
 
     settings = FanOutSettings(feeds_per_invocation=per_invocation, parallel_writes=parallel)

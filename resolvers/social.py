@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.errors import BadUserInput, NotFound, PostNotFound, ProfileNotFound
 from resolvers.inputs import PostIdTarget, UserIdTarget, parse
-from resolvers.registry import resolver
+from resolvers.registry import Resolver, resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Awaitable, Callable, Coroutine, Mapping
 
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
+    from resolvers.loaders import Loaders
 
 T = TypeVar("T")
 
@@ -84,38 +85,41 @@ def _repost(ctx: RequestContext) -> Callable[[str, Post], object]:
     return repost
 
 
-@resolver("Mutation.likePost")
-def like_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    return _marked(ctx, arguments, _like(ctx), ctx.store.likes.unlike)
+def _marks(
+    on: str,
+    off: str,
+    mark: Callable[[RequestContext], Callable[[str, Post], object]],
+    unmark: Callable[[RequestContext], Callable[[str, str], object]],
+) -> tuple[Resolver[None, Post], Resolver[None, Post]]:
+    """The mutations that put a mark on a post and take it back."""
+
+    def put(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
+        return _marked(ctx, arguments, mark(ctx), unmark(ctx))
+
+    def take_back(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
+        return _marked(ctx, arguments, None, unmark(ctx))
+
+    return resolver(on)(put), resolver(off)(take_back)
 
 
-@resolver("Mutation.unlikePost")
-def unlike_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    return _marked(ctx, arguments, None, ctx.store.likes.unlike)
+def _viewer_has(
+    name: str, has: Callable[[Loaders], Callable[[str, str], Awaitable[bool]]]
+) -> Resolver[Post, Coroutine[Any, Any, bool]]:
+    """Whether the signed-in viewer put that mark on the post, batched with the page."""
+
+    async def field(ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]) -> bool:
+        viewer = ctx.viewer
+        return viewer is not None and await has(ctx.loaders)(source.id, viewer.id)
+
+    return resolver(name)(field)
 
 
-@resolver("Mutation.repost")
-def repost(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    """Share a post with your followers' home feeds; reposting twice changes nothing."""
-    return _marked(ctx, arguments, _repost(ctx), ctx.store.reposts.unrepost)
-
-
-@resolver("Mutation.unrepost")
-def unrepost(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    return _marked(ctx, arguments, None, ctx.store.reposts.unrepost)
-
-
-@resolver("Post.viewerHasReposted")
-async def viewer_has_reposted(
-    ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> bool:
-    viewer = ctx.viewer
-    return viewer is not None and await ctx.loaders.has_reposted(source.id, viewer.id)
-
-
-@resolver("Post.viewerHasLiked")
-async def viewer_has_liked(
-    ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> bool:
-    viewer = ctx.viewer
-    return viewer is not None and await ctx.loaders.has_liked(source.id, viewer.id)
+like_post, unlike_post = _marks(
+    "Mutation.likePost", "Mutation.unlikePost", _like, lambda ctx: ctx.store.likes.unlike
+)
+#: Share a post with your followers' home feeds; reposting twice changes nothing.
+repost, unrepost = _marks(
+    "Mutation.repost", "Mutation.unrepost", _repost, lambda ctx: ctx.store.reposts.unrepost
+)
+viewer_has_liked = _viewer_has("Post.viewerHasLiked", lambda loaders: loaders.has_liked)
+viewer_has_reposted = _viewer_has("Post.viewerHasReposted", lambda loaders: loaders.has_reposted)
