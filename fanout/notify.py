@@ -11,19 +11,9 @@ from typing import TYPE_CHECKING
 
 from core.entities import mentions
 from core.limits import MENTIONS_PER_TEXT
-from core.models import ChangeKind
+from core.models import ChangeKind, Repost
 from core.notifications import Notice, NotificationKind
-from fanout.changes import (
-    Change,
-    ChangeLogged,
-    Commented,
-    Followed,
-    Liked,
-    Reposted,
-    Unfollowed,
-    Unliked,
-    Unreposted,
-)
+from fanout.changes import Added, Change, ChangeLogged, Commented, Follow, Like, Removed
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -40,22 +30,22 @@ class Notifier:
 
     def apply(self, change: Change) -> None:
         match change:
-            case Followed(follower, followee, at):
+            case Added(Follow(follower, followee, at)):
                 self._notify(Notice(followee, NotificationKind.FOLLOW, follower, at))
-            case Unfollowed(follower, followee, at):
+            case Removed(Follow(follower, followee, at)):
                 self._withdraw(Notice(followee, NotificationKind.FOLLOW, follower, at))
-            case Liked(post_id, user_id, at):
+            case Added(Like(post_id, user_id, at)):
                 self._about_post(post_id, NotificationKind.LIKE, user_id, at, None)
-            case Unliked(post_id, user_id, at):
+            case Removed(Like(post_id, user_id, at)):
                 author = self._author_of(post_id)
                 if author is not None:
                     notice = Notice(author, NotificationKind.LIKE, user_id, at, post_id)
                     self._withdraw(notice)
-            case Reposted(r):
+            case Added(Repost() as r):
                 self._notify(
                     Notice(r.author_id, NotificationKind.REPOST, r.user_id, r.at, r.post_id)
                 )
-            case Unreposted(r):
+            case Removed(Repost() as r):
                 self._withdraw(
                     Notice(r.author_id, NotificationKind.REPOST, r.user_id, r.at, r.post_id)
                 )

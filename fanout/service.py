@@ -7,16 +7,15 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from core.config import FanOutSettings
-from core.models import FeedEntry, PullAccount
+from core.models import FeedEntry, PullAccount, Repost
 from fanout.changes import (
+    Added,
     AvatarReplaced,
     Change,
     ChangeLogged,
-    Followed,
+    Follow,
     PostRemoved,
-    Reposted,
-    Unfollowed,
-    Unreposted,
+    Removed,
     UploadCompleted,
 )
 from fanout.continuations import Continuation, InlineQueue
@@ -26,7 +25,6 @@ from fanout.publish import Publisher
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from core.models import Repost
     from fanout.continuations import Queue
     from fanout.media import MediaProcessing
     from store.repository import Store
@@ -63,22 +61,22 @@ class FanOut:
     def apply(self, change: Change) -> None:
         self._notifier.apply(change)
         match change:
-            case Followed(follower, followee):
+            case Added(Follow(follower, followee)):
                 self._backfill(follower, followee)
-            case Unfollowed(follower, followee):
+            case Removed(Follow(follower, followee)):
                 removed = self._store.feeds.remove_author(follower, followee)
                 log.info("unfollow %s -> %s: %d feed entries removed", follower, followee, removed)
             case ChangeLogged(event):
                 # ⌈(followers + 1) / 25⌉ batch writes; a new post's copies are its feed entries.
                 self._publisher.publish(event)
                 self._run_inline()
-            case Reposted(repost):
+            case Added(Repost() as repost):
                 # The reposter's own feed and their followers', but not the author's (the post
                 # is there), nor any that has the post already: once per feed.
                 owners = self._reposter_audience(repost)
                 added = self._store.repost_feeds.add(repost, owners)
                 log.info("repost %s by %s: %d feeds", repost.post_id, repost.user_id, added)
-            case Unreposted(repost):
+            case Removed(Repost() as repost):
                 self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
             case PostRemoved(post_id, author_id, media):
                 # Feeds filter deleted posts at read; here the post's comments and likes go,
