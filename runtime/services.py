@@ -16,7 +16,7 @@ from store.clients import (
 )
 from store.media import MediaStorage
 from store.queues import ContinuationQueue
-from store.repository import Store
+from store.repository import Rates, Store
 from store.secrets import current_and_previous
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class Services:
             self.settings.table_name,
             self.cursor_keys,
             change_writes=dynamodb_change_client(region),
+            rates=Rates(self.settings.write_rate, self.settings.media_rate),
         )
 
     def cursor_keys(self) -> list[bytes]:
