@@ -12,6 +12,7 @@ from store.change_items import FEED_RETENTION
 from store.codecs import feed_entry_from_item, feed_entry_to_item, post_from_item
 from store.errors import translated_errors
 from store.keys import author_partition, feed_partition, post_sort_key
+from store.pages import page_scope
 from store.pull_keys import PULL_PREFIX
 from store.tables import Repository
 
@@ -36,7 +37,8 @@ class FeedRepository(Repository):
         and the pull accounts found on the first page, whose Query returns their markers first
         (`PULL#` sorts above every entry): one round trip, a second only if there are any.
         """
-        scope = f"feed:{owner_id}"
+        # The scope of the plain feed Query's tokens, so tokens sealed before the merge read on.
+        scope = page_scope(None, feed_partition(owner_id), None)
         state = self._cursors.decode(after, scope) if after else {}
         # Tokens sealed before the merge carried the last entry's key.
         position = state.get("at") or state.get("SK", {}).get("S") or TOP

@@ -114,3 +114,21 @@ def test_a_page_that_selects_no_author_loads_none(
     result = api.execute("{ feed(limit: 20) { items { id title } } }")
     assert len(result["data"]["feed"]["items"]) == 20
     assert dispatches == [20 + 1]
+
+
+def test_a_token_sealed_before_the_merge_still_continues(api: GraphQLClient, store: Store) -> None:
+    # Given a token as pages used to seal it (the last entry's key, in the Query's scope)
+    seed(store, 5)
+    first = api.execute("{ feed(limit: 2) { items { title } } }")["data"]["feed"]["items"]
+    entries = store.feeds.page(ALICE, 2, None, 0).entries
+    last = entries[-1]
+    old = store.feeds._cursors.encode(
+        {"PK": {"S": f"FEED#{ALICE}"}, "SK": {"S": f"{last.created_at}#{last.post_id}"}},
+        f"table:FEED#{ALICE}:",
+    )
+    # When the client sends it, the feed continues right after that entry
+    result = api.execute(
+        "query($t: String) { feed(limit: 10, nextToken: $t) { items { title } } }", t=old
+    )
+    rest = [p["title"] for p in result["data"]["feed"]["items"]]
+    assert [p["title"] for p in first] + rest == [f"p{n}" for n in range(4, -1, -1)]
