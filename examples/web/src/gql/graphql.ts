@@ -154,6 +154,25 @@ export type Deleted = {
   id: Scalars['ID']['output'];
 };
 
+/** One page of your home feed, newest first. */
+export type FeedConnection = {
+  __typename?: 'FeedConnection';
+  /** The same posts, each with who reposted it into your feed. */
+  entries: Array<FeedItem>;
+  /** The page's posts. */
+  items: Array<Post>;
+  /** Pass as `nextToken` for the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** One post of your home feed, and how it got there. */
+export type FeedItem = {
+  __typename?: 'FeedItem';
+  post: Post;
+  /** Who of the people you follow reposted it into your feed; null when it came as the author's own post (a post shows once per feed). */
+  repostedBy?: Maybe<User>;
+};
+
 /** One form field of a presigned upload. */
 export type FormField = {
   __typename?: 'FormField';
@@ -295,6 +314,8 @@ export type Mutation = {
   mute?: Maybe<User>;
   /** Report something to the moderators; each person reports a thing once. */
   report: Report;
+  /** Share a post with your followers' home feeds (not your own post); reposting twice changes nothing. */
+  repost: Post;
   /** Moderators: act on a case (its open reports) and leave an audit entry. */
   resolveReport: ModerationCase;
   /** Lift a block (follows are not restored). Idempotent. */
@@ -305,6 +326,8 @@ export type Mutation = {
   unlikePost: Post;
   /** Stop muting a user. Idempotent. */
   unmute?: Maybe<User>;
+  /** Take back a repost; it leaves your followers' feeds. */
+  unrepost: Post;
   /** Change your own comment's text; `expectedVersion` guards lost updates. */
   updateComment: Comment;
   /** Change your own post; `expectedVersion` guards lost updates. */
@@ -380,6 +403,11 @@ export type MutationReportArgs = {
 };
 
 
+export type MutationRepostArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
 export type MutationResolveReportArgs = {
   input: ResolveReportInput;
 };
@@ -402,6 +430,11 @@ export type MutationUnlikePostArgs = {
 
 export type MutationUnmuteArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnrepostArgs = {
+  postId: Scalars['ID']['input'];
 };
 
 
@@ -472,7 +505,8 @@ export type NotificationKind =
   | 'COMMENT'
   | 'FOLLOW'
   | 'LIKE'
-  | 'MENTION';
+  | 'MENTION'
+  | 'REPOST';
 
 /** A post in one category. */
 export type Post = {
@@ -495,12 +529,16 @@ export type Post = {
   media: Array<Media>;
   /** The body's mentions of people who exist. */
   mentions: Array<Mention>;
+  /** Exact: changes with each repost. */
+  repostCount: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Increments on every update; send it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** Whether the signed-in viewer likes this post. */
   viewerHasLiked: Scalars['Boolean']['output'];
+  /** Whether the signed-in viewer reposted this post. */
+  viewerHasReposted: Scalars['Boolean']['output'];
 };
 
 
@@ -527,7 +565,7 @@ export type Query = {
   /** The category slugs a post may use. */
   categories: Array<Scalars['String']['output']>;
   /** Your home feed: posts by the people you follow and your own, newest first. */
-  feed: PostConnection;
+  feed: FeedConnection;
   /** What reached your home feed after your cursor, oldest first. */
   feedUpdates: ChangeBatch;
   /** "ok" when the API can answer; needs no sign-in. */
@@ -870,7 +908,7 @@ export type UserFieldsFragment = { __typename?: 'User', id: string, handle: stri
 
 export type MediaFieldsFragment = { __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
 
 export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
@@ -880,14 +918,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -895,28 +933,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -931,6 +969,20 @@ export type UnlikeMutationVariables = Exact<{
 
 
 export type UnlikeMutation = { __typename?: 'Mutation', unlikePost: { __typename?: 'Post', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type RepostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RepostMutation = { __typename?: 'Mutation', repost: { __typename?: 'Post', id: string, repostCount: number, viewerHasReposted: boolean } };
+
+export type UnrepostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnrepostMutation = { __typename?: 'Mutation', unrepost: { __typename?: 'Post', id: string, repostCount: number, viewerHasReposted: boolean } };
 
 export type FollowMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -973,14 +1025,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1139,6 +1191,8 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1264,8 +1318,13 @@ export const AuditFieldsFragmentDoc = new TypedDocumentString(`
 export const FeedPageDocument = new TypedDocumentString(`
     query FeedPage($limit: Int!, $nextToken: String) {
   feed(limit: $limit, nextToken: $nextToken) {
-    items {
-      ...PostFields
+    entries {
+      post {
+        ...PostFields
+      }
+      repostedBy {
+        ...UserFields
+      }
     }
     nextToken
   }
@@ -1307,6 +1366,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1321,8 +1382,13 @@ export const FeedStartDocument = new TypedDocumentString(`
     ...UserFields
   }
   feed(limit: $limit) {
-    items {
-      ...PostFields
+    entries {
+      post {
+        ...PostFields
+      }
+      repostedBy {
+        ...UserFields
+      }
     }
     nextToken
   }
@@ -1368,6 +1434,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1432,6 +1500,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1490,6 +1560,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1546,6 +1618,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1622,6 +1696,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1648,6 +1724,24 @@ export const UnlikeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnlikeMutation, UnlikeMutationVariables>;
+export const RepostDocument = new TypedDocumentString(`
+    mutation Repost($id: ID!) {
+  repost(postId: $id) {
+    id
+    repostCount
+    viewerHasReposted
+  }
+}
+    `) as unknown as TypedDocumentString<RepostMutation, RepostMutationVariables>;
+export const UnrepostDocument = new TypedDocumentString(`
+    mutation Unrepost($id: ID!) {
+  unrepost(postId: $id) {
+    id
+    repostCount
+    viewerHasReposted
+  }
+}
+    `) as unknown as TypedDocumentString<UnrepostMutation, UnrepostMutationVariables>;
 export const FollowDocument = new TypedDocumentString(`
     mutation Follow($id: ID!) {
   follow(userId: $id) {
@@ -1768,6 +1862,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1819,6 +1915,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
