@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from fanout.events import records_from
 from store.change_items import change_from_item, change_to_item
 from store.keys import author_topic
 
@@ -69,9 +70,4 @@ class InlineQueue:
 
 
 def is_queue_event(event: Any) -> bool:
-    records = event.get("Records") if isinstance(event, dict) else None
-    return (
-        isinstance(records, list)
-        and bool(records)
-        and all(isinstance(r, dict) and r.get("eventSource") == "aws:sqs" for r in records)
-    )
+    return records_from(event, "aws:sqs")

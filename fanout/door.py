@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.logs import current_request_id
 from fanout.changes import change_of
+from fanout.events import records_from
 from fanout.service import FanOut
 
 if TYPE_CHECKING:
@@ -21,12 +22,7 @@ log = logging.getLogger("agora.fanout")
 
 
 def is_stream_event(event: object) -> bool:
-    records = event.get("Records") if isinstance(event, dict) else None
-    return (
-        isinstance(records, list)
-        and bool(records)
-        and all(isinstance(r, dict) and r.get("eventSource") == "aws:dynamodb" for r in records)
-    )
+    return records_from(event, "aws:dynamodb")
 
 
 def process_records(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> list[dict[str, str]]:
