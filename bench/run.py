@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from bench import discovery
 from bench.deployment import deployment_rows
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
 from bench.measure import Row, cpu_ms, data_of, machine, side_by_side, write
@@ -29,6 +30,8 @@ SAME_DATA = (
     "post + 20 comments",
     "notifications page of 20",
     "unread notification count",
+    "hashtag page of 20",
+    "user search",
     "empty poll",
 )
 
@@ -39,6 +42,9 @@ def main() -> None:
     parser.add_argument("--block", type=int, default=30, help="requests per block")
     parser.add_argument("--followers", type=int, default=100_000, help="largest fan-out")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--only", help="just the rows whose name has one of these, comma-separated (not written)"
+    )
     args = parser.parse_args()
     begun = time.monotonic()
     lines: list[str] = []
@@ -61,6 +67,7 @@ def main() -> None:
         dynamodb = fixture.client(server.endpoint)
         likeable = 2 * (20 + args.rounds * args.block) + 10
         world = fixture.seed(dynamodb, likeable=likeable)
+        discovery.seed(world)
 
         import handler
 
@@ -141,6 +148,7 @@ def main() -> None:
                 "exactly 1 GetItem",
                 1,
             ),
+            *discovery.rows(dynamodb, fixture.TABLE, floor.cursors),
             Row(
                 "empty poll",
                 quiet,
@@ -175,6 +183,8 @@ def main() -> None:
             ),
         ]
 
+        if args.only is not None:
+            rows = [r for r in rows if any(part in r.name for part in args.only.split(","))]
         out(f"Machine: {machine()}; DynamoDB Local {jar.parent.name} on loopback.")
         out(
             "Command: `make bench` (= `.venv/bin/python -m bench.run`), "
@@ -222,6 +232,8 @@ def main() -> None:
                 f"{ours_meter.capacity:g} |"
             )
         out()
+        if args.only is not None:
+            return  # a partial run: nothing more, and docs/BENCHMARKS.md stays as it is
 
         out("### How it grows")
         out()

@@ -16,6 +16,7 @@ from fanout.changes import (
     Unfollowed,
     UploadCompleted,
 )
+from fanout.hashtags import HashtagIndexer
 from fanout.notify import Notifier
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class FanOut:
     def __init__(self, store: Store, media: MediaProcessing | None = None) -> None:
         self._store = store
         self._notifier = Notifier(store)
+        self._hashtags = HashtagIndexer(store)
         self._media_processing = media
 
     @property
@@ -44,6 +46,7 @@ class FanOut:
 
     def apply(self, change: Change) -> None:
         self._notifier.apply(change)
+        self._hashtags.apply(change)
         match change:
             case Followed(follower, followee):
                 self._backfill(follower, followee)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.entities import hashtags
 from resolvers.entities import LinkedMention
 
 if TYPE_CHECKING:
@@ -28,6 +29,22 @@ class Mention:
         from schema.types import User
 
         return cls(user=User.from_domain(mention.user), start=mention.start, end=mention.end)
+
+
+@strawberry.type(
+    description=(
+        "A `#tag` of the text at [start, end) in UTF-16 code units, and the tag it stands for "
+        "(normalized: what `hashtag(tag)` finds)."
+    )
+)
+class HashtagSpan:
+    tag: str
+    start: int
+    end: int
+
+
+def hashtag_spans(text: str) -> list[HashtagSpan]:
+    return [HashtagSpan(tag=h.tag, start=h.start, end=h.end) for h in hashtags(text)]
 
 
 def mentions_of(found: list[LinkedMention]) -> list[Mention]:

@@ -18,7 +18,7 @@ from core.entities import distinct_tags
 from core.limits import PAGE
 from resolvers.context import RequestContext
 from schema.arguments import NextToken, PageLimit, page_arguments
-from schema.entities import Mention, mentions_of
+from schema.entities import HashtagSpan, Mention, hashtag_spans, mentions_of
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
@@ -120,6 +120,9 @@ class Post:
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
+    hashtag_spans: list[HashtagSpan] = strawberry.field(
+        description="Where each #tag is in the body, so clients can link it without parsing."
+    )
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -135,6 +138,7 @@ class Post:
             like_count=post.like_count,
             comment_count=post.comment_count,
             hashtags=distinct_tags(post.body),
+            hashtag_spans=hashtag_spans(post.body),
             _post=post,
         )
 

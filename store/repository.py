@@ -21,6 +21,7 @@ from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.handle_lookups import handle_owner
+from store.hashtags import HashtagRepository, TaggedChanged
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
@@ -32,6 +33,7 @@ from store.notifications import NotificationRepository
 from store.posts import PostRepository
 from store.reports import ReportRepository
 from store.tables import Table
+from store.trends import TrendRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -60,6 +62,9 @@ class Store:
     changes: ChangeLog
     feed_copies: FeedCopies
     notifications: NotificationRepository
+    #: Hashtag timelines and trends, written by the fan-out.
+    hashtags: HashtagRepository
+    trends: TrendRepository
 
     @classmethod
     def connect(
@@ -94,6 +99,8 @@ class Store:
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
             notifications=NotificationRepository(table),
+            hashtags=HashtagRepository(table),
+            trends=TrendRepository(table),
         )
 
 
@@ -104,6 +111,7 @@ __all__ = [
     "MediaStorage",
     "Store",
     "TableKey",
+    "TaggedChanged",
     "UploadForm",
     "feed_topic",
     "handle_owner",

@@ -4,6 +4,7 @@
 import { GraphQLError, type GraphQLClient } from "./graphql.js";
 import { announce, avatar, h, timeElement } from "./dom.js";
 import { DELETE_POST, LIKE, UNLIKE, UPDATE_POST, type Post } from "./operations.js";
+import { richText } from "./richText.js";
 import { currentSession } from "./session.js";
 
 type Counts = Pick<Post, "likeCount" | "viewerHasLiked" | "commentCount">;
@@ -30,7 +31,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
 
   const render = () => {
     const mine = post.author !== null && post.author?.id === currentSession()?.userId;
-    const body = post.body ? h("p", { class: "body" }, post.body) : "";
+    const body = post.body ? h("p", { class: "body" }, ...richText(post.body, post.mentions, post.hashtagSpans)) : "";
     card.replaceChildren(
       h(
         "header",
