@@ -80,6 +80,13 @@ def ranked(counts: dict[str, int], limit: int) -> list[tuple[str, int]]:
 
 
 @dataclass(frozen=True, slots=True)
+class HashtagRef:
+    """A tag as normalized; its timeline is read when asked for."""
+
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
 class TagEntry:
     """A post on a tag's timeline: enough to load it and its author in one batch."""
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from core.entities import distinct_tags
-from core.hashtags import HASHTAGS_PER_POST
+from core.hashtags import HASHTAGS_PER_POST, HashtagRef
 from core.models import Page, Post, UserProfile
 from resolvers.discovery_inputs import HashtagArgs, SearchUsersArgs, TrendingArgs
 from resolvers.inputs import PageArgs, parse
@@ -18,13 +17,6 @@ if TYPE_CHECKING:
 
     from core.hashtags import Trend
     from resolvers.context import RequestContext
-
-
-@dataclass(frozen=True, slots=True)
-class HashtagRef:
-    """A tag as normalized; its timeline is read when asked for."""
-
-    tag: str
 
 
 @resolver("Query.hashtag")

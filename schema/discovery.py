@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 import resolvers.discovery
-from core.hashtags import TRENDING_HOURS, Trend
+from core.hashtags import TRENDING_HOURS, HashtagRef, Trend
 from core.limits import PAGE, SEARCH_QUERY, TRENDING
 from schema.arguments import NextToken, PageLimit, page_arguments
 from schema.types import Ctx, PostConnection, UserConnection
@@ -18,10 +18,10 @@ TrendingLimit = Annotated[int, strawberry.argument(description=TRENDING.describe
 @strawberry.type(description="A hashtag and its posts.")
 class Hashtag:
     tag: str = strawberry.field(description="Normalized: NFKC, case-folded, without the #.")
-    _ref: strawberry.Private[resolvers.discovery.HashtagRef]
+    _ref: strawberry.Private[HashtagRef]
 
     @classmethod
-    def from_domain(cls, ref: resolvers.discovery.HashtagRef) -> Hashtag:
+    def from_domain(cls, ref: HashtagRef) -> Hashtag:
         return cls(tag=ref.tag, _ref=ref)
 
     @strawberry.field(description="Posts whose body uses the tag, newest first.")

@@ -31,8 +31,7 @@ from schema.media import Upload, UploadTicket
 from schema.moderation import ModerationMutation, ModerationQuery
 from schema.notifications import NotificationMutations, NotificationQueries
 from schema.safety import SafetyMutation, SafetyQuery
-from schema.selection import item_fields
-from schema.selections import only_field_named
+from schema.selection import item_fields, only_field_named
 from schema.types import (
     Comment,
     Ctx,
@@ -47,7 +46,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
     """The `limit` of a first-page `comments` selection under this field, if there is one.
 
     Lets `post(id)` read the post and those comments in one Query. Fragments and aliases are
-    read through (schema/selections.py); anything unusual (several selections, directives, a
+    read through (schema/selection.py); anything unusual (several selections, directives, a
     nextToken, a limit that will fail validation) simply skips the optimisation.
     """
     selection = only_field_named(info.selected_fields[0].selections, "comments")

@@ -1,4 +1,9 @@
-"""Output types. Each maps one domain value; field resolvers go through the registry."""
+"""The content graph's output types: people, posts, comments and the mentions that link them.
+
+They name each other (a user's posts, a post's author, a mention's user), so they live in one
+module: split, they would import each other. Each maps one domain value; field resolvers go
+through the registry.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +19,11 @@ import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core import models
-from core.entities import distinct_tags
+from core.entities import distinct_tags, hashtags
 from core.limits import PAGE
 from resolvers.context import RequestContext
+from resolvers.entities import LinkedMention
 from schema.arguments import NextToken, PageLimit, page_arguments
-from schema.entities import HashtagSpan, Mention, hashtag_spans, mentions_of
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
@@ -104,6 +109,42 @@ class User:
             info.context, self._profile, page_arguments(limit, next_token)
         )
         return UserConnection.from_domain(page)
+
+
+@strawberry.type(
+    description=(
+        "`@handle` of someone who exists, at [start, end) of the text in UTF-16 code units "
+        "(how JavaScript indexes strings)."
+    )
+)
+class Mention:
+    user: User
+    start: int
+    end: int
+
+    @classmethod
+    def from_domain(cls, mention: LinkedMention) -> Mention:
+        return cls(user=User.from_domain(mention.user), start=mention.start, end=mention.end)
+
+
+def mentions_of(found: list[LinkedMention]) -> list[Mention]:
+    return [Mention.from_domain(m) for m in found]
+
+
+@strawberry.type(
+    description=(
+        "A `#tag` of the text at [start, end) in UTF-16 code units, and the tag it stands for "
+        "(normalized: what `hashtag(tag)` finds)."
+    )
+)
+class HashtagSpan:
+    tag: str
+    start: int
+    end: int
+
+
+def hashtag_spans(text: str) -> list[HashtagSpan]:
+    return [HashtagSpan(tag=h.tag, start=h.start, end=h.end) for h in hashtags(text)]
 
 
 @strawberry.type(description="A post in one category.")
