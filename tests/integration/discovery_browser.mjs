@@ -55,7 +55,7 @@ try {
   const b = await userPage("bob");
   await b.page.locator("nav a.notifications-tab").click();
   await b.page.getByRole("heading", { name: "Notifications" }).waitFor({ timeout: TIMEOUT });
-  await b.page.waitForFunction(() => document.querySelector("nav .badge")?.hidden === true, null, { timeout: TIMEOUT });
+  await b.page.waitForFunction(() => document.querySelector("nav .badge")?.dataset.count === "0", null, { timeout: TIMEOUT });
   const badgeBefore = await badgeOf(b.page);
   await shot(b.page, "b-notifications-seen");
   await b.page.locator("nav a", { hasText: "Feed" }).click();
@@ -88,7 +88,7 @@ try {
   const firstEntry = await entry.evaluate((li) => ({
     kind: li.dataset.kind, unread: li.classList.contains("unread"), text: li.textContent,
   }));
-  await b.page.waitForFunction(() => document.querySelector("nav .badge")?.hidden === true, null, { timeout: TIMEOUT });
+  await b.page.waitForFunction(() => document.querySelector("nav .badge")?.dataset.count === "0", null, { timeout: TIMEOUT });
   await shot(b.page, "b-notifications-tab");
 
   // B follows it to the post: its mention and hashtag are links

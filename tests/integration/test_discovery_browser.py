@@ -75,7 +75,7 @@ def test_notifications_mentions_hashtags_and_people_in_a_browser(served: Served)
     assert f"#{tag.lower()} 1" in result["trending"]
     # People by prefixes of names and handles, accents and case aside
     found = result["found"]
-    assert found["car"] == ["carol"]
+    assert found["car"] == ["carol", "jamal"]  # a handle, then a word of "Jamal Carter"
     assert found["ÉRI"] == ["erin"]
     assert found["hopper"] == ["grace"]
     assert found["zzzz"] == ["Nobody found."]

@@ -74,11 +74,10 @@ export async function notificationsScreen(
     first.notifications.items.length ? list : h("p", { class: "empty" }, "Nothing yet."),
     more,
   );
-  // Seen up to the newest shown: what arrives meanwhile stays unread.
-  const newest = first.notifications.items[0]?.latestAt;
-  if (newest && first.notifications.items.some((e) => !e.seen)) {
-    const left = (await api.request(MARK_SEEN, { upTo: newest })).markNotificationsSeen;
-    onSeen();
-    announce(left ? `${left} newer notifications` : "All caught up");
+  // Everything so far is seen, on every device of yours.
+  if (first.notifications.items.some((e) => !e.seen)) {
+    await api.request(MARK_SEEN, { upTo: null });
+    announce("All caught up");
   }
+  onSeen();
 }
