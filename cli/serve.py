@@ -23,7 +23,7 @@ from store.clients import (
     s3_client,
 )
 from store.media import MediaStorage
-from store.repository import Store
+from store.repository import Rates, Store
 from store.streams import StreamReader
 from store.table import create_table
 from web.app import GRAPHQL_PATH
@@ -52,6 +52,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             settings.table_name,
             settings.cursor_secret,
             change_writes=dynamodb_change_client(settings.region),
+            rates=Rates(settings.write_rate, settings.media_rate),
         )
         # The same fan-out code the Lambda runs on stream records, fed by a local poller.
         poller = StreamPoller(

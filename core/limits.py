@@ -71,3 +71,21 @@ SUSPENSION_DAYS = 3_650
 TRENDING = Window(default=10, most=50)
 #: `searchUsers(query:)`: a handle or name prefix.
 SEARCH_QUERY = Length(1, 50)
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """At most `most` writes of one person in each fixed window of `seconds` (docs/LIMITS.md)."""
+
+    name: str
+    most: int
+    seconds: int
+
+    def describe(self) -> str:
+        return f"{self.most:,} per {self.seconds:,} s"
+
+
+#: Every write of one person (Mastodon: 300 requests per 5 minutes per account).
+WRITES = Rate("writes", 300, 300)
+#: Uploads of one person (Mastodon: 30 media per 30 minutes), counted besides WRITES.
+MEDIA = Rate("media", 30, 1800)

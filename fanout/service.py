@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from core.models import FeedEntry
 from fanout.changes import (
+    Added,
     AvatarReplaced,
     Change,
     ChangeLogged,
-    Followed,
+    Follow,
     PostRemoved,
-    Unfollowed,
+    Removed,
     UploadCompleted,
 )
 from fanout.hashtags import HashtagIndexer
@@ -48,9 +49,9 @@ class FanOut:
         self._notifier.apply(change)
         self._hashtags.apply(change)
         match change:
-            case Followed(follower, followee):
+            case Added(Follow(follower, followee)):
                 self._backfill(follower, followee)
-            case Unfollowed(follower, followee):
+            case Removed(Follow(follower, followee)):
                 removed = self._store.feeds.remove_author(follower, followee)
                 log.info("unfollow %s -> %s: %d feed entries removed", follower, followee, removed)
             case ChangeLogged(event):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
 from core.clock import aws_datetime
 from core.errors import (
     Blocked,
@@ -20,8 +18,7 @@ from core.models import ChangeKind, Comment, LoggedChange, Page, Post
 from store.blocks import not_blocked
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, comment_from_item, comment_to_item, post_from_item
-from store.errors import error_code, translated_errors
-from store.items import Item
+from store.errors import translated_errors
 from store.keys import COMMENT_PREFIX, POST, comment_key, post_key, post_topics
 from store.pages import page_scope
 from store.posts import MAX_RACES
@@ -80,7 +77,7 @@ class CommentRepository(Repository):
 
         with translated_errors():
             try:
-                return commit(self._writes, build)
+                return commit(self._writes, build, self._charge(author_id))
             except TransactionCancelled as exc:
                 if exc.failed(1):
                     return None  # the post changed (or went) since we read it
@@ -118,7 +115,11 @@ class CommentRepository(Repository):
             delete["ExpressionAttributeValues"] = {":author": {"S": author_id}}
         with translated_errors():
             try:
-                transact(self._client, [{"Delete": delete}, self._count(post_id, -1)])
+                transact(
+                    self._client,
+                    [{"Delete": delete}, self._count(post_id, -1)],
+                    self._charge(author_id),
+                )
             except TransactionCancelled as exc:
                 if not exc.failed(0):
                     raise PostNotFound(post_id) from exc
@@ -134,35 +135,39 @@ class CommentRepository(Repository):
         guard = "#version = :expected"
         if expected_version == 1:  # comments written before edits existed carry no version
             guard = f"(attribute_not_exists(#version) OR {guard})"
+        key = attribute_values(comment_key(post_id, comment_id))
+        update = {
+            "TableName": self._table,
+            "Key": key,
+            "UpdateExpression": "SET #body = :body, #version = :next, editedAt = :stamp",
+            "ConditionExpression": f"attribute_exists(PK) AND authorId = :author AND {guard}",
+            "ExpressionAttributeNames": {"#body": "body", "#version": "version"},
+            "ExpressionAttributeValues": {
+                ":body": {"S": body},
+                ":author": {"S": author_id},
+                ":expected": {"N": str(expected_version)},
+                ":next": {"N": str(expected_version + 1)},
+                ":stamp": {"S": aws_datetime(self._clock())},
+            },
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
         with translated_errors():
+            # A transaction for the writer's limit counters (store/meters.py); it returns no
+            # item, so the edited comment is read back.
             try:
-                response = self._client.update_item(
-                    TableName=self._table,
-                    Key=attribute_values(comment_key(post_id, comment_id)),
-                    UpdateExpression="SET #body = :body, #version = :next, editedAt = :stamp",
-                    ConditionExpression=f"attribute_exists(PK) AND authorId = :author AND {guard}",
-                    ExpressionAttributeNames={"#body": "body", "#version": "version"},
-                    ExpressionAttributeValues={
-                        ":body": {"S": body},
-                        ":author": {"S": author_id},
-                        ":expected": {"N": str(expected_version)},
-                        ":next": {"N": str(expected_version + 1)},
-                        ":stamp": {"S": aws_datetime(self._clock())},
-                    },
-                    ReturnValues="ALL_NEW",
-                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
-                )
-            except ClientError as exc:
-                if error_code(exc) != "ConditionalCheckFailedException":
-                    raise
-                old: Item | None = exc.response.get("Item")  # type: ignore[assignment]
+                transact(self._client, [{"Update": update}], self._charge(author_id))
+            except TransactionCancelled as exc:
+                old = exc.old_items[0]
                 if not old:
                     raise CommentNotFound(comment_id) from exc
                 current = comment_from_item(old)
                 if current.author_id != author_id:
                     raise Forbidden("Only the author can change this comment") from exc
                 raise VersionConflict(expected_version, current.version) from exc
-        return comment_from_item(response["Attributes"])
+            item = self._client.get_item(TableName=self._table, Key=key, ConsistentRead=True)
+        if "Item" not in item:
+            raise CommentNotFound(comment_id)
+        return comment_from_item(item["Item"])
 
     def page(self, post_id: str, limit: int, after: str | None) -> Page[Comment]:
         """Oldest first (ids are time-sortable)."""

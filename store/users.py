@@ -39,8 +39,9 @@ class UserRepository(Repository):
         with translated_errors():
             try:
                 handle = {**attribute_values(handle_key(user.handle)), "userId": {"S": user.id}}
-                profile, claim = self._put_new(user_to_item(user)), self._put_new(handle)
-                transact(self._client, [profile, claim, *index_writes(self._table, user)])
+                items = [self._put_new(user_to_item(user)), self._put_new(handle)]
+                items += index_writes(self._table, user)
+                transact(self._client, items, self._charge(user.id))
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     raise ProfileExists() from exc
@@ -56,10 +57,7 @@ class UserRepository(Repository):
         return self.get(user_id) if user_id else None
 
     def id_of_handle(self, handle: str) -> str | None:
-        with translated_errors():
-            claim = self._client.get_item(
-                TableName=self._table, Key=attribute_values(handle_key(handle))
-            ).get("Item")
+        claim = self._get(handle_key(handle))
         return str(claim["userId"]["S"]) if claim else None
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
@@ -113,12 +111,8 @@ class UserRepository(Repository):
             "ExpressionAttributeValues": values,
         }
         with translated_errors():
-            if avatar is None and display_name is None:
-                try:
-                    response = self._client.update_item(**update, ReturnValues="ALL_NEW")  # type: ignore[arg-type]
-                except self._client.exceptions.ConditionalCheckFailedException as exc:
-                    raise ProfileNotFound(user_id) from exc
-                return user_from_item(response["Attributes"])
+            # A transaction even without an avatar: it carries the writer's limit counters
+            # (store/meters.py), so the answer is read back (a transaction returns no item).
             self._transact_update(user_id, update, display_name, avatar)
         profile = self.get(user_id, consistent=True)
         if profile is None:
@@ -151,7 +145,7 @@ class UserRepository(Repository):
                 renamed = dataclasses.replace(before, display_name=display_name)
                 items = [{"Update": guarded}, *claims, *index_writes(self._table, renamed, before)]
             try:
-                transact(self._client, items)
+                transact(self._client, items, self._charge(user_id))
                 return
             except TransactionCancelled as exc:
                 if not exc.failed(0):
