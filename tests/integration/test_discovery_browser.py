@@ -1,12 +1,16 @@
-"""The web client's notifications tab, linked mentions and hashtags and people search, in a
-browser with two users against `make serve` (its stream fan-out writes the notifications)."""
+"""Notifications, mentions, hashtags and people against `make serve` (its stream fan-out writes
+the notifications): `onNotification` over a real websocket, and the web client's notifications
+tab, linked mentions and hashtags and people search in a browser with two users."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 
 import pytest
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import connect
 
 from bench.served import Served
 from tests.conftest import missing_tool
@@ -79,3 +83,50 @@ def test_notifications_mentions_hashtags_and_people_in_a_browser(served: Served)
     assert found["ÉRI"] == ["erin"]
     assert found["hopper"] == ["grace"]
     assert found["zzzz"] == ["Nobody found."]
+
+
+ON_NOTIFICATION = """subscription {
+  onNotification { kind cursor actor { handle } notification { kind count post { title } } }
+}"""
+
+
+def test_on_notification_is_delivered_over_a_real_websocket(served: Served) -> None:
+    # Given bob subscribed over graphql-transport-ws, as any graphql-ws client does
+    bob, carol = demo_token(served, "bob"), demo_token(served, "carol")
+    url = served.url.replace("http://", "ws://")
+    with connect(url, subprotocols=["graphql-transport-ws"], open_timeout=30) as ws:  # type: ignore[list-item]
+        ws.send(
+            json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {bob}"}})
+        )
+        assert json.loads(ws.recv(timeout=30))["type"] == "connection_ack"
+        ws.send(json.dumps({"id": "n", "type": "subscribe", "payload": {"query": ON_NOTIFICATION}}))
+        time.sleep(1)  # the subscription takes its cursor at "now"
+        # When carol mentions him in a new post
+        title = f"Ping {time.time_ns()}"
+        created = gql(
+            served,
+            carol,
+            "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+            i={"title": title, "body": "Look, @bob!", "category": "general"},
+        )
+        assert "errors" not in created, created
+        # Then the fan-out's notice reaches his socket, with its actor and entry
+        deadline = time.monotonic() + 60
+        while True:
+            message = json.loads(ws.recv(timeout=max(1.0, deadline - time.monotonic())))
+            assert message["type"] == "next", message
+            event = message["payload"]["data"]["onNotification"]
+            if event["kind"] == "MENTION" and event["notification"]["post"]["title"] == title:
+                break
+            assert time.monotonic() < deadline, "the mention never arrived"
+        ws.send(json.dumps({"id": "n", "type": "complete"}))
+    assert event["actor"] == {"handle": "carol"}
+    assert event["notification"]["count"] == 1
+    assert event["cursor"]
+    # And a socket without a token is refused at connection_init, before anything runs
+    with connect(url, subprotocols=["graphql-transport-ws"], open_timeout=30) as ws:  # type: ignore[list-item]
+        ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        with pytest.raises(ConnectionClosed) as closed:
+            ws.recv(timeout=30)
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 4403
