@@ -41,13 +41,15 @@ class HashtagIndexer:
 
     def apply(self, change: Change) -> None:
         if isinstance(change, ChangeLogged) and change.event.kind in RETAGGING:
-            self.retag(change.event.post_id)
+            created = change.event.kind is ChangeKind.POST_CREATED
+            self.retag(change.event.post_id, created=created)
 
-    def retag(self, post_id: str) -> None:
-        """Make the post's entries match its text (none once it is gone)."""
+    def retag(self, post_id: str, *, created: bool = False) -> None:
+        """Make the post's entries match its text (none once it is gone). `created`: the
+        post's first event, so an untagged post needs no look at a record it cannot have."""
         for _ in range(MAX_RACES):
             try:
-                touched = self._retag_once(post_id)
+                touched = self._retag_once(post_id, created)
             except TaggedChanged:
                 continue
             for tag in touched:
@@ -55,11 +57,13 @@ class HashtagIndexer:
             return
         raise TaggedChanged(post_id)
 
-    def _retag_once(self, post_id: str) -> set[str]:
+    def _retag_once(self, post_id: str, created: bool) -> set[str]:
         hashtags = self._store.hashtags
-        before = hashtags.tagged(post_id)
         post = self._store.posts.get(post_id, consistent=True)
         wanted = distinct_tags(post.body)[:HASHTAGS_PER_POST] if post else []
+        if created and not wanted:
+            return set()
+        before = hashtags.tagged(post_id)
         kept = before.shards if before else {}
         shards = {
             tag: kept[tag] if tag in kept else shard_of(post_id, hashtags.shard_count(tag))
