@@ -2,12 +2,15 @@
 
 import { GraphQLClient } from "./graphql.js";
 import { announce, h, refreshTimes } from "./dom.js";
+import { isModerator } from "./safety.js";
 import { feedScreen } from "./screens/feed.js";
 import { hashtagScreen } from "./screens/hashtag.js";
 import { notificationsScreen } from "./screens/notifications.js";
 import { peopleScreen } from "./screens/people.js";
+import { moderationScreen } from "./screens/moderation.js";
 import { postScreen } from "./screens/post.js";
 import { profileScreen } from "./screens/profile.js";
+import { safetyListScreen } from "./screens/safetyLists.js";
 import { signInScreen } from "./screens/signin.js";
 import { currentSession, signOut } from "./session.js";
 import { UNREAD_COUNT } from "./operations.js";
@@ -42,6 +45,9 @@ function navigation(): void {
           h("a", { href: "#/notifications", class: "notifications-tab" }, "Notifications ", badge),
           h("a", { href: "#/people" }, "People"),
           h("a", { href: `#/user/${session.handle}` }, `@${session.handle}`),
+          h("a", { href: "#/blocked" }, "Blocked"),
+          h("a", { href: "#/muted" }, "Muted"),
+          ...(isModerator() ? [h("a", { href: "#/moderation" }, "Moderation")] : []),
           h(
             "button",
             {
@@ -72,6 +78,8 @@ async function route(): Promise<void> {
     else if (screen === "tag" && argument) await hashtagScreen(main, api, decodeURIComponent(argument));
     else if (screen === "notifications") await notificationsScreen(main, api, () => void refreshBadge());
     else if (screen === "people") await peopleScreen(main, api);
+    else if (screen === "blocked" || screen === "muted") await safetyListScreen(main, api, screen);
+    else if (screen === "moderation") await moderationScreen(main, api);
     else leave = await feedScreen(main, api);
     // Move focus to the new screen's heading, as a page load would.
     const heading = main.querySelector("h1");

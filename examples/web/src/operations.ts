@@ -7,6 +7,7 @@ export type {
   ChangeType,
   NotificationFieldsFragment as Notification,
   CommentFieldsFragment as Comment,
+  MediaFieldsFragment as PostMedia,
   PostFieldsFragment as Post,
   UserFieldsFragment as Author,
 } from "./gql/graphql.js";
@@ -17,6 +18,21 @@ graphql(`
     handle
     displayName
     avatar { url altText }
+  }
+`);
+
+/** What an image needs to render without a layout shift: see src/media.ts. */
+graphql(`
+  fragment MediaFields on Media {
+    id
+    contentType
+    url
+    altText
+    width
+    height
+    blurhash
+    focus { x y }
+    variants { url width height }
   }
 `);
 
@@ -33,7 +49,7 @@ graphql(`
     viewerHasLiked
     version
     author { ...UserFields }
-    media { id contentType url altText }
+    media { ...MediaFields }
     mentions { user { handle } start end }
     hashtagSpans { tag start end }
   }
@@ -100,6 +116,8 @@ export const PROFILE_PAGE = graphql(`
       followerCount
       followingCount
       viewerFollows
+      viewerBlocks
+      viewerMutes
       posts(limit: 20) { items { ...PostFields } }
     }
   }
