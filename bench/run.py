@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from bench import discovery
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
@@ -30,6 +31,8 @@ SAME_DATA = (
     "post + 20 comments",
     "notifications page of 20",
     "unread notification count",
+    "hashtag page of 20",
+    "user search",
     "empty poll",
 )
 
@@ -69,6 +72,7 @@ def main() -> None:
         dynamodb = fixture.client(server.endpoint)
         likeable = 2 * (20 + args.rounds * args.block) + 10
         world = fixture.seed(dynamodb, likeable=likeable)
+        discovery.seed(world)
 
         import handler
 
@@ -150,6 +154,7 @@ def main() -> None:
                 "exactly 1 GetItem",
                 1,
             ),
+            *discovery.rows(dynamodb, fixture.TABLE, floor.cursors),
             Row(
                 "empty poll",
                 quiet,

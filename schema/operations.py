@@ -17,6 +17,7 @@ import resolvers.users
 from core.limits import IDS_PER_REQUEST, PAGE, POLL
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
+from schema.discovery import DiscoveryQueries
 from schema.feed import FeedConnection
 from schema.inputs import (
     AddCommentInput,
@@ -63,7 +64,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query(NotificationQueries, SafetyQuery, ModerationQuery):
+class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}

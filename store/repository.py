@@ -21,6 +21,7 @@ from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.handle_lookups import handle_owner
+from store.hashtags import HashtagRepository, TaggedChanged
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
@@ -36,6 +37,7 @@ from store.reports import ReportRepository
 from store.repost_feeds import RepostFeeds
 from store.reposts import RepostRepository
 from store.tables import Table
+from store.trends import TrendRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -67,6 +69,9 @@ class Store:
     pull_accounts: PullAccounts
     repost_feeds: RepostFeeds
     notifications: NotificationRepository
+    #: Hashtag timelines and trends, written by the fan-out.
+    hashtags: HashtagRepository
+    trends: TrendRepository
 
     @classmethod
     def connect(
@@ -109,6 +114,8 @@ class Store:
             pull_accounts=PullAccounts(table),
             repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),
+            hashtags=HashtagRepository(table),
+            trends=TrendRepository(table),
         )
 
 
@@ -120,6 +127,7 @@ __all__ = [
     "Rates",
     "Store",
     "TableKey",
+    "TaggedChanged",
     "UploadForm",
     "feed_topic",
     "handle_owner",
