@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from core.models import Page, Post
 from resolvers.inputs import PageArgs, parse
 from resolvers.registry import resolver
-from resolvers.visibility import visibility
+from resolvers.visibility import read_ahead, visibility
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -28,4 +28,5 @@ async def feed(ctx: RequestContext, _source: None, arguments: Mapping[str, Any])
     # Deleted posts are filtered here rather than chased through every follower's feed: a page
     # may come back short, and its nextToken still continues where it left off.
     shown = [p for p in posts if p is not None and not hidden.hides(p.author_id)]
+    await read_ahead(ctx, shown, args.prefetch)
     return Page(items=shown, next_token=entries.next_token)

@@ -9,7 +9,7 @@ from resolvers.inputs import PostIdTarget, UserIdTarget, parse
 from resolvers.registry import resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Awaitable, Mapping
 
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
@@ -76,8 +76,8 @@ def unlike_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 
 
 @resolver("Post.viewerHasLiked")
-async def viewer_has_liked(
+def viewer_has_liked(
     ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> bool:
+) -> bool | Awaitable[bool]:
     viewer = ctx.viewer
-    return viewer is not None and await ctx.loaders.has_liked(source.id, viewer.id)
+    return viewer is not None and ctx.loaders.has_liked_now_or_later(source.id, viewer.id)

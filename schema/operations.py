@@ -99,7 +99,8 @@ class Query(NotificationQueries, SafetyQuery, ModerationQuery):
     async def feed(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        found = await resolvers.feed.feed(info.context, None, page_arguments(limit, next_token))
+        arguments = page_arguments(limit, next_token, info)
+        found = await resolvers.feed.feed(info.context, None, arguments)
         return PostConnection.from_domain(found)
 
     @strawberry.field(
