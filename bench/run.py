@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from bench import discovery
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
@@ -30,6 +31,8 @@ SAME_DATA = (
     "post + 20 comments",
     "notifications page of 20",
     "unread notification count",
+    "hashtag page of 20",
+    "user search",
     "empty poll",
 )
 
@@ -69,6 +72,7 @@ def main() -> None:
         dynamodb = fixture.client(server.endpoint)
         likeable = 2 * (20 + args.rounds * args.block) + 10
         world = fixture.seed(dynamodb, likeable=likeable)
+        discovery.seed(world)
 
         import handler
 
@@ -104,7 +108,8 @@ def main() -> None:
                 "feed page of 20",
                 lambda: iter(lambda: fixture.api_event(FEED, {"limit": 20}), None),
                 floor.feed,
-                "1 Query + ≤ 1 BatchGetItem per 100 keys (posts, then authors and likes)",
+                "2 round trips: 1 Query, then 1 BatchGetItem per 100 keys (posts, authors and "
+                "likes together)",
                 1 + 3 * 20,
             ),
             Row(
@@ -149,6 +154,7 @@ def main() -> None:
                 "exactly 1 GetItem",
                 1,
             ),
+            *discovery.rows(dynamodb, fixture.TABLE, floor.cursors),
             Row(
                 "empty poll",
                 quiet,

@@ -17,6 +17,8 @@ import resolvers.users
 from core.limits import IDS_PER_REQUEST, PAGE, POLL
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
+from schema.discovery import DiscoveryQueries
+from schema.feed import FeedConnection
 from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
@@ -62,7 +64,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query(NotificationQueries, SafetyQuery, ModerationQuery):
+class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -98,10 +100,16 @@ class Query(NotificationQueries, SafetyQuery, ModerationQuery):
     )
     async def feed(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
-    ) -> PostConnection:
-        arguments = page_arguments(limit, next_token, info)
+    ) -> FeedConnection:
+        # What `entries { post { … } }` selects counts as what `items { … }` does.
+        entries = item_fields(info, under="entries")
+        prefetch = (
+            *item_fields(info),
+            *(f.removeprefix("post.") for f in entries if f.startswith("post.")),
+        )
+        arguments = {"limit": limit, "nextToken": next_token, "prefetch": prefetch}
         found = await resolvers.feed.feed(info.context, None, arguments)
-        return PostConnection.from_domain(found)
+        return FeedConnection.from_domain(found)
 
     @strawberry.field(
         description=(
@@ -198,6 +206,19 @@ class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
     def unlike_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
         post = resolvers.social.unlike_post(info.context, None, {"postId": post_id})
         return Post.from_domain(post)
+
+    @strawberry.mutation(
+        description=(
+            "Share a post with your followers' home feeds (not your own post); reposting twice "
+            "changes nothing."
+        )
+    )
+    def repost(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(resolvers.social.repost(info.context, None, {"postId": post_id}))
+
+    @strawberry.mutation(description="Take back a repost; it leaves your followers' feeds.")
+    def unrepost(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(resolvers.social.unrepost(info.context, None, {"postId": post_id}))
 
     @strawberry.mutation(description="Permission to upload one file straight to storage.")
     def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:

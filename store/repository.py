@@ -21,6 +21,7 @@ from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.handle_lookups import handle_owner
+from store.hashtags import HashtagRepository, TaggedChanged
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
@@ -31,8 +32,12 @@ from store.moderation import ModerationRepository
 from store.notification_keys import notify_topic
 from store.notifications import NotificationRepository
 from store.posts import PostRepository
+from store.pull_accounts import PullAccounts
 from store.reports import ReportRepository
+from store.repost_feeds import RepostFeeds
+from store.reposts import RepostRepository
 from store.tables import Table
+from store.trends import TrendRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -49,6 +54,7 @@ class Store:
     users: UserRepository
     comments: CommentRepository
     likes: LikeRepository
+    reposts: RepostRepository
     follows: FollowRepository
     blocks: BlockRepository
     reports: ReportRepository
@@ -60,7 +66,12 @@ class Store:
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
+    pull_accounts: PullAccounts
+    repost_feeds: RepostFeeds
     notifications: NotificationRepository
+    #: Hashtag timelines and trends, written by the fan-out.
+    hashtags: HashtagRepository
+    trends: TrendRepository
 
     @classmethod
     def connect(
@@ -89,6 +100,7 @@ class Store:
             users=UserRepository(table),
             comments=CommentRepository(table, posts),
             likes=LikeRepository(table),
+            reposts=RepostRepository(table),
             follows=FollowRepository(table),
             blocks=BlockRepository(table),
             reports=reports,
@@ -99,7 +111,11 @@ class Store:
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
+            pull_accounts=PullAccounts(table),
+            repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),
+            hashtags=HashtagRepository(table),
+            trends=TrendRepository(table),
         )
 
 
@@ -111,6 +127,7 @@ __all__ = [
     "Rates",
     "Store",
     "TableKey",
+    "TaggedChanged",
     "UploadForm",
     "feed_topic",
     "handle_owner",

@@ -60,6 +60,9 @@ ANONYMOUS_REFUSED = {
     "notifications": "{ notifications { items { id } } }",
     "unreadNotificationCount": "{ unreadNotificationCount }",
     "notificationUpdates": "{ notificationUpdates { cursor } }",
+    "hashtag": '{ hashtag(tag: "a") { tag posts { items { id } } } }',
+    "trendingHashtags": "{ trendingHashtags { tag count } }",
+    "searchUsers": '{ searchUsers(query: "a") { items { id } } }',
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
 }
 
