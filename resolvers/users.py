@@ -19,7 +19,7 @@ from resolvers.uploads import attachable_media
 from resolvers.visibility import visible_profile, visible_profiles
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Awaitable, Callable, Mapping
 
     from core.models import Comment, Post
     from resolvers.context import RequestContext
@@ -71,11 +71,12 @@ def update_profile(ctx: RequestContext, _source: None, arguments: Mapping[str, A
     )
 
 
-async def _author(
+def _author(
     ctx: RequestContext, source: Post | Comment, _arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    """Null when the author has no profile; batched with every other lookup of the response."""
-    return await ctx.loaders.user(source.author_id)
+) -> UserProfile | Awaitable[UserProfile | None] | None:
+    """Null when the author has no profile; batched with every other lookup of the response
+    (at once when the batch is already read: no task for the field)."""
+    return ctx.loaders.user_now_or_later(source.author_id)
 
 
 post_author = resolver("Post.author")(_author)

@@ -26,6 +26,7 @@ from resolvers.entities import LinkedMention
 from schema.arguments import NextToken, PageLimit, page_arguments
 from schema.connection import Connection
 from schema.media import Media
+from schema.now_or_later import now_or_later
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
 
@@ -191,8 +192,8 @@ class Post:
         return mentions_of(await resolvers.entities.post_mentions(info.context, self._post, {}))
 
     @strawberry.field(description="The author; null when the author has no profile.")
-    async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolvers.users.post_author(info.context, self._post, {}))
+    def author(self, info: Ctx) -> User | None:
+        return now_or_later(resolvers.users.post_author(info.context, self._post, {}), User.maybe)
 
     @strawberry.field(description="Attached images and videos, in order.")
     def media(self, info: Ctx) -> list[Media]:
@@ -245,8 +246,9 @@ class Comment:
         )
 
     @strawberry.field(description="The author; null when the author has no profile.")
-    async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
+    def author(self, info: Ctx) -> User | None:
+        found = resolvers.users.comment_author(info.context, self._comment, {})
+        return now_or_later(found, User.maybe)
 
     @strawberry.field(description="The body's mentions of people who exist.")
     async def mentions(self, info: Ctx) -> list[Mention]:
