@@ -11,6 +11,7 @@ from fanout.changes import (
     AvatarReplaced,
     Change,
     ChangeLogged,
+    DeletionDue,
     Followed,
     PostRemoved,
     Unfollowed,
@@ -65,6 +66,10 @@ class FanOut:
                 self._media.process(owner_id, upload_id)
             case AvatarReplaced(user_id, old):
                 self._media.remove(user_id, old, f"avatar:{user_id}")
+            case DeletionDue(deletion):
+                # One bounded step; advancing the record hands the next step to the stream.
+                advanced = self._store.accounts.step(deletion, self._media.remove_files)
+                log.info("account deletion %s: %s", deletion.user_id, advanced)
 
     def _audience(self, author_id: str) -> Iterator[str]:
         """Whose home feed an author's posts reach: the author's own, then each follower's."""

@@ -148,6 +148,16 @@ class MediaStorage:
             if response.get("Errors"):
                 raise RuntimeError(f"S3 kept objects it was asked to delete: {response['Errors']}")
 
+    def keys_under(self, prefix: str) -> list[str]:
+        """Every object key starting with `prefix`, page by page."""
+        keys: list[str] = []
+        with translated_errors():
+            for page in self._client.get_paginator("list_objects_v2").paginate(
+                Bucket=self._bucket, Prefix=prefix
+            ):
+                keys += [o["Key"] for o in page.get("Contents", [])]
+        return keys
+
     def first_bytes(self, key: str, count: int) -> bytes:
         with translated_errors():
             response = self._client.get_object(

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from core.clock import utc_now
 from store import lookups, notification_lookups
+from store.account_exports import export_account
+from store.accounts import AccountRepository
 from store.attached_media import AttachedMedia
 from store.blocks import BlockRepository
 from store.changes import ChangeLog
@@ -61,6 +63,8 @@ class Store:
     changes: ChangeLog
     feed_copies: FeedCopies
     notifications: NotificationRepository
+    #: Account deletion and export (store/ownership.py lists what a person owns).
+    accounts: AccountRepository
 
     @classmethod
     def connect(
@@ -100,6 +104,7 @@ class Store:
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
             notifications=NotificationRepository(table),
+            accounts=AccountRepository(table),
         )
 
 
@@ -112,6 +117,7 @@ __all__ = [
     "Store",
     "TableKey",
     "UploadForm",
+    "export_account",
     "feed_topic",
     "handle_owner",
     "incoming_object_key",

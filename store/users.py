@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from core.errors import HandleTaken, MediaUnavailable, ProfileExists, ProfileNotFound
@@ -32,6 +33,28 @@ class UserRepository(Repository):
                     raise ProfileExists() from exc
                 raise HandleTaken(user.handle) from exc
         return user
+
+    def delete(self, user_id: str) -> None:
+        """Delete a profile and free its handle, in one transaction (no-op if already gone)."""
+        profile = self.get(user_id, consistent=True)
+        if profile is None:
+            return
+        profile_delete = self._delete_existing(user_key(user_id))
+        handle_delete = {
+            "Delete": {
+                "TableName": self._table,
+                "Key": attribute_values(handle_key(profile.handle)),
+                "ConditionExpression": "userId = :owner",
+                "ExpressionAttributeValues": {":owner": {"S": user_id}},
+            }
+        }
+        with translated_errors():
+            try:
+                transact(self._client, [profile_delete, handle_delete])
+            except TransactionCancelled as exc:
+                if exc.failed(1) and not exc.failed(0):
+                    with suppress(TransactionCancelled):  # a retried step deleted it meanwhile
+                        transact(self._client, [profile_delete])  # the handle went earlier
 
     def get(self, user_id: str, *, consistent: bool = False) -> UserProfile | None:
         item = self._get(user_key(user_id), consistent=consistent)
