@@ -41,6 +41,7 @@ def export_account(
     clock: Callable[[], datetime],
 ) -> AccountExport:
     """Write the archive and answer its link: `data.json` and `files/<object key>`."""
+    accounts.count_export(user_id)
     now = clock()
     items: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[str, str]] = set()

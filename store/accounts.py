@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
@@ -53,6 +52,7 @@ class AccountRepository(Repository):
         # Removing someone's items is no write of theirs: no limit applies.
         unmetered = dataclasses.replace(table, meter=Meter(table.name, Rates.off(), table.clock))
         super().__init__(unmetered)
+        self._metered = table.meter.charge
         self._posts = PostRepository(unmetered)
         self._comments = CommentRepository(unmetered, self._posts)
         self._likes = LikeRepository(unmetered)
@@ -62,7 +62,9 @@ class AccountRepository(Repository):
         self._users = UserRepository(unmetered)
 
     def start(self, user_id: str) -> AccountDeletion:
-        """Record the deletion (idempotent: a running one is answered as it is)."""
+        """Record the deletion. Idempotent: a running one is answered as it is, and nudged (its
+        record rewritten, so its stream record starts a step: a chain that stopped after its
+        retries, docs/ACCOUNTS.md, goes on)."""
         now = aws_datetime(self._clock())
         deletion = AccountDeletion(user_id, DeletionStatus.RUNNING, started_at=now)
         marker = Suspension(user_id, DELETION_REASON, at=now, by=user_id, until=None)
@@ -75,10 +77,23 @@ class AccountRepository(Repository):
             "ExpressionAttributeValues": {":done": {"S": DeletionStatus.DONE.value}},
         }
         put_marker = {"Put": {"TableName": self._table, "Item": suspension_to_item(marker)}}
-        with translated_errors(), suppress(TransactionCancelled):  # already running
-            transact(self._client, [{"Put": record}, put_marker])
+        with translated_errors():
+            try:
+                transact(self._client, [{"Put": record}, put_marker])
+                return deletion
+            except TransactionCancelled:
+                pass  # already running
         found = self.deletion(user_id)
-        return found or deletion
+        if found is None:
+            return deletion
+        nudged = dataclasses.replace(found, version=found.version + 1)
+        return nudged if self._advance(found, nudged) else found
+
+    def count_export(self, user_id: str) -> None:
+        """An export counts against the person's limits as an upload does (it writes a file):
+        the one write of an export is its counters' transaction."""
+        with translated_errors():
+            transact(self._client, [], self._metered(user_id, media=True))
 
     def deletion(self, user_id: str) -> AccountDeletion | None:
         item = self._get(deletion_key(user_id), consistent=True)

@@ -279,7 +279,7 @@ def test_an_export_holds_everything_of_theirs_and_nothing_of_anyone_elses(world:
     assert {i["id"] for i in items if i.get("type") == "Post"} == set(world.alices_posts)
     # And nothing of anyone else's: no one else's comment, like, follow or post, no reported
     # content, not who blocks her
-    owners = ("authorId", "userId", "followerId", "reporterId", "ownerId")
+    owners = ("reporterId", "followerId", "userId", "authorId", "ownerId")
     for item in items:
         owner = next((item[o] for o in owners if o in item), ALICE)
         if item.get("type") == "User":
@@ -292,3 +292,17 @@ def test_an_export_holds_everything_of_theirs_and_nothing_of_anyone_elses(world:
     bobs = ok(world.bob.execute(EXPORT))["exportAccount"]
     assert bobs["url"].split("?")[0] != made["url"].split("?")[0]
     assert ALICE not in bobs["url"]
+
+
+def test_a_deletion_whose_chain_stopped_goes_on_when_asked_again(
+    world: World, processing: Processing, stream_reader: StreamReader
+) -> None:
+    # Given a deletion whose stream records were given up on (retries spent: the DLQ)
+    ok(world.alice.execute(DELETE, c="alice"))
+    assert stream_reader.poll()
+    processing.run()
+    assert ok(world.alice.execute(STATE))["accountDeletion"]["status"] == "RUNNING"
+    # When she asks again, Then it runs to the end
+    ok(world.alice.execute(DELETE, c="alice"))
+    processing.run()
+    assert ok(world.alice.execute(STATE))["accountDeletion"]["status"] == "DONE"

@@ -61,6 +61,9 @@ ANONYMOUS_REFUSED = {
     "unreadNotificationCount": "{ unreadNotificationCount }",
     "notificationUpdates": "{ notificationUpdates { cursor } }",
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
+    "accountDeletion": "{ accountDeletion { status } }",
+    "deleteAccount": 'mutation { deleteAccount(confirm: "x") { status } }',
+    "exportAccount": "mutation { exportAccount { url } }",
 }
 
 

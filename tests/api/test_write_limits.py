@@ -168,6 +168,7 @@ WRITES_OF_A_PERSON = {
     "createUpload": 'mutation { createUpload(input: {contentType: "image/png", size: 10, '
     'filename: "a.png"}) { url } }',
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
+    "exportAccount": "mutation { exportAccount { url } }",
 }
 
 
@@ -195,7 +196,7 @@ def test_the_same_writes_under_the_limit_go_through(api: GraphQLClient) -> None:
     ids = _world(api)
     order = ["likePost", "follow", "report", "updateProfile", "createUpload", "updateComment"]
     order += ["deleteComment", "updatePost", "deletePost", "mute", "block", "addComment"]
-    order += ["markNotificationsSeen", "createPost"]
+    order += ["markNotificationsSeen", "createPost", "exportAccount"]
     assert sorted(order) == sorted(WRITES_OF_A_PERSON)
     for write in order:
         query = WRITES_OF_A_PERSON[write]

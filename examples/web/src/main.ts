@@ -2,6 +2,7 @@
 
 import { GraphQLClient } from "./graphql.js";
 import { announce, h, refreshTimes } from "./dom.js";
+import { accountScreen } from "./screens/account.js";
 import { feedScreen } from "./screens/feed.js";
 import { postScreen } from "./screens/post.js";
 import { profileScreen } from "./screens/profile.js";
@@ -20,6 +21,7 @@ function navigation(): void {
       ? [
           h("a", { href: "#/feed" }, "Feed"),
           h("a", { href: `#/user/${session.handle}` }, `@${session.handle}`),
+          h("a", { href: "#/account" }, "Account"),
           h(
             "button",
             {
@@ -47,6 +49,7 @@ async function route(): Promise<void> {
     if (!currentSession() || screen === "sign-in") await signInScreen(main);
     else if (screen === "post" && argument) await postScreen(main, api, decodeURIComponent(argument));
     else if (screen === "user" && argument) await profileScreen(main, api, decodeURIComponent(argument));
+    else if (screen === "account") leave = await accountScreen(main, api);
     else leave = await feedScreen(main, api);
     // Move focus to the new screen's heading, as a page load would.
     const heading = main.querySelector("h1");

@@ -36,6 +36,9 @@ type Documents = {
     "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": typeof types.DeletePostDocument,
     "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": typeof types.CreateUploadDocument,
     "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": typeof types.CompleteUploadDocument,
+    "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": typeof types.AccountDeletionDocument,
+    "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": typeof types.ExportAccountDocument,
 };
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
@@ -59,6 +62,9 @@ const documents: Documents = {
     "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": types.DeletePostDocument,
     "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": types.CreateUploadDocument,
     "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": types.CompleteUploadDocument,
+    "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": types.AccountDeletionDocument,
+    "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": types.DeleteAccountDocument,
+    "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": types.ExportAccountDocument,
 };
 
 /**
@@ -145,6 +151,18 @@ export function graphql(source: "\n  mutation CreateUpload($input: CreateUploadI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n"): typeof import('./graphql.js').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n"): typeof import('./graphql.js').AccountDeletionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n"): typeof import('./graphql.js').DeleteAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n"): typeof import('./graphql.js').ExportAccountDocument;
 
 
 export function graphql(source: string) {
