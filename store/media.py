@@ -151,12 +151,14 @@ class MediaStorage:
     def keys_under(self, prefix: str) -> list[str]:
         """Every object key starting with `prefix`, page by page."""
         keys: list[str] = []
-        with translated_errors():
-            for page in self._client.get_paginator("list_objects_v2").paginate(
-                Bucket=self._bucket, Prefix=prefix
-            ):
-                keys += [o["Key"] for o in page.get("Contents", [])]
-        return keys
+        listing: dict[str, Any] = {"Bucket": self._bucket, "Prefix": prefix}
+        while True:
+            with translated_errors():
+                page = self._client.list_objects_v2(**listing)
+            keys += [o["Key"] for o in page.get("Contents", [])]
+            if not page.get("IsTruncated"):
+                return keys
+            listing["ContinuationToken"] = page["NextContinuationToken"]
 
     def first_bytes(self, key: str, count: int) -> bytes:
         with translated_errors():

@@ -134,7 +134,7 @@ def allowed_leftover(item: dict[str, Any]) -> bool:
     if pk == f"DELETION#{ALICE}":
         return True  # the record the person reads; it holds no content and expires
     if pk.startswith("CASE#"):
-        return item.get("reporterId", {}).get("S") != ALICE  # reports about them stay
+        return bool(item.get("reporterId", {}).get("S") != ALICE)  # reports about them stay
     if pk.startswith("CHANGES#") and not pk.endswith(ALICE):
         return "expiresAt" in item  # change-log copies others' pollers read; gone within a day
     return pk.startswith("NOTIFY#") and not pk.endswith(ALICE)  # others' notification history
