@@ -39,7 +39,7 @@ try {
 
   // The account screen, from the navigation
   await page.locator("nav a", { hasText: "Account" }).click();
-  await page.getByRole("heading", { name: "Your account" }).waitFor({ timeout: TIMEOUT });
+  await page.getByRole("heading", { name: "Your account", exact: true }).waitFor({ timeout: TIMEOUT });
   await shot(page, "account-screen");
 
   // Download my data: a link appears; what it serves is a zip archive
