@@ -39,31 +39,31 @@ class AvatarReplaced:
 
 
 @dataclass(frozen=True, slots=True)
-class Followed:
+class Follow:
     follower_id: str
     followee_id: str
     created_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class Unfollowed:
-    follower_id: str
-    followee_id: str
-    created_at: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Liked:
+class Like:
     post_id: str
     user_id: str
     created_at: str
 
 
 @dataclass(frozen=True, slots=True)
-class Unliked:
-    post_id: str
-    user_id: str
-    created_at: str
+class Added:
+    """A follow or a like was made (its item appeared)."""
+
+    edge: Follow | Like
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A follow ended or a like was taken back (its item went)."""
+
+    edge: Follow | Like
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +91,9 @@ class ChangeLogged:
 
 Change = (
     PostRemoved
-    | Followed
-    | Unfollowed
+    | Added
+    | Removed
     | ChangeLogged
-    | Liked
-    | Unliked
     | Commented
     | UploadCompleted
     | AvatarReplaced
@@ -128,15 +126,9 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         if image["topic"]["S"] == author_topic(logged.author_id):
             return ChangeLogged(logged)
         return None
-    if kind == "Follow":
-        follower, followee = image["followerId"]["S"], image["followeeId"]["S"]
-        at = image["createdAt"]["S"]
-        if event == "INSERT":
-            return Followed(follower, followee, at)
-        return Unfollowed(follower, followee, at)
-    if kind == "Like":
-        like = image["postId"]["S"], image["userId"]["S"], image["createdAt"]["S"]
-        return Liked(*like) if event == "INSERT" else Unliked(*like)
+    if kind in ("Follow", "Like"):
+        edge = _edge(kind, image)
+        return Added(edge) if event == "INSERT" else Removed(edge)
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
         return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])
@@ -146,6 +138,13 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
 def _deletion_due(image: Mapping[str, Any]) -> DeletionDue | None:
     deletion = deletion_from_item(image)
     return DeletionDue(deletion) if deletion.status is DeletionStatus.RUNNING else None
+
+
+def _edge(kind: str, image: Mapping[str, Any]) -> Follow | Like:
+    at = image["createdAt"]["S"]
+    if kind == "Follow":
+        return Follow(image["followerId"]["S"], image["followeeId"]["S"], at)
+    return Like(image["postId"]["S"], image["userId"]["S"], at)
 
 
 def _modified(old: Mapping[str, Any], new: Mapping[str, Any]) -> Change | None:

@@ -13,15 +13,7 @@ from core.entities import mentions
 from core.limits import MENTIONS_PER_TEXT
 from core.models import ChangeKind
 from core.notifications import Notice, NotificationKind
-from fanout.changes import (
-    Change,
-    ChangeLogged,
-    Commented,
-    Followed,
-    Liked,
-    Unfollowed,
-    Unliked,
-)
+from fanout.changes import Added, Change, ChangeLogged, Commented, Follow, Like, Removed
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -38,13 +30,13 @@ class Notifier:
 
     def apply(self, change: Change) -> None:
         match change:
-            case Followed(follower, followee, at):
+            case Added(Follow(follower, followee, at)):
                 self._notify(Notice(followee, NotificationKind.FOLLOW, follower, at))
-            case Unfollowed(follower, followee, at):
+            case Removed(Follow(follower, followee, at)):
                 self._withdraw(Notice(followee, NotificationKind.FOLLOW, follower, at))
-            case Liked(post_id, user_id, at):
+            case Added(Like(post_id, user_id, at)):
                 self._about_post(post_id, NotificationKind.LIKE, user_id, at, None)
-            case Unliked(post_id, user_id, at):
+            case Removed(Like(post_id, user_id, at)):
                 author = self._author_of(post_id)
                 if author is not None:
                     notice = Notice(author, NotificationKind.LIKE, user_id, at, post_id)

@@ -24,6 +24,7 @@ from core.limits import PAGE
 from resolvers.context import RequestContext
 from resolvers.entities import LinkedMention
 from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.connection import Connection
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
@@ -228,35 +229,28 @@ class Comment:
 
 
 @strawberry.type(description="One page of posts.")
-class PostConnection:
-    items: list[Post]
+class PostConnection(Connection[Post]):
     next_token: str | None = strawberry.field(
         description="Pass as `nextToken` for the next page; null on the last page."
     )
 
     @classmethod
     def from_domain(cls, page: models.Page[models.Post]) -> PostConnection:
-        return cls(items=[Post.from_domain(p) for p in page.items], next_token=page.next_token)
+        return cls.of(page, Post.from_domain)
 
 
 @strawberry.type(description="One page of users.")
-class UserConnection:
-    items: list[User]
-    next_token: str | None
-
+class UserConnection(Connection[User]):
     @classmethod
     def from_domain(cls, page: models.Page[models.UserProfile]) -> UserConnection:
-        return cls(items=[User.from_domain(u) for u in page.items], next_token=page.next_token)
+        return cls.of(page, User.from_domain)
 
 
 @strawberry.type(description="One page of comments.")
-class CommentConnection:
-    items: list[Comment]
-    next_token: str | None
-
+class CommentConnection(Connection[Comment]):
     @classmethod
     def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
-        return cls(items=[Comment.from_domain(c) for c in page.items], next_token=page.next_token)
+        return cls.of(page, Comment.from_domain)
 
 
 @strawberry.type(description="What a delete removed.")

@@ -20,7 +20,7 @@ from store.errors import error_code, translated_errors
 from store.keys import post_key, post_topics, user_key
 from store.media_codecs import media_to_value
 from store.tables import Repository
-from store.transactions import TransactionCancelled, transact
+from store.transactions import transact_guarded
 
 if TYPE_CHECKING:
     from core.models import Media
@@ -41,12 +41,7 @@ class AttachedMedia(Repository):
 
     def _in_post(self, post_id: str, media_id: str, media: Media | None) -> None:
         for _ in range(MAX_RACES):
-            with translated_errors():
-                item = self._client.get_item(
-                    TableName=self._table,
-                    Key=attribute_values(post_key(post_id)),
-                    ConsistentRead=True,
-                ).get("Item")
+            item = self._get(post_key(post_id), consistent=True)
             if item is None:
                 return  # deleted: its media are deleted with it (fanout)
             post = post_from_item(item)
@@ -92,14 +87,7 @@ class AttachedMedia(Repository):
             topics = dict.fromkeys(post_topics(author_id, category))
             return [{"Update": update}, *change_puts(self._table, event, topics)]
 
-        with translated_errors():
-            try:
-                transact(self._writes, build)
-            except TransactionCancelled as exc:
-                if exc.failed(0):
-                    return False
-                raise
-        return True
+        return transact_guarded(self._writes, build)
 
     def _as_avatar(self, user_id: str, media_id: str, media: Media | None) -> None:
         values: dict[str, Any] = {":id": {"S": media_id}}

@@ -17,6 +17,7 @@ from core.safety import NOTHING_HIDDEN, VisibilitySet
 from store.batch import batch_get
 from store.codecs import attribute_values, key_of
 from store.errors import translated_errors
+from store.items import Item
 from store.keys import follow_key, user_key
 from store.posts import MAX_RACES
 from store.safety_keys import (
@@ -34,8 +35,6 @@ from store.transactions import TransactionCancelled, transact
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-
-Item = dict[str, Any]
 
 #: One visibility item holds all three sets under DynamoDB's 400 KB item limit (user ids are
 #: identity-provider subjects, 36 characters for Cognito): 3 sets of 3,000 ids of 36 B, 324 KB.

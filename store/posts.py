@@ -31,7 +31,7 @@ from store.keys import (
 from store.request_tokens import replayed_post_id, request_fingerprint, token_record
 from store.table import INDEXES
 from store.tables import Repository
-from store.transactions import Planned, TransactionCancelled, commit, transact
+from store.transactions import Planned, TransactionCancelled, commit, transact_guarded
 from store.uploads import attach_item, detach_item
 
 if TYPE_CHECKING:
@@ -125,10 +125,7 @@ class PostRepository(Repository):
 
     def current(self, post_id: str) -> tuple[Post, str | None]:
         """The post (consistent read) and the stamp of its latest event, for a guarded change."""
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table, Key=attribute_values(post_key(post_id)), ConsistentRead=True
-            ).get("Item")
+        item = self._get(post_key(post_id), consistent=True)
         if item is None:
             raise PostNotFound(post_id)
         changed = item.get("changedAt")
@@ -262,14 +259,7 @@ class PostRepository(Repository):
             stamp = later_stamp(self._clock(), changed_at)
             return [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
 
-        with translated_errors():
-            try:
-                transact(self._writes, build, self._charge(author_id))
-            except TransactionCancelled as exc:
-                if exc.failed(0):
-                    return False
-                raise
-        return True
+        return transact_guarded(self._writes, build, self._charge(author_id))
 
     def purge_collection(self, post_id: str) -> int:
         """Delete what a deleted post leaves in its collection (comments, likes)."""

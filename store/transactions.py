@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from botocore.exceptions import ClientError
 
 from core.errors import RateLimited, Throttled
-from store.errors import THROTTLING_CODES, error_code
+from store.errors import THROTTLING_CODES, error_code, translated_errors
 from store.meters import NO_CHARGE, Charge
 
 if TYPE_CHECKING:
@@ -65,6 +65,22 @@ def transact(
         commit(client, lambda: Planned(None, build()), charge)
     else:
         _run(client, lambda: Planned(None, items), charge, rebuilt=False)
+
+
+def transact_guarded(
+    client: DynamoDBClient,
+    items: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]],
+    charge: Charge = NO_CHARGE,
+) -> bool:
+    """`transact` whose first item is a guard: False when that item's condition failed."""
+    with translated_errors():
+        try:
+            transact(client, items, charge)
+        except TransactionCancelled as exc:
+            if exc.failed(0):
+                return False
+            raise
+    return True
 
 
 def commit(client: DynamoDBClient, plan: Callable[[], Planned[T]], charge: Charge = NO_CHARGE) -> T:

@@ -36,12 +36,7 @@ class UploadRepository(Repository):
         return upload
 
     def get(self, owner_id: str, upload_id: str) -> Upload:
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(upload_key(owner_id, upload_id)),
-                ConsistentRead=True,
-            ).get("Item")
+        item = self._get(upload_key(owner_id, upload_id), consistent=True)
         if item is None:
             raise UploadNotFound(upload_id)
         return upload_from_item(item)

@@ -65,10 +65,7 @@ class UserRepository(Repository):
         return self.get(user_id) if user_id else None
 
     def id_of_handle(self, handle: str) -> str | None:
-        with translated_errors():
-            claim = self._client.get_item(
-                TableName=self._table, Key=attribute_values(handle_key(handle))
-            ).get("Item")
+        claim = self._get(handle_key(handle))
         return str(claim["userId"]["S"]) if claim else None
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
