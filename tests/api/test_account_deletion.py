@@ -24,6 +24,7 @@ from fanout.media import MediaProcessing
 from fanout.service import FanOut
 from store.repository import Store
 from tests.conftest import ALICE, BOB, GraphQLClient, error_codes, table_items
+from tests.support.counting import RequestCounter
 from tests.support.images import gradient
 from tests.support.uploading import Processing, post_form, ticket
 from tests.support.uploading import upload as upload_processed
@@ -306,3 +307,19 @@ def test_a_deletion_whose_chain_stopped_goes_on_when_asked_again(
     ok(world.alice.execute(DELETE, c="alice"))
     processing.run()
     assert ok(world.alice.execute(STATE))["accountDeletion"]["status"] == "DONE"
+
+
+def test_reading_the_deletion_costs_one_request(
+    api: GraphQLClient, processing: Processing, counter: RequestCounter
+) -> None:
+    # Given a running deletion (the stream not yet applied)
+    ok(api.execute(PROFILE, h="alice"))
+    ok(api.execute(DELETE, c="alice"))
+    # When its state is read, Then ONE GetItem answers
+    counter.reset()
+    assert ok(api.execute(STATE))["accountDeletion"]["status"] == "RUNNING"
+    assert dict(counter.calls) == {"GetItem": 1}
+    processing.run()
+    counter.reset()
+    assert ok(api.execute(STATE))["accountDeletion"]["status"] == "DONE"
+    assert dict(counter.calls) == {"GetItem": 1}
