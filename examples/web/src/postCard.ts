@@ -3,6 +3,8 @@
 
 import { GraphQLError, type GraphQLClient } from "./graphql.js";
 import { announce, avatar, h, timeElement } from "./dom.js";
+import { mediaImage } from "./media.js";
+import { postSafetyMenu } from "./safety.js";
 import { DELETE_POST, LIKE, UNLIKE, UPDATE_POST, type Post } from "./operations.js";
 import { currentSession } from "./session.js";
 
@@ -16,7 +18,12 @@ export const DELETED_EVENT = "agora:deleted";
 
 export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
   let post = initial;
-  const card = h("article", { class: "post", "data-post-id": post.id, "aria-labelledby": `title-${post.id}` });
+  const card = h("article", {
+    class: "post",
+    "data-post-id": post.id,
+    "data-author-id": post.author?.id,
+    "aria-labelledby": `title-${post.id}`,
+  });
   const likeButton = h("button", { type: "button", class: "like" });
   const comments = h("a", { href: `#/post/${post.id}`, class: "comments" });
 
@@ -53,12 +60,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
         ),
       ),
       body,
-      ...post.media
-        .filter((m) => m.contentType.startsWith("image/"))
-        // An image still being processed has no URL yet; it shows once the post is read again.
-        .flatMap((m) =>
-          m.url ? [h("img", { class: "media", src: m.url, alt: m.altText, loading: "lazy" })] : [],
-        ),
+      ...post.media.filter((m) => m.contentType.startsWith("image/")).map(mediaImage),
       h(
         "footer",
         {},
@@ -66,6 +68,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
         comments,
         mine ? h("button", { type: "button", class: "edit", onclick: () => edit() }, "Edit") : null,
         mine ? h("button", { type: "button", class: "delete", onclick: () => confirmDelete() }, "Delete") : null,
+        mine ? null : postSafetyMenu(api, post.id, post.author),
       ),
     );
     showCounts();

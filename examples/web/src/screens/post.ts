@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLClient } from "../graphql.js";
 import { announce, avatar, h, timeElement } from "../dom.js";
 import { ADD_COMMENT, DELETE_COMMENT, POST_PAGE, UPDATE_COMMENT, type Comment } from "../operations.js";
 import { COUNTS_EVENT, DELETED_EVENT, postCard } from "../postCard.js";
+import { reportButton } from "../safety.js";
 import { currentSession } from "../session.js";
 
 export async function postScreen(main: HTMLElement, api: GraphQLClient, id: string): Promise<void> {
@@ -93,7 +94,7 @@ export async function postScreen(main: HTMLElement, api: GraphQLClient, id: stri
               h("button", { type: "button", class: "edit", "aria-label": "Edit your comment", onclick: edit }, "Edit"),
               h("button", { type: "button", class: "delete", "aria-label": "Delete your comment", onclick: () => void remove() }, "Delete"),
             ]
-          : []),
+          : [reportButton(api, { kind: "comment", postId: comment.postId, commentId: comment.id }, "Report")]),
       );
     }
     render();
