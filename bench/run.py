@@ -105,7 +105,8 @@ def main() -> None:
                 "feed page of 20",
                 lambda: iter(lambda: fixture.api_event(FEED, {"limit": 20}), None),
                 floor.feed,
-                "1 Query + ≤ 1 BatchGetItem per 100 keys (posts, then authors and likes)",
+                "2 round trips: 1 Query, then 1 BatchGetItem per 100 keys (posts, authors and "
+                "likes together)",
                 1 + 3 * 20,
             ),
             Row(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.accounts import AccountDeletion, DeletionStatus
-from core.models import LoggedChange, Media, UploadStatus
+from core.models import LoggedChange, Media, Repost, UploadStatus
 from store.accounts import deletion_from_item
 from store.change_items import change_from_item
 from store.keys import author_topic
@@ -54,16 +54,16 @@ class Like:
 
 @dataclass(frozen=True, slots=True)
 class Added:
-    """A follow or a like was made (its item appeared)."""
+    """A follow, a like or a repost was made (its item appeared)."""
 
-    edge: Follow | Like
+    edge: Follow | Like | Repost
 
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A follow ended or a like was taken back (its item went)."""
+    """A follow ended, or a like or repost was taken back (its item went)."""
 
-    edge: Follow | Like
+    edge: Follow | Like | Repost
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         if image["topic"]["S"] == author_topic(logged.author_id):
             return ChangeLogged(logged)
         return None
-    if kind in ("Follow", "Like"):
+    if kind in ("Follow", "Like", "Repost"):
         edge = _edge(kind, image)
         return Added(edge) if event == "INSERT" else Removed(edge)
     if kind == "Comment" and event == "INSERT":
@@ -140,10 +140,13 @@ def _deletion_due(image: Mapping[str, Any]) -> DeletionDue | None:
     return DeletionDue(deletion) if deletion.status is DeletionStatus.RUNNING else None
 
 
-def _edge(kind: str, image: Mapping[str, Any]) -> Follow | Like:
+def _edge(kind: str, image: Mapping[str, Any]) -> Follow | Like | Repost:
     at = image["createdAt"]["S"]
     if kind == "Follow":
         return Follow(image["followerId"]["S"], image["followeeId"]["S"], at)
+    if kind == "Repost":
+        by = image["postId"]["S"], image["userId"]["S"], image["authorId"]["S"]
+        return Repost(*by, image["postCreatedAt"]["S"], at)
     return Like(image["postId"]["S"], image["userId"]["S"], at)
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 #: Selection hints: nested fields whose loads may join the visibility set's batch.
 AUTHOR = "author"
 VIEWER_HAS_LIKED = "viewerHasLiked"
+VIEWER_HAS_REPOSTED = "viewerHasReposted"
 
 
 async def visibility(ctx: RequestContext) -> VisibilitySet:
@@ -104,8 +105,15 @@ async def visible_events(
     comments = ctx.loaders.comments(
         (e.post_id, e.comment_id) for e in events if e.comment_id is not None
     )
-    if "post" in set(wanted):
-        ctx.loaders.prime_posts(e.post_id for e in events if e.kind is not ChangeKind.POST_DELETED)
+    wanted = set(wanted)
+    if "post" in wanted:
+        live = [e for e in events if e.kind is not ChangeKind.POST_DELETED]
+        ctx.loaders.prime_posts(e.post_id for e in live)
+        # Events carry their post's author, so authors and likes join the posts' batch.
+        if f"post.{AUTHOR}" in wanted:
+            ctx.loaders.prime_users(e.author_id for e in live)
+        if f"post.{VIEWER_HAS_LIKED}" in wanted and ctx.viewer is not None:
+            ctx.loaders.prime_likes((e.post_id for e in live), ctx.viewer.id)
     hidden, by_comment = await asyncio.gather(visibility(ctx), comments)
     commenters = {(c.post_id, c.id): c.author_id for c in by_comment if c is not None}
 

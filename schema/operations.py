@@ -18,6 +18,7 @@ from core.limits import IDS_PER_REQUEST, PAGE, POLL
 from schema.accounts import AccountMutation, AccountQuery
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
+from schema.feed import FeedConnection
 from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
@@ -99,9 +100,16 @@ class Query(NotificationQueries, SafetyQuery, ModerationQuery, AccountQuery):
     )
     async def feed(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
-    ) -> PostConnection:
-        found = await resolvers.feed.feed(info.context, None, page_arguments(limit, next_token))
-        return PostConnection.from_domain(found)
+    ) -> FeedConnection:
+        # What `entries { post { … } }` selects counts as what `items { … }` does.
+        entries = item_fields(info, under="entries")
+        prefetch = (
+            *item_fields(info),
+            *(f.removeprefix("post.") for f in entries if f.startswith("post.")),
+        )
+        arguments = {"limit": limit, "nextToken": next_token, "prefetch": prefetch}
+        found = await resolvers.feed.feed(info.context, None, arguments)
+        return FeedConnection.from_domain(found)
 
     @strawberry.field(
         description=(
@@ -198,6 +206,19 @@ class Mutation(NotificationMutations, SafetyMutation, ModerationMutation, Accoun
     def unlike_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
         post = resolvers.social.unlike_post(info.context, None, {"postId": post_id})
         return Post.from_domain(post)
+
+    @strawberry.mutation(
+        description=(
+            "Share a post with your followers' home feeds (not your own post); reposting twice "
+            "changes nothing."
+        )
+    )
+    def repost(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(resolvers.social.repost(info.context, None, {"postId": post_id}))
+
+    @strawberry.mutation(description="Take back a repost; it leaves your followers' feeds.")
+    def unrepost(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(resolvers.social.unrepost(info.context, None, {"postId": post_id}))
 
     @strawberry.mutation(description="Permission to upload one file straight to storage.")
     def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:

@@ -34,11 +34,18 @@ def _fields(selections: Iterable[Selection], *, strict: bool = False) -> Iterato
 
 
 def item_fields(info: Info[Any, Any], *, under: str = "items") -> tuple[str, ...]:
-    """Names selected on each item of this field's result (`items { author }` -> author)."""
+    """Names selected on each item of this field's result (`items { author }` -> author), and
+    one level further as dotted names (`items { post { author } }` -> post, post.author)."""
     names: dict[str, None] = {}
     for field in _fields(info.selected_fields[0].selections):
         if field.name == under:
-            names.update(dict.fromkeys(f.name for f in _fields(field.selections)))
+            for item_field in _fields(field.selections):
+                names[item_field.name] = None
+                names.update(
+                    dict.fromkeys(
+                        f"{item_field.name}.{f.name}" for f in _fields(item_field.selections)
+                    )
+                )
     return tuple(names)
 
 

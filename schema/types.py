@@ -145,6 +145,7 @@ class Post:
     )
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
+    repost_count: int = strawberry.field(description="Exact: changes with each repost.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
     _post: strawberry.Private[models.Post]
 
@@ -159,6 +160,7 @@ class Post:
             updated_at=AWSDateTime(post.updated_at),
             version=post.version,
             like_count=post.like_count,
+            repost_count=post.repost_count,
             comment_count=post.comment_count,
             hashtags=distinct_tags(post.body),
             _post=post,
@@ -181,6 +183,10 @@ class Post:
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Ctx) -> bool:
         return await resolvers.social.viewer_has_liked(info.context, self._post, {})
+
+    @strawberry.field(description="Whether the signed-in viewer reposted this post.")
+    async def viewer_has_reposted(self, info: Ctx) -> bool:
+        return await resolvers.social.viewer_has_reposted(info.context, self._post, {})
 
     @strawberry.field(description="Comments, oldest first.")
     async def comments(

@@ -31,6 +31,7 @@ from store.owner_keys import deletion_key
 from store.ownership import COUNTED_TYPES, SOURCES, Source
 from store.posts import PostRepository
 from store.reports import ReportRepository
+from store.reposts import RepostRepository
 from store.safety_codecs import suspension_to_item
 from store.table import TTL_ATTRIBUTE
 from store.tables import Repository, Table
@@ -56,6 +57,7 @@ class AccountRepository(Repository):
         self._posts = PostRepository(unmetered)
         self._comments = CommentRepository(unmetered, self._posts)
         self._likes = LikeRepository(unmetered)
+        self._reposts = RepostRepository(unmetered)
         self._follows = FollowRepository(unmetered)
         self._blocks = BlockRepository(unmetered)
         self._reports = ReportRepository(unmetered)
@@ -177,6 +179,8 @@ class AccountRepository(Repository):
                 return True
             case "Like":
                 return self._likes.unlike(value["postId"], value["userId"])
+            case "Repost":
+                return self._reposts.unrepost(value["postId"], value["userId"])
             case "Block":
                 return self._blocks.unblock(value["userId"], value["otherId"])
             case "Mute":

@@ -14,6 +14,7 @@ from store.batch import batch_get
 from store.blocks import visibility_from_item
 from store.codecs import comment_from_item, key_of, post_from_item, user_from_item
 from store.keys import Key, comment_key, follow_key, like_key, post_key, user_key
+from store.repost_keys import repost_key
 from store.safety_keys import visibility_key
 from store.tables import Repository
 
@@ -54,6 +55,11 @@ def comment(post_id: str, comment_id: str) -> Lookup[Comment]:
 def like(post_id: str, user_id: str) -> Lookup[bool]:
     """Whether `user_id` likes the post."""
     return Lookup(_table_key(like_key(post_id, user_id)), _exists)
+
+
+def repost(post_id: str, user_id: str) -> Lookup[bool]:
+    """Whether `user_id` reposted the post."""
+    return Lookup(_table_key(repost_key(post_id, user_id)), _exists)
 
 
 def follow(follower_id: str, followee_id: str) -> Lookup[bool]:

@@ -28,6 +28,7 @@ from store.keys import (
 from store.limit_keys import limit_partition
 from store.notification_keys import notification_partition, notify_topic
 from store.owner_keys import export_object_key, owned_partition
+from store.repost_keys import feed_seen_key
 from store.safety_keys import blocking_partition, muting_partition, reporter_partition
 
 
@@ -59,11 +60,13 @@ SOURCES: Final[tuple[Source, ...]] = (
     Source("posts", author_partition, index="GSI2"),
     Source("comments", _owned("comment"), index="GSI2"),
     Source("likes", _owned("like"), index="GSI2"),
+    Source("reposts", _owned("repost"), index="GSI2"),
     Source("blocks", blocking_partition, index="GSI2"),
     Source("mutes", muting_partition, index="GSI2"),
     Source("reports filed", reporter_partition, index="GSI2"),
     Source("request tokens", _owned("token"), index="GSI2", exported=False),
-    Source("home feed", feed_partition, exported=False),
+    Source("home feed", feed_partition, exported=False),  # entries and pull markers
+    Source("posts seen through reposts", lambda u: feed_seen_key(u, "")["PK"], exported=False),
     Source("home feed log", lambda u: change_partition(feed_topic(u)), exported=False),
     Source("post log", lambda u: change_partition(author_topic(u)), exported=False),
     Source("notifications", notification_partition, exported=False),
@@ -74,7 +77,7 @@ SOURCES: Final[tuple[Source, ...]] = (
 
 #: Item types whose deletion moves something else (a count, a visibility set, a handle).
 COUNTED_TYPES: Final = frozenset(
-    {"Follow", "Post", "Comment", "Like", "Block", "Mute", "Report", "User"}
+    {"Follow", "Post", "Comment", "Like", "Repost", "Block", "Mute", "Report", "User"}
 )
 
 #: Object key prefixes of a person's files in the media bucket (store/keys.py).

@@ -33,7 +33,10 @@ from store.moderation import ModerationRepository
 from store.notification_keys import notify_topic
 from store.notifications import NotificationRepository
 from store.posts import PostRepository
+from store.pull_accounts import PullAccounts
 from store.reports import ReportRepository
+from store.repost_feeds import RepostFeeds
+from store.reposts import RepostRepository
 from store.tables import Table
 from store.uploads import UploadRepository
 from store.users import UserRepository
@@ -51,6 +54,7 @@ class Store:
     users: UserRepository
     comments: CommentRepository
     likes: LikeRepository
+    reposts: RepostRepository
     follows: FollowRepository
     blocks: BlockRepository
     reports: ReportRepository
@@ -62,6 +66,8 @@ class Store:
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
+    pull_accounts: PullAccounts
+    repost_feeds: RepostFeeds
     notifications: NotificationRepository
     #: Account deletion and export (store/ownership.py lists what a person owns).
     accounts: AccountRepository
@@ -93,6 +99,7 @@ class Store:
             users=UserRepository(table),
             comments=CommentRepository(table, posts),
             likes=LikeRepository(table),
+            reposts=RepostRepository(table),
             follows=FollowRepository(table),
             blocks=BlockRepository(table),
             reports=reports,
@@ -103,6 +110,8 @@ class Store:
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
+            pull_accounts=PullAccounts(table),
+            repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),
             accounts=AccountRepository(table),
         )

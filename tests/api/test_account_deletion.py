@@ -50,7 +50,7 @@ REPORT = "mutation($p: ID!) { report(input: {reason: SPAM, postId: $p}) { id } }
 REPORT_USER = "mutation($u: ID!) { report(input: {reason: SPAM, userId: $u}) { id } }"
 DELETE = "mutation($c: String!) { deleteAccount(confirm: $c) { status removedItems } }"
 STATE = "{ accountDeletion { status removedItems startedAt finishedAt } }"
-COUNTS = """query($p: ID!, $u: ID!) { post(id: $p) { likeCount commentCount }
+COUNTS = """query($p: ID!, $u: ID!) { post(id: $p) { likeCount commentCount repostCount }
   user(id: $u) { followerCount followingCount } }"""
 
 
@@ -101,6 +101,7 @@ def world(api: GraphQLClient, processing: Processing) -> World:
     # Alice acts on others' things...
     ok(alice.execute(COMMENT, p=bobs_post))
     ok(alice.execute(LIKE, p=bobs_post))
+    ok(alice.execute("mutation($p: ID!) { repost(postId: $p) { id } }", p=bobs_post))
     ok(alice.execute("mutation($u: ID!) { follow(userId: $u) { id } }", u=BOB))
     ok(alice.execute("mutation($u: ID!) { block(userId: $u) { id } }", u=DAVE))
     ok(alice.execute("mutation($u: ID!) { mute(userId: $u) { id } }", u=BOB))
@@ -229,6 +230,7 @@ def test_a_deleted_account_leaves_nothing_and_every_count_exact(
     assert any(i["PK"]["S"] == f"CASE#user:{ALICE}" and i["SK"]["S"] == "CASE" for i in left)
     # And every counter on others' items is exact
     after = counts(world)
+    assert after["repostCount"] == before["repostCount"] - 1 == 0
     assert after["likeCount"] == 0
     assert after["commentCount"] == 0
     assert after["bob"]["followerCount"] == 0

@@ -204,6 +204,8 @@ SUBSCRIPTIONS = {
 TESTED_APART = {
     "Query.user": "test_a_blocker_is_invisible_to_the_blocked_and_the_blocked_stays_findable",
     "User.following": "read_follow_lists (with User.followers)",
+    # A feed entry reposted by a hidden person is dropped whole, as one of a hidden author
+    "FeedItem.repostedBy": "test_reposts.py: test_a_repost_by_or_of_a_hidden_person_is_hidden",
     "ChangeEvent.post": "events are dropped whole: read_post_events, read_feed_updates",
     "ChangeEvent.comment": "events are dropped whole: read_post_events, read_feed_updates",
     "Query.notifications": "test_notifications.py: "
@@ -224,6 +226,7 @@ NOT_CONTENT = {
     "Post.author",  # of a post already through the rule
     "Post.media",
     "Post.viewerHasLiked",
+    "Post.viewerHasReposted",
     "Comment.author",  # of a comment already through the rule
     "User.avatar",
     "User.viewerFollows",

@@ -46,6 +46,8 @@ graphql(`
     likeCount
     commentCount
     viewerHasLiked
+    repostCount
+    viewerHasReposted
     version
     author { ...UserFields }
     media { ...MediaFields }
@@ -66,7 +68,10 @@ graphql(`
 
 export const FEED_PAGE = graphql(`
   query FeedPage($limit: Int!, $nextToken: String) {
-    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }
+    feed(limit: $limit, nextToken: $nextToken) {
+      entries { post { ...PostFields } repostedBy { ...UserFields } }
+      nextToken
+    }
   }
 `);
 
@@ -74,7 +79,7 @@ export const FEED_PAGE = graphql(`
 export const FEED_START = graphql(`
   query FeedStart($limit: Int!) {
     me { ...UserFields }
-    feed(limit: $limit) { items { ...PostFields } nextToken }
+    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }
     feedUpdates { cursor }
     categories
   }
@@ -124,6 +129,12 @@ export const LIKE = graphql(`
 `);
 export const UNLIKE = graphql(`
   mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }
+`);
+export const REPOST = graphql(`
+  mutation Repost($id: ID!) { repost(postId: $id) { id repostCount viewerHasReposted } }
+`);
+export const UNREPOST = graphql(`
+  mutation Unrepost($id: ID!) { unrepost(postId: $id) { id repostCount viewerHasReposted } }
 `);
 export const FOLLOW = graphql(`
   mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }

@@ -181,6 +181,25 @@ export type DeletionStatus =
   | 'DONE'
   | 'RUNNING';
 
+/** One page of your home feed, newest first. */
+export type FeedConnection = {
+  __typename?: 'FeedConnection';
+  /** The same posts, each with who reposted it into your feed. */
+  entries: Array<FeedItem>;
+  /** The page's posts. */
+  items: Array<Post>;
+  /** Pass as `nextToken` for the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** One post of your home feed, and how it got there. */
+export type FeedItem = {
+  __typename?: 'FeedItem';
+  post: Post;
+  /** Who of the people you follow reposted it into your feed; null when it came as the author's own post (a post shows once per feed). */
+  repostedBy?: Maybe<User>;
+};
+
 /** One form field of a presigned upload. */
 export type FormField = {
   __typename?: 'FormField';
@@ -326,6 +345,8 @@ export type Mutation = {
   mute?: Maybe<User>;
   /** Report something to the moderators; each person reports a thing once. */
   report: Report;
+  /** Share a post with your followers' home feeds (not your own post); reposting twice changes nothing. */
+  repost: Post;
   /** Moderators: act on a case (its open reports) and leave an audit entry. */
   resolveReport: ModerationCase;
   /** Lift a block (follows are not restored). Idempotent. */
@@ -336,6 +357,8 @@ export type Mutation = {
   unlikePost: Post;
   /** Stop muting a user. Idempotent. */
   unmute?: Maybe<User>;
+  /** Take back a repost; it leaves your followers' feeds. */
+  unrepost: Post;
   /** Change your own comment's text; `expectedVersion` guards lost updates. */
   updateComment: Comment;
   /** Change your own post; `expectedVersion` guards lost updates. */
@@ -416,6 +439,11 @@ export type MutationReportArgs = {
 };
 
 
+export type MutationRepostArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
 export type MutationResolveReportArgs = {
   input: ResolveReportInput;
 };
@@ -438,6 +466,11 @@ export type MutationUnlikePostArgs = {
 
 export type MutationUnmuteArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnrepostArgs = {
+  postId: Scalars['ID']['input'];
 };
 
 
@@ -508,7 +541,8 @@ export type NotificationKind =
   | 'COMMENT'
   | 'FOLLOW'
   | 'LIKE'
-  | 'MENTION';
+  | 'MENTION'
+  | 'REPOST';
 
 /** A post in one category. */
 export type Post = {
@@ -531,12 +565,16 @@ export type Post = {
   media: Array<Media>;
   /** The body's mentions of people who exist. */
   mentions: Array<Mention>;
+  /** Exact: changes with each repost. */
+  repostCount: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Increments on every update; send it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** Whether the signed-in viewer likes this post. */
   viewerHasLiked: Scalars['Boolean']['output'];
+  /** Whether the signed-in viewer reposted this post. */
+  viewerHasReposted: Scalars['Boolean']['output'];
 };
 
 
@@ -565,7 +603,7 @@ export type Query = {
   /** The category slugs a post may use. */
   categories: Array<Scalars['String']['output']>;
   /** Your home feed: posts by the people you follow and your own, newest first. */
-  feed: PostConnection;
+  feed: FeedConnection;
   /** What reached your home feed after your cursor, oldest first. */
   feedUpdates: ChangeBatch;
   /** "ok" when the API can answer; needs no sign-in. */
@@ -908,7 +946,7 @@ export type UserFieldsFragment = { __typename?: 'User', id: string, handle: stri
 
 export type MediaFieldsFragment = { __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
 
 export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
@@ -918,14 +956,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -933,28 +971,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -969,6 +1007,20 @@ export type UnlikeMutationVariables = Exact<{
 
 
 export type UnlikeMutation = { __typename?: 'Mutation', unlikePost: { __typename?: 'Post', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type RepostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RepostMutation = { __typename?: 'Mutation', repost: { __typename?: 'Post', id: string, repostCount: number, viewerHasReposted: boolean } };
+
+export type UnrepostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnrepostMutation = { __typename?: 'Mutation', unrepost: { __typename?: 'Post', id: string, repostCount: number, viewerHasReposted: boolean } };
 
 export type FollowMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1011,14 +1063,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1194,6 +1246,8 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1319,8 +1373,13 @@ export const AuditFieldsFragmentDoc = new TypedDocumentString(`
 export const FeedPageDocument = new TypedDocumentString(`
     query FeedPage($limit: Int!, $nextToken: String) {
   feed(limit: $limit, nextToken: $nextToken) {
-    items {
-      ...PostFields
+    entries {
+      post {
+        ...PostFields
+      }
+      repostedBy {
+        ...UserFields
+      }
     }
     nextToken
   }
@@ -1362,6 +1421,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1376,8 +1437,13 @@ export const FeedStartDocument = new TypedDocumentString(`
     ...UserFields
   }
   feed(limit: $limit) {
-    items {
-      ...PostFields
+    entries {
+      post {
+        ...PostFields
+      }
+      repostedBy {
+        ...UserFields
+      }
     }
     nextToken
   }
@@ -1423,6 +1489,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1487,6 +1555,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1545,6 +1615,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1601,6 +1673,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1677,6 +1751,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1703,6 +1779,24 @@ export const UnlikeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnlikeMutation, UnlikeMutationVariables>;
+export const RepostDocument = new TypedDocumentString(`
+    mutation Repost($id: ID!) {
+  repost(postId: $id) {
+    id
+    repostCount
+    viewerHasReposted
+  }
+}
+    `) as unknown as TypedDocumentString<RepostMutation, RepostMutationVariables>;
+export const UnrepostDocument = new TypedDocumentString(`
+    mutation Unrepost($id: ID!) {
+  unrepost(postId: $id) {
+    id
+    repostCount
+    viewerHasReposted
+  }
+}
+    `) as unknown as TypedDocumentString<UnrepostMutation, UnrepostMutationVariables>;
 export const FollowDocument = new TypedDocumentString(`
     mutation Follow($id: ID!) {
   follow(userId: $id) {
@@ -1823,6 +1917,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
@@ -1874,6 +1970,8 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  repostCount
+  viewerHasReposted
   version
   author {
     ...UserFields
