@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
@@ -18,6 +19,7 @@ from botocore.exceptions import ClientError
 from core.accounts import DELETION_REASON, AccountDeletion, DeletionStatus
 from core.clock import aws_datetime
 from core.errors import CommentNotFound, NotFound, PostNotFound, ProfileRequired
+from core.models import Repost
 from core.safety import Suspension
 from store.batch import batch_write
 from store.blocks import BlockRepository
@@ -31,6 +33,7 @@ from store.owner_keys import deletion_key
 from store.ownership import COUNTED_TYPES, SOURCES, Source
 from store.posts import PostRepository
 from store.reports import ReportRepository
+from store.repost_feeds import RepostFeeds
 from store.reposts import RepostRepository
 from store.safety_codecs import suspension_to_item
 from store.table import TTL_ATTRIBUTE
@@ -58,6 +61,7 @@ class AccountRepository(Repository):
         self._comments = CommentRepository(unmetered, self._posts)
         self._likes = LikeRepository(unmetered)
         self._reposts = RepostRepository(unmetered)
+        self._repost_feeds = RepostFeeds(unmetered)
         self._follows = FollowRepository(unmetered)
         self._blocks = BlockRepository(unmetered)
         self._reports = ReportRepository(unmetered)
@@ -180,7 +184,18 @@ class AccountRepository(Repository):
             case "Like":
                 return self._likes.unlike(value["postId"], value["userId"])
             case "Repost":
-                return self._reposts.unrepost(value["postId"], value["userId"])
+                # Out of the followers' feeds first, while the follows are still there (the
+                # stream's own clean-up of the unrepost may run after they went).
+                repost = Repost(
+                    value["postId"],
+                    value["userId"],
+                    value["authorId"],
+                    value["postCreatedAt"],
+                    value["createdAt"],
+                )
+                followers = (f for f, _ in self._follows.followers_after(repost.user_id, None))
+                self._repost_feeds.remove(repost, chain([repost.user_id], followers))
+                return self._reposts.unrepost(repost.post_id, repost.user_id)
             case "Block":
                 return self._blocks.unblock(value["userId"], value["otherId"])
             case "Mute":

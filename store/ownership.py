@@ -50,17 +50,19 @@ def _owned(kind: str) -> Callable[[str], str]:
     return lambda user_id: owned_partition(kind, user_id)
 
 
-#: In deletion order. Followers first: with them gone, deleting posts reaches nobody's feed,
-#: and each removed follow's stream record empties that follower's feed of the person's posts.
+#: In deletion order. Reposts first: a removed repost's stream record takes it out of the
+#: feeds of the reposter's followers, so those must still be there. Then followers: with them
+#: gone, deleting posts reaches nobody's feed, and each removed follow's stream record empties
+#: that follower's feed of the person's posts.
 #: The person's own partition last: its suspension marker refuses their writes until the end.
 SOURCES: Final[tuple[Source, ...]] = (
+    Source("reposts", _owned("repost"), index="GSI2"),
     # Who follows them, and who did what to their posts, are others' doings: not exported.
     Source("followers", followers_partition, index="GSI1", exported=False),
     Source("following", following_partition, index="GSI2"),
     Source("posts", author_partition, index="GSI2"),
     Source("comments", _owned("comment"), index="GSI2"),
     Source("likes", _owned("like"), index="GSI2"),
-    Source("reposts", _owned("repost"), index="GSI2"),
     Source("blocks", blocking_partition, index="GSI2"),
     Source("mutes", muting_partition, index="GSI2"),
     Source("reports filed", reporter_partition, index="GSI2"),
