@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from bench.account_floor import account_deletion_row
+from bench import account_floor, discovery
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
@@ -31,6 +31,8 @@ SAME_DATA = (
     "post + 20 comments",
     "notifications page of 20",
     "unread notification count",
+    "hashtag page of 20",
+    "user search",
     "empty poll",
 )
 
@@ -70,6 +72,7 @@ def main() -> None:
         dynamodb = fixture.client(server.endpoint)
         likeable = 2 * (20 + args.rounds * args.block) + 10
         world = fixture.seed(dynamodb, likeable=likeable)
+        discovery.seed(world)
 
         import handler
 
@@ -151,6 +154,7 @@ def main() -> None:
                 "exactly 1 GetItem",
                 1,
             ),
+            *discovery.rows(dynamodb, fixture.TABLE, floor.cursors),
             Row(
                 "empty poll",
                 quiet,
@@ -184,7 +188,7 @@ def main() -> None:
                 1,
             ),
         ]
-        rows.append(account_deletion_row(dynamodb, fixture.TABLE))
+        rows.append(account_floor.account_deletion_row(dynamodb, fixture.TABLE))
         if args.only:
             rows = [row for row in rows if row.name in args.only]
         out(f"Machine: {machine()}; DynamoDB Local {jar.parent.name} on loopback.")

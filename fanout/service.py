@@ -20,6 +20,7 @@ from fanout.changes import (
     UploadCompleted,
 )
 from fanout.continuations import Continuation, InlineQueue
+from fanout.hashtags import HashtagIndexer
 from fanout.notify import Notifier
 from fanout.publish import Publisher
 
@@ -46,6 +47,7 @@ class FanOut:
     ) -> None:
         self._store = store
         self._notifier = Notifier(store)
+        self._hashtags = HashtagIndexer(store)
         self._media_processing = media
         #: Without a queue, continuations run here, right after the part that queued them.
         self._inline: InlineQueue | None = None
@@ -61,6 +63,7 @@ class FanOut:
 
     def apply(self, change: Change) -> None:
         self._notifier.apply(change)
+        self._hashtags.apply(change)
         match change:
             case Added(Follow(follower, followee)):
                 self._backfill(follower, followee)

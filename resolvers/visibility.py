@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from core.models import ChangeKind
+from core.models import ChangeKind, Page
 from core.safety import NOTHING_HIDDEN, VisibilitySet
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Iterable, Sequence
 
+    from core.hashtags import TagEntry
     from core.models import Comment, LoggedChange, Post, UserProfile
     from resolvers.context import RequestContext
 
@@ -35,23 +36,40 @@ async def visibility(ctx: RequestContext) -> VisibilitySet:
     return await ctx.loaders.visibility(viewer.id)
 
 
-def _prime_for_posts(ctx: RequestContext, posts: Sequence[Post], wanted: Iterable[str]) -> None:
-    """Start the loads the selection will ask for, so they share the visibility set's batch."""
+def _prime_for_posts(
+    ctx: RequestContext, posts: Sequence[tuple[str, str]], wanted: Iterable[str]
+) -> None:
+    """Start the loads the selection will ask for, so they share the visibility set's batch.
+
+    `posts`: (post id, author id) of each post.
+    """
     wanted = set(wanted)
     if AUTHOR in wanted:
-        ctx.loaders.prime_users(p.author_id for p in posts)
+        ctx.loaders.prime_users(author for _, author in posts)
     viewer = ctx.viewer
     if VIEWER_HAS_LIKED in wanted and viewer is not None:
-        ctx.loaders.prime_likes((p.id for p in posts), viewer.id)
+        ctx.loaders.prime_likes((post for post, _ in posts), viewer.id)
 
 
 async def visible_posts(
     ctx: RequestContext, posts: Sequence[Post], wanted: Iterable[str] = ()
 ) -> list[Post]:
     """A page of posts without those by hidden authors."""
-    _prime_for_posts(ctx, posts, wanted)
+    _prime_for_posts(ctx, [(p.id, p.author_id) for p in posts], wanted)
     hidden = await visibility(ctx)
     return [p for p in posts if not hidden.hides(p.author_id)]
+
+
+async def visible_indexed_posts(
+    ctx: RequestContext, entries: Sequence[TagEntry], wanted: Iterable[str] = ()
+) -> list[Post]:
+    """Posts an index names with their authors (a hashtag timeline): posts, authors and the
+    set in one batch; posts gone since are left out, like those of hidden authors."""
+    _prime_for_posts(ctx, [(e.post_id, e.author_id) for e in entries], wanted)
+    posts, hidden = await asyncio.gather(
+        ctx.loaders.posts([e.post_id for e in entries]), visibility(ctx)
+    )
+    return [p for p in posts if p is not None and not hidden.hides(p.author_id)]
 
 
 async def visible_post(ctx: RequestContext, post: Awaitable[Post | None]) -> Post | None:
@@ -86,10 +104,12 @@ async def visible_profile(
     return found
 
 
-async def visible_profiles(ctx: RequestContext, user_ids: Sequence[str]) -> list[UserProfile]:
-    """Profiles of a follower list, without hidden people, in one batch with the set."""
-    profiles, hidden = await asyncio.gather(ctx.loaders.users(user_ids), visibility(ctx))
-    return [p for p in profiles if p is not None and not hidden.hides(p.id)]
+async def visible_profiles(ctx: RequestContext, user_ids: Page[str]) -> Page[UserProfile]:
+    """A page of people (followers, search results) without hidden ones, in one batch with
+    the set; the page's token is kept."""
+    profiles, hidden = await asyncio.gather(ctx.loaders.users(user_ids.items), visibility(ctx))
+    shown = [p for p in profiles if p is not None and not hidden.hides(p.id)]
+    return Page(items=shown, next_token=user_ids.next_token)
 
 
 async def visible_events(

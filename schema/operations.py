@@ -18,6 +18,7 @@ from core.limits import IDS_PER_REQUEST, PAGE, POLL
 from schema.accounts import AccountMutation, AccountQuery
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
+from schema.discovery import DiscoveryQueries
 from schema.feed import FeedConnection
 from schema.inputs import (
     AddCommentInput,
@@ -64,7 +65,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query(NotificationQueries, SafetyQuery, ModerationQuery, AccountQuery):
+class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery, AccountQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}

@@ -19,7 +19,7 @@ import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core import models
-from core.entities import distinct_tags
+from core.entities import distinct_tags, hashtags
 from core.limits import PAGE
 from resolvers.context import RequestContext
 from resolvers.entities import LinkedMention
@@ -132,6 +132,22 @@ def mentions_of(found: list[LinkedMention]) -> list[Mention]:
     return [Mention.from_domain(m) for m in found]
 
 
+@strawberry.type(
+    description=(
+        "A `#tag` of the text at [start, end) in UTF-16 code units, and the tag it stands for "
+        "(normalized: what `hashtag(tag)` finds)."
+    )
+)
+class HashtagSpan:
+    tag: str
+    start: int
+    end: int
+
+
+def hashtag_spans(text: str) -> list[HashtagSpan]:
+    return [HashtagSpan(tag=h.tag, start=h.start, end=h.end) for h in hashtags(text)]
+
+
 @strawberry.type(description="A post in one category.")
 class Post:
     id: strawberry.ID
@@ -147,6 +163,9 @@ class Post:
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     repost_count: int = strawberry.field(description="Exact: changes with each repost.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
+    hashtag_spans: list[HashtagSpan] = strawberry.field(
+        description="Where each #tag is in the body, so clients can link it without parsing."
+    )
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -163,6 +182,7 @@ class Post:
             repost_count=post.repost_count,
             comment_count=post.comment_count,
             hashtags=distinct_tags(post.body),
+            hashtag_spans=hashtag_spans(post.body),
             _post=post,
         )
 

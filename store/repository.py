@@ -23,6 +23,7 @@ from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.handle_lookups import handle_owner
+from store.hashtags import HashtagRepository, TaggedChanged
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
@@ -38,6 +39,7 @@ from store.reports import ReportRepository
 from store.repost_feeds import RepostFeeds
 from store.reposts import RepostRepository
 from store.tables import Table
+from store.trends import TrendRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -71,6 +73,9 @@ class Store:
     notifications: NotificationRepository
     #: Account deletion and export (store/ownership.py lists what a person owns).
     accounts: AccountRepository
+    #: Hashtag timelines and trends, written by the fan-out.
+    hashtags: HashtagRepository
+    trends: TrendRepository
 
     @classmethod
     def connect(
@@ -114,6 +119,8 @@ class Store:
             repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),
             accounts=AccountRepository(table),
+            hashtags=HashtagRepository(table),
+            trends=TrendRepository(table),
         )
 
 
@@ -125,6 +132,7 @@ __all__ = [
     "Rates",
     "Store",
     "TableKey",
+    "TaggedChanged",
     "UploadForm",
     "export_account",
     "feed_topic",

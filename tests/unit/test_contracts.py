@@ -11,7 +11,7 @@ from pydantic.alias_generators import to_camel
 
 import resolvers
 from core.config import Limits
-from core.limits import PAGE, POLL
+from core.limits import PAGE, POLL, TRENDING
 from resolvers import inputs
 from resolvers.registry import Resolver, registered
 from schema.build import build_schema, sdl
@@ -58,6 +58,9 @@ def test_every_limit_default_is_the_one_in_core_limits() -> None:
     assert len(defaults) >= 8
     assert sum(poll for poll, _ in defaults.values()) >= 2
     for field, (poll, default) in defaults.items():
+        if field == "Query.trendingHashtags":
+            assert default == TRENDING.default
+            continue
         assert default == (POLL.default if poll else PAGE.default), field
     assert inputs.PageArgs.model_fields["limit"].default == PAGE.default
     assert inputs.PollArgs.model_fields["limit"].default == POLL.default

@@ -5,6 +5,7 @@ import { graphql } from "./gql/index.js";
 
 export type {
   ChangeType,
+  NotificationFieldsFragment as Notification,
   CommentFieldsFragment as Comment,
   MediaFieldsFragment as PostMedia,
   PostFieldsFragment as Post,
@@ -51,6 +52,8 @@ graphql(`
     version
     author { ...UserFields }
     media { ...MediaFields }
+    mentions { user { handle } start end }
+    hashtagSpans { tag start end }
   }
 `);
 
@@ -63,6 +66,7 @@ graphql(`
     version
     editedAt
     author { ...UserFields }
+    mentions { user { handle } start end }
   }
 `);
 
@@ -177,4 +181,45 @@ export const DELETE_ACCOUNT = graphql(`
 `);
 export const EXPORT_ACCOUNT = graphql(`
   mutation ExportAccount { exportAccount { url expiresAt items files } }
+`);
+
+graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    count
+    seen
+    latestAt
+    actors { ...UserFields }
+    post { id title }
+    comment { body }
+  }
+`);
+
+/** The notifications tab: the newest entries and how many are unread. */
+export const NOTIFICATIONS_PAGE = graphql(`
+  query NotificationsPage($limit: Int!, $nextToken: String) {
+    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }
+  }
+`);
+/** The badge: one read, polled. */
+export const UNREAD_COUNT = graphql(`
+  query UnreadCount { unreadNotificationCount }
+`);
+export const MARK_SEEN = graphql(`
+  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }
+`);
+
+export const HASHTAG_PAGE = graphql(`
+  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {
+    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }
+  }
+`);
+export const TRENDING = graphql(`
+  query Trending { trendingHashtags(limit: 10) { tag count } }
+`);
+export const SEARCH_PEOPLE = graphql(`
+  query SearchPeople($query: String!, $nextToken: String) {
+    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }
+  }
 `);

@@ -15,6 +15,7 @@ import {
   type Author,
   type Post,
 } from "./operations.js";
+import { richText } from "./richText.js";
 import { currentSession } from "./session.js";
 
 type Counts = Pick<Post, "likeCount" | "viewerHasLiked" | "commentCount">;
@@ -51,7 +52,7 @@ export function postCard(api: GraphQLClient, initial: Post, repostedBy: Author |
 
   const render = () => {
     const mine = post.author !== null && post.author?.id === currentSession()?.userId;
-    const body = post.body ? h("p", { class: "body" }, post.body) : "";
+    const body = post.body ? h("p", { class: "body" }, ...richText(post.body, post.mentions, post.hashtagSpans)) : "";
     card.replaceChildren(
       repostedBy
         ? h(

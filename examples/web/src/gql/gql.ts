@@ -17,8 +17,8 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": typeof types.MediaFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n": typeof types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n": typeof types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
@@ -42,6 +42,13 @@ type Documents = {
     "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": typeof types.AccountDeletionDocument,
     "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": typeof types.DeleteAccountDocument,
     "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": typeof types.ExportAccountDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": typeof types.NotificationsPageDocument,
+    "\n  query UnreadCount { unreadNotificationCount }\n": typeof types.UnreadCountDocument,
+    "\n  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }\n": typeof types.MarkSeenDocument,
+    "\n  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {\n    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }\n  }\n": typeof types.HashtagPageDocument,
+    "\n  query Trending { trendingHashtags(limit: 10) { tag count } }\n": typeof types.TrendingDocument,
+    "\n  query SearchPeople($query: String!, $nextToken: String) {\n    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }\n  }\n": typeof types.SearchPeopleDocument,
     "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n": typeof types.RelationFieldsFragmentDoc,
     "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n": typeof types.BlockDocument,
     "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n": typeof types.UnblockDocument,
@@ -59,8 +66,8 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": types.MediaFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n": types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n": types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
@@ -84,6 +91,13 @@ const documents: Documents = {
     "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": types.AccountDeletionDocument,
     "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": types.DeleteAccountDocument,
     "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": types.ExportAccountDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": types.NotificationsPageDocument,
+    "\n  query UnreadCount { unreadNotificationCount }\n": types.UnreadCountDocument,
+    "\n  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }\n": types.MarkSeenDocument,
+    "\n  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {\n    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }\n  }\n": types.HashtagPageDocument,
+    "\n  query Trending { trendingHashtags(limit: 10) { tag count } }\n": types.TrendingDocument,
+    "\n  query SearchPeople($query: String!, $nextToken: String) {\n    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }\n  }\n": types.SearchPeopleDocument,
     "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n": types.RelationFieldsFragmentDoc,
     "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n": types.BlockDocument,
     "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n": types.UnblockDocument,
@@ -110,11 +124,11 @@ export function graphql(source: "\n  fragment MediaFields on Media {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,6 +221,34 @@ export function graphql(source: "\n  mutation DeleteAccount($confirm: String!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n"): typeof import('./graphql.js').ExportAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n"): typeof import('./graphql.js').NotificationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n"): typeof import('./graphql.js').NotificationsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadCount { unreadNotificationCount }\n"): typeof import('./graphql.js').UnreadCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }\n"): typeof import('./graphql.js').MarkSeenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {\n    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }\n  }\n"): typeof import('./graphql.js').HashtagPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trending { trendingHashtags(limit: 10) { tag count } }\n"): typeof import('./graphql.js').TrendingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPeople($query: String!, $nextToken: String) {\n    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }\n  }\n"): typeof import('./graphql.js').SearchPeopleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -207,6 +207,30 @@ export type FormField = {
   value: Scalars['String']['output'];
 };
 
+/** A hashtag and its posts. */
+export type Hashtag = {
+  __typename?: 'Hashtag';
+  /** Posts whose body uses the tag, newest first. */
+  posts: PostConnection;
+  /** Normalized: NFKC, case-folded, without the #. */
+  tag: Scalars['String']['output'];
+};
+
+
+/** A hashtag and its posts. */
+export type HashtagPostsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A `#tag` of the text at [start, end) in UTF-16 code units, and the tag it stands for (normalized: what `hashtag(tag)` finds). */
+export type HashtagSpan = {
+  __typename?: 'HashtagSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  tag: Scalars['String']['output'];
+};
+
 /** An attached image or video. */
 export type Media = {
   __typename?: 'Media';
@@ -556,6 +580,8 @@ export type Post = {
   /** Comments, oldest first. */
   comments: CommentConnection;
   createdAt: Scalars['AWSDateTime']['output'];
+  /** Where each #tag is in the body, so clients can link it without parsing. */
+  hashtagSpans: Array<HashtagSpan>;
   /** The body's #tags, normalized, once each. */
   hashtags: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -606,6 +632,8 @@ export type Query = {
   feed: FeedConnection;
   /** What reached your home feed after your cursor, oldest first. */
   feedUpdates: ChangeBatch;
+  /** A hashtag's timeline; `tag` with or without its #. */
+  hashtag: Hashtag;
   /** "ok" when the API can answer; needs no sign-in. */
   health: Scalars['String']['output'];
   /** Your profile; null until you create one (createProfile). */
@@ -630,6 +658,10 @@ export type Query = {
   posts: PostConnection;
   /** Up to 100 posts by id, in that order, null where there is none: what a client refreshes on screen (counts, edits) in one request. */
   postsByIds: Array<Maybe<Post>>;
+  /** People whose handle or display name starts with `query` (1 to 50 characters; accents and case do not matter), best matches first. */
+  searchUsers: UserConnection;
+  /** The most used tags of the last 24 hours, most used first. */
+  trendingHashtags: Array<TrendingHashtag>;
   /** How many notifications you have not seen: one read. */
   unreadNotificationCount: Scalars['Int']['output'];
   /** A user by id or by handle (give one); null if there is none. */
@@ -658,6 +690,11 @@ export type QueryFeedArgs = {
 export type QueryFeedUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryHashtagArgs = {
+  tag: Scalars['String']['input'];
 };
 
 
@@ -718,6 +755,18 @@ export type QueryPostsArgs = {
 
 export type QueryPostsByIdsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QuerySearchUsersArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QueryTrendingHashtagsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -825,6 +874,13 @@ export type TargetKind =
   | 'COMMENT'
   | 'POST'
   | 'USER';
+
+/** A tag and how many posts of the last 24 hours use it. */
+export type TrendingHashtag = {
+  __typename?: 'TrendingHashtag';
+  count: Scalars['Int']['output'];
+  tag: Scalars['String']['output'];
+};
 
 /** New text for your comment. */
 export type UpdateCommentInput = {
@@ -946,9 +1002,9 @@ export type UserFieldsFragment = { __typename?: 'User', id: string, handle: stri
 
 export type MediaFieldsFragment = { __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> };
 
-export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> };
 
 export type FeedPageQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
@@ -956,14 +1012,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -971,28 +1027,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1041,14 +1097,14 @@ export type AddCommentMutationVariables = Exact<{
 }>;
 
 
-export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null } };
+export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
 
 export type UpdateCommentMutationVariables = Exact<{
   input: UpdateCommentInput;
 }>;
 
 
-export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null } };
+export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
 
 export type DeleteCommentMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -1063,14 +1119,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1109,6 +1165,50 @@ export type ExportAccountMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ExportAccountMutation = { __typename?: 'Mutation', exportAccount: { __typename?: 'AccountExport', url: string, expiresAt: string, items: number, files: number } };
+
+export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, count: number, seen: boolean, latestAt: string, actors: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }>, post?: { __typename?: 'Post', id: string, title: string } | null, comment?: { __typename?: 'Comment', body: string } | null };
+
+export type NotificationsPageQueryVariables = Exact<{
+  limit: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NotificationsPageQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', nextToken?: string | null, items: Array<{ __typename?: 'Notification', id: string, kind: NotificationKind, count: number, seen: boolean, latestAt: string, actors: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }>, post?: { __typename?: 'Post', id: string, title: string } | null, comment?: { __typename?: 'Comment', body: string } | null }> } };
+
+export type UnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadCountQuery = { __typename?: 'Query', unreadNotificationCount: number };
+
+export type MarkSeenMutationVariables = Exact<{
+  upTo?: InputMaybe<Scalars['AWSDateTime']['input']>;
+}>;
+
+
+export type MarkSeenMutation = { __typename?: 'Mutation', markNotificationsSeen: number };
+
+export type HashtagPageQueryVariables = Exact<{
+  tag: Scalars['String']['input'];
+  limit: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type HashtagPageQuery = { __typename?: 'Query', hashtag: { __typename?: 'Hashtag', tag: string, posts: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> } } };
+
+export type TrendingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrendingQuery = { __typename?: 'Query', trendingHashtags: Array<{ __typename?: 'TrendingHashtag', tag: string, count: number }> };
+
+export type SearchPeopleQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchPeopleQuery = { __typename?: 'Query', searchUsers: { __typename?: 'UserConnection', nextToken?: string | null, items: Array<{ __typename?: 'User', bio: string, id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }> } };
 
 export type RelationFieldsFragment = { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean };
 
@@ -1255,6 +1355,18 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }
     fragment UserFields on User {
   id
@@ -1294,6 +1406,13 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   author {
     ...UserFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
 }
     fragment UserFields on User {
   id
@@ -1304,6 +1423,33 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
     altText
   }
 }`, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  count
+  seen
+  latestAt
+  actors {
+    ...UserFields
+  }
+  post {
+    id
+    title
+  }
+  comment {
+    body
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
 export const RelationFieldsFragmentDoc = new TypedDocumentString(`
     fragment RelationFields on User {
   id
@@ -1430,6 +1576,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<FeedPageQuery, FeedPageQueryVariables>;
 export const FeedStartDocument = new TypedDocumentString(`
     query FeedStart($limit: Int!) {
@@ -1498,6 +1656,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<FeedStartQuery, FeedStartQueryVariables>;
 export const FeedTickDocument = new TypedDocumentString(`
     query FeedTick($after: String!, $ids: [ID!]!) {
@@ -1564,6 +1734,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<FeedTickQuery, FeedTickQueryVariables>;
 export const FeedTickEmptyDocument = new TypedDocumentString(`
     query FeedTickEmpty($after: String!) {
@@ -1624,6 +1806,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<FeedTickEmptyQuery, FeedTickEmptyQueryVariables>;
 export const PostPageDocument = new TypedDocumentString(`
     query PostPage($id: ID!) {
@@ -1682,6 +1876,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }
 fragment CommentFields on Comment {
   id
@@ -1692,6 +1898,13 @@ fragment CommentFields on Comment {
   editedAt
   author {
     ...UserFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<PostPageQuery, PostPageQueryVariables>;
 export const ProfilePageDocument = new TypedDocumentString(`
@@ -1759,6 +1972,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
 export const LikeDocument = new TypedDocumentString(`
@@ -1840,6 +2065,13 @@ fragment CommentFields on Comment {
   author {
     ...UserFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
 export const UpdateCommentDocument = new TypedDocumentString(`
     mutation UpdateComment($input: UpdateCommentInput!) {
@@ -1865,6 +2097,13 @@ fragment CommentFields on Comment {
   editedAt
   author {
     ...UserFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<UpdateCommentMutation, UpdateCommentMutationVariables>;
 export const DeleteCommentDocument = new TypedDocumentString(`
@@ -1926,6 +2165,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<CreatePostMutation, CreatePostMutationVariables>;
 export const UpdatePostDocument = new TypedDocumentString(`
     mutation UpdatePost($input: UpdatePostInput!) {
@@ -1978,6 +2229,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<UpdatePostMutation, UpdatePostMutationVariables>;
 export const DeletePostDocument = new TypedDocumentString(`
@@ -2050,6 +2313,149 @@ export const ExportAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportAccountMutation, ExportAccountMutationVariables>;
+export const NotificationsPageDocument = new TypedDocumentString(`
+    query NotificationsPage($limit: Int!, $nextToken: String) {
+  notifications(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...NotificationFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment NotificationFields on Notification {
+  id
+  kind
+  count
+  seen
+  latestAt
+  actors {
+    ...UserFields
+  }
+  post {
+    id
+    title
+  }
+  comment {
+    body
+  }
+}`) as unknown as TypedDocumentString<NotificationsPageQuery, NotificationsPageQueryVariables>;
+export const UnreadCountDocument = new TypedDocumentString(`
+    query UnreadCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadCountQuery, UnreadCountQueryVariables>;
+export const MarkSeenDocument = new TypedDocumentString(`
+    mutation MarkSeen($upTo: AWSDateTime) {
+  markNotificationsSeen(upTo: $upTo)
+}
+    `) as unknown as TypedDocumentString<MarkSeenMutation, MarkSeenMutationVariables>;
+export const HashtagPageDocument = new TypedDocumentString(`
+    query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {
+  hashtag(tag: $tag) {
+    tag
+    posts(limit: $limit, nextToken: $nextToken) {
+      items {
+        ...PostFields
+      }
+      nextToken
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  repostCount
+  viewerHasReposted
+  version
+  author {
+    ...UserFields
+  }
+  media {
+    ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<HashtagPageQuery, HashtagPageQueryVariables>;
+export const TrendingDocument = new TypedDocumentString(`
+    query Trending {
+  trendingHashtags(limit: 10) {
+    tag
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<TrendingQuery, TrendingQueryVariables>;
+export const SearchPeopleDocument = new TypedDocumentString(`
+    query SearchPeople($query: String!, $nextToken: String) {
+  searchUsers(query: $query, limit: 20, nextToken: $nextToken) {
+    items {
+      ...UserFields
+      bio
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<SearchPeopleQuery, SearchPeopleQueryVariables>;
 export const BlockDocument = new TypedDocumentString(`
     mutation Block($id: ID!) {
   block(userId: $id) {

@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLClient } from "../graphql.js";
 import { announce, avatar, h, timeElement } from "../dom.js";
 import { ADD_COMMENT, DELETE_COMMENT, POST_PAGE, UPDATE_COMMENT, type Comment } from "../operations.js";
 import { COUNTS_EVENT, DELETED_EVENT, postCard } from "../postCard.js";
+import { richText } from "../richText.js";
 import { reportButton } from "../safety.js";
 import { currentSession } from "../session.js";
 
@@ -87,7 +88,7 @@ export async function postScreen(main: HTMLElement, api: GraphQLClient, id: stri
             timeElement(comment.createdAt),
             comment.editedAt ? " · edited" : null,
           ),
-          h("p", { class: "text" }, comment.body),
+          h("p", { class: "text" }, ...richText(comment.body, comment.mentions)),
         ),
         ...(mine
           ? [
