@@ -15,12 +15,12 @@ from core.errors import (
 )
 from core.models import Page
 from core.search import fold
-from store.batch import batch_get
+from store.batch import batch_get, batch_write
 from store.codecs import attribute_values, media_to_value, user_from_item, user_to_item
 from store.discovery_keys import people_partition
 from store.errors import translated_errors
 from store.keys import handle_key, user_key
-from store.people import first_match, index_writes
+from store.people import first_match, index_writes, person_keys
 from store.tables import Repository
 from store.transactions import TransactionCancelled, transact
 from store.uploads import attach_item
@@ -54,6 +54,9 @@ class UserRepository(Repository):
         profile = self.get(user_id, consistent=True)
         if profile is None:
             return
+        # Out of people search first (its terms come from the profile being deleted).
+        terms = person_keys(profile.handle, profile.display_name, user_id)
+        batch_write(self._client, self._table, deletes=[attribute_values(k) for k in terms])
         profile_delete = self._delete_existing(user_key(user_id))
         handle_delete = {
             "Delete": {

@@ -67,6 +67,8 @@ ANONYMOUS_REFUSED = {
     "accountDeletion": "{ accountDeletion { status } }",
     "deleteAccount": 'mutation { deleteAccount(confirm: "x") { status } }',
     "exportAccount": "mutation { exportAccount { url } }",
+    "repost": 'mutation { repost(postId: "01HZ0000000000000000000000") { id } }',
+    "unrepost": 'mutation { unrepost(postId: "01HZ0000000000000000000000") { id } }',
 }
 
 
