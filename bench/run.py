@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from bench import discovery
+from bench import account_floor, discovery
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
@@ -188,7 +188,7 @@ def main() -> None:
                 1,
             ),
         ]
-
+        rows.append(account_floor.account_deletion_row(dynamodb, fixture.TABLE))
         if args.only:
             rows = [row for row in rows if row.name in args.only]
         out(f"Machine: {machine()}; DynamoDB Local {jar.parent.name} on loopback.")

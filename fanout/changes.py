@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from core.accounts import AccountDeletion, DeletionStatus
 from core.models import LoggedChange, Media, Repost, UploadStatus
+from store.accounts import deletion_from_item
 from store.change_items import change_from_item
 from store.keys import author_topic
 from store.media_codecs import media_from_value
@@ -74,13 +76,29 @@ class Commented:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletionDue:
+    """An account deletion was recorded or advanced and is still running: its next step."""
+
+    deletion: AccountDeletion
+
+
+@dataclass(frozen=True, slots=True)
 class ChangeLogged:
     """A post event, seen through its author-topic entry: one per event, spread over shards."""
 
     event: LoggedChange
 
 
-Change = PostRemoved | Added | Removed | ChangeLogged | Commented | UploadCompleted | AvatarReplaced
+Change = (
+    PostRemoved
+    | Added
+    | Removed
+    | ChangeLogged
+    | Commented
+    | UploadCompleted
+    | AvatarReplaced
+    | DeletionDue
+)
 
 
 def change_of(record: Mapping[str, Any]) -> Change | None:
@@ -93,6 +111,8 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
     if event not in ("INSERT", "REMOVE") or not image:
         return None
     kind = image.get("type", {}).get("S")
+    if kind == "AccountDeletion":
+        return _deletion_due(image) if event == "INSERT" else None
     if kind == "Post":
         # A new post reaches feeds through its POST_CREATED entry (ChangeLogged).
         if event == "INSERT":
@@ -115,6 +135,11 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
     return None
 
 
+def _deletion_due(image: Mapping[str, Any]) -> DeletionDue | None:
+    deletion = deletion_from_item(image)
+    return DeletionDue(deletion) if deletion.status is DeletionStatus.RUNNING else None
+
+
 def _edge(kind: str, image: Mapping[str, Any]) -> Follow | Like | Repost:
     at = image["createdAt"]["S"]
     if kind == "Follow":
@@ -127,6 +152,8 @@ def _edge(kind: str, image: Mapping[str, Any]) -> Follow | Like | Repost:
 
 def _modified(old: Mapping[str, Any], new: Mapping[str, Any]) -> Change | None:
     kind = new.get("type", {}).get("S")
+    if kind == "AccountDeletion":
+        return _deletion_due(new)
     if kind == "Upload":
         before, after = old.get("status", {}).get("S"), new.get("status", {}).get("S")
         if before == UploadStatus.PENDING and after == UploadStatus.PROCESSING:

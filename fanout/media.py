@@ -24,6 +24,7 @@ from media.limits import VARIANT_WIDTHS
 from media.video import VideoRefused, probe_video
 from store.keys import incoming_object_key, media_object_key, media_variant_key
 from store.media import ObjectChanged
+from store.ownership import OBJECT_PREFIXES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -103,6 +104,11 @@ class MediaProcessing:
         """
         self._storage.delete_many(self._all_keys(owner_id, media))
         self._store.uploads.end(owner_id, media.id, target)
+
+    def remove_files(self, owner_id: str) -> None:
+        """Delete every object of a person whose account goes (store/ownership.py's prefixes)."""
+        for prefix in OBJECT_PREFIXES:
+            self._storage.delete_many(self._storage.keys_under(prefix(owner_id)))
 
     @staticmethod
     def _all_keys(owner_id: str, media: Media) -> list[str]:

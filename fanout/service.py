@@ -13,6 +13,7 @@ from fanout.changes import (
     AvatarReplaced,
     Change,
     ChangeLogged,
+    DeletionDue,
     Follow,
     PostRemoved,
     Removed,
@@ -91,6 +92,10 @@ class FanOut:
                 self._media.process(owner_id, upload_id)
             case AvatarReplaced(user_id, old):
                 self._media.remove(user_id, old, f"avatar:{user_id}")
+            case DeletionDue(deletion):
+                # One bounded step; advancing the record hands the next step to the stream.
+                advanced = self._store.accounts.step(deletion, self._media.remove_files)
+                log.info("account deletion %s: %s", deletion.user_id, advanced)
 
     def resume(self, message: str) -> None:
         """A continuation from the queue: the next part of a fan-out cut short at its bound."""

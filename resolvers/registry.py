@@ -26,7 +26,7 @@ ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
 class Resolver(Generic[S, R]):
     """The resolver of one field: a function of (context, source, arguments) -> domain value."""
 
-    __slots__ = ("_function", "_mutation", "_needs_viewer", "moderators", "name", "public")
+    __slots__ = ("_function", "_needs_standing", "_needs_viewer", "moderators", "name", "public")
 
     def __init__(
         self,
@@ -35,6 +35,7 @@ class Resolver(Generic[S, R]):
         *,
         public: bool = False,
         moderators: bool = False,
+        suspended_too: bool = False,
     ) -> None:
         self.name = name
         self.public = public
@@ -42,14 +43,14 @@ class Resolver(Generic[S, R]):
         self._function = function
         kind = name.partition(".")[0]
         self._needs_viewer = not public and kind in ROOT_TYPES
-        self._mutation = kind == "Mutation"
+        self._needs_standing = kind == "Mutation" and not suspended_too
 
     def __call__(self, context: RequestContext, source: S, arguments: Mapping[str, Any]) -> R:
         if self._needs_viewer:
             context.require_viewer()
         if self.moderators:
             context.require_moderator()
-        if self._mutation:
+        if self._needs_standing:
             context.require_standing()
         return self._function(context, source, arguments)
 
@@ -61,14 +62,17 @@ _RESOLVERS: dict[str, Resolver[Any, Any]] = {}
 
 
 def resolver(
-    name: str, *, public: bool = False, moderators: bool = False
+    name: str, *, public: bool = False, moderators: bool = False, suspended_too: bool = False
 ) -> Callable[[Callable[[RequestContext, S, Mapping[str, Any]], R]], Resolver[S, R]]:
-    """Make a function the resolver of `Type.field` (`moderators`: theirs alone)."""
+    """Make a function the resolver of `Type.field` (`moderators`: theirs alone;
+    `suspended_too`: a mutation a suspended person may still make, as deleting their account)."""
 
     def register(function: Callable[[RequestContext, S, Mapping[str, Any]], R]) -> Resolver[S, R]:
         if name in _RESOLVERS:
             raise ValueError(f"{name} already has a resolver")
-        handle = Resolver(name, function, public=public, moderators=moderators)
+        handle = Resolver(
+            name, function, public=public, moderators=moderators, suspended_too=suspended_too
+        )
         _RESOLVERS[name] = handle
         return handle
 

@@ -15,6 +15,7 @@ import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core.limits import IDS_PER_REQUEST, PAGE, POLL
+from schema.accounts import AccountMutation, AccountQuery
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
 from schema.discovery import DiscoveryQueries
@@ -64,7 +65,7 @@ def first_comments_wanted(info: Ctx) -> int | None:
 
 
 @strawberry.type
-class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery):
+class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery, AccountQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
@@ -164,7 +165,7 @@ class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery)
 
 
 @strawberry.type
-class Mutation(NotificationMutations, SafetyMutation, ModerationMutation):
+class Mutation(NotificationMutations, SafetyMutation, ModerationMutation, AccountMutation):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": input}

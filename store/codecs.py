@@ -23,6 +23,7 @@ from store.media_codecs import focus_from_value, focus_to_value
 # Re-exported: posts and profiles carry media (their home is store/media_codecs.py).
 from store.media_codecs import media_from_value as media_from_value
 from store.media_codecs import media_to_value as media_to_value
+from store.owner_keys import owned_index_keys
 from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ def user_from_item(item: Mapping[str, Any]) -> UserProfile:
 def comment_to_item(comment: Comment) -> Item:
     return {
         **attribute_values(comment_key(comment.post_id, comment.id)),
+        **attribute_values(owned_index_keys("comment", comment.author_id, comment.id)),
         "type": {"S": "Comment"},
         "id": {"S": comment.id},
         "postId": {"S": comment.post_id},
@@ -139,6 +141,7 @@ def comment_from_item(item: Mapping[str, Any]) -> Comment:
 def like_to_item(post_id: str, user_id: str, created_at: str) -> Item:
     return {
         **attribute_values(like_key(post_id, user_id)),
+        **attribute_values(owned_index_keys("like", user_id, f"{created_at}#{post_id}")),
         "type": {"S": "Like"},
         "postId": {"S": post_id},
         "userId": {"S": user_id},

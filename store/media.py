@@ -157,6 +157,18 @@ class MediaStorage:
             if response.get("Errors"):
                 raise RuntimeError(f"S3 kept objects it was asked to delete: {response['Errors']}")
 
+    def keys_under(self, prefix: str) -> list[str]:
+        """Every object key starting with `prefix`, page by page."""
+        keys: list[str] = []
+        listing: dict[str, Any] = {"Bucket": self._bucket, "Prefix": prefix}
+        while True:
+            with translated_errors():
+                page = self._client.list_objects_v2(**listing)
+            keys += [o["Key"] for o in page.get("Contents", [])]
+            if not page.get("IsTruncated"):
+                return keys
+            listing["ContinuationToken"] = page["NextContinuationToken"]
+
     def first_bytes(self, key: str, count: int) -> bytes:
         with translated_errors():
             response = self._client.get_object(

@@ -36,23 +36,25 @@ class PostMarks(Repository):
         item = self.item(post_id, user_id, now_iso())
         item.update({name: {"S": value} for name, value in extra.items()})
         checks = not_blocked(self._table, user_id, author_id)
-        return self._change(post_id, self._put_new(item), self._count(post_id, 1), checks)
+        return self._change(post_id, user_id, self._put_new(item), self._count(post_id, 1), checks)
 
     def _unmark(self, post_id: str, user_id: str) -> bool:
         """Returns False when there was no mark (idempotent)."""
         delete = self._delete_existing(self.key(post_id, user_id))
-        return self._change(post_id, delete, self._count(post_id, -1))
+        return self._change(post_id, user_id, delete, self._count(post_id, -1))
 
     def _change(
         self,
         post_id: str,
+        user_id: str,
         change: dict[str, Any],
         count: dict[str, Any],
         checks: list[dict[str, Any]] | None = None,
     ) -> bool:
         with translated_errors():
             try:
-                transact(self._client, [change, count, *(checks or [])])
+                items = [change, count, *(checks or [])]
+                transact(self._client, items, self._charge(user_id))
             except TransactionCancelled as exc:
                 if exc.failed(2) or exc.failed(3):
                     raise Blocked() from exc

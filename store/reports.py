@@ -28,6 +28,7 @@ from store.safety_keys import (
     REPORT_PREFIX,
     case_key,
     queue_sort_key,
+    report_key,
     reporter_partition,
 )
 from store.tables import Repository
@@ -68,6 +69,51 @@ class ReportRepository(Repository):
             if found is not None:
                 return found
         raise Throttled("This is being reported by many people right now; retry")
+
+    def withdraw(self, item: Item) -> None:
+        """Take back a report whose reporter's account goes. An open case counts it no more
+        (a case of that one report leaves the queue); a resolved one keeps its history."""
+        case_id, reason = item["caseId"]["S"], item["reason"]["S"]
+        delete = self._delete_existing(report_key(case_id, item["reporterId"]["S"]))
+        for _ in range(MAX_RACES):
+            case = self.case(case_id, consistent=True)
+            items = [delete]
+            if case is not None and case.status is CaseStatus.OPEN:
+                items.append(self._uncount(case, reason))
+            with translated_errors():
+                try:
+                    transact(self._client, items)
+                    return
+                except TransactionCancelled as exc:
+                    if exc.failed(0):
+                        return  # already gone
+        raise Throttled("This is being reported by many people right now; retry")
+
+    def _uncount(self, case: ModerationCase, reason: str) -> Item:
+        key = attribute_values(case_key(case.id))
+        expected = {":expected": {"N": str(case.version)}}
+        if case.report_count <= 1:
+            delete = {"TableName": self._table, "Key": key}
+            guard = {"ConditionExpression": "#version = :expected"}
+            names = {"ExpressionAttributeNames": {"#version": "version"}}
+            return {"Delete": {**delete, **guard, **names, "ExpressionAttributeValues": expected}}
+        count = case.report_count - 1
+        return {
+            "Update": {
+                "TableName": self._table,
+                "Key": key,
+                "UpdateExpression": "SET #version = #version + :one, reportCount = :count, "
+                "GSI1SK = :sort, reasons.#reason = reasons.#reason - :one",
+                "ConditionExpression": "#version = :expected",
+                "ExpressionAttributeNames": {"#version": "version", "#reason": reason},
+                "ExpressionAttributeValues": {
+                    **expected,
+                    ":one": {"N": "1"},
+                    ":count": {"N": str(count)},
+                    ":sort": {"S": queue_sort_key(count, case.last_reported_at, case.id)},
+                },
+            }
+        }
 
     def _count(self, case: ModerationCase | None, report: Report, target: ReportTarget) -> Item:
         if case is None:

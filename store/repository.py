@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from core.clock import utc_now
 from store import lookups, notification_lookups
+from store.account_exports import export_account
+from store.accounts import AccountRepository
 from store.attached_media import AttachedMedia
 from store.blocks import BlockRepository
 from store.changes import ChangeLog
@@ -69,6 +71,8 @@ class Store:
     pull_accounts: PullAccounts
     repost_feeds: RepostFeeds
     notifications: NotificationRepository
+    #: Account deletion and export (store/ownership.py lists what a person owns).
+    accounts: AccountRepository
     #: Hashtag timelines and trends, written by the fan-out.
     hashtags: HashtagRepository
     trends: TrendRepository
@@ -114,6 +118,7 @@ class Store:
             pull_accounts=PullAccounts(table),
             repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),
+            accounts=AccountRepository(table),
             hashtags=HashtagRepository(table),
             trends=TrendRepository(table),
         )
@@ -129,6 +134,7 @@ __all__ = [
     "TableKey",
     "TaggedChanged",
     "UploadForm",
+    "export_account",
     "feed_topic",
     "handle_owner",
     "incoming_object_key",

@@ -7,6 +7,7 @@ repost in the reposter's followers' feeds (and to leave it out where the post al
 from __future__ import annotations
 
 from store.codecs import attribute_values
+from store.owner_keys import owned_index_keys
 from store.post_marks import PostMarks
 from store.repost_keys import repost_key
 
@@ -14,6 +15,7 @@ from store.repost_keys import repost_key
 def repost_to_item(post_id: str, user_id: str, created_at: str) -> dict[str, dict[str, str]]:
     return {
         **attribute_values(repost_key(post_id, user_id)),
+        **attribute_values(owned_index_keys("repost", user_id, f"{created_at}#{post_id}")),
         "type": {"S": "Repost"},
         "postId": {"S": post_id},
         "userId": {"S": user_id},

@@ -10,6 +10,7 @@ from core.errors import RequestTokenReused
 from store.codecs import attribute_values
 from store.errors import translated_errors
 from store.keys import request_token_key
+from store.owner_keys import owned_index_keys
 from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def token_record(
         "TableName": table,
         "Item": {
             **attribute_values(request_token_key(author_id, request_token)),
+            **attribute_values(owned_index_keys("token", author_id, request_token)),
             "postId": {"S": post_id},
             "fingerprint": {"S": fingerprint},
             TTL_ATTRIBUTE: {"N": str(int(time.time()) + REQUEST_TOKEN_TTL_SECONDS)},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from core.errors import (
@@ -14,12 +15,12 @@ from core.errors import (
 )
 from core.models import Page
 from core.search import fold
-from store.batch import batch_get
+from store.batch import batch_get, batch_write
 from store.codecs import attribute_values, media_to_value, user_from_item, user_to_item
 from store.discovery_keys import people_partition
 from store.errors import translated_errors
 from store.keys import handle_key, user_key
-from store.people import first_match, index_writes
+from store.people import first_match, index_writes, person_keys
 from store.tables import Repository
 from store.transactions import TransactionCancelled, transact
 from store.uploads import attach_item
@@ -47,6 +48,31 @@ class UserRepository(Repository):
                     raise ProfileExists() from exc
                 raise HandleTaken(user.handle) from exc
         return user
+
+    def delete(self, user_id: str) -> None:
+        """Delete a profile and free its handle, in one transaction (no-op if already gone)."""
+        profile = self.get(user_id, consistent=True)
+        if profile is None:
+            return
+        # Out of people search first (its terms come from the profile being deleted).
+        terms = person_keys(profile.handle, profile.display_name, user_id)
+        batch_write(self._client, self._table, deletes=[attribute_values(k) for k in terms])
+        profile_delete = self._delete_existing(user_key(user_id))
+        handle_delete = {
+            "Delete": {
+                "TableName": self._table,
+                "Key": attribute_values(handle_key(profile.handle)),
+                "ConditionExpression": "userId = :owner",
+                "ExpressionAttributeValues": {":owner": {"S": user_id}},
+            }
+        }
+        with translated_errors():
+            try:
+                transact(self._client, [profile_delete, handle_delete])
+            except TransactionCancelled as exc:
+                if exc.failed(1) and not exc.failed(0):
+                    with suppress(TransactionCancelled):  # a retried step deleted it meanwhile
+                        transact(self._client, [profile_delete])  # the handle went earlier
 
     def get(self, user_id: str, *, consistent: bool = False) -> UserProfile | None:
         item = self._get(user_key(user_id), consistent=consistent)

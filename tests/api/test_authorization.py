@@ -64,6 +64,11 @@ ANONYMOUS_REFUSED = {
     "trendingHashtags": "{ trendingHashtags { tag count } }",
     "searchUsers": '{ searchUsers(query: "a") { items { id } } }',
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
+    "accountDeletion": "{ accountDeletion { status } }",
+    "deleteAccount": 'mutation { deleteAccount(confirm: "x") { status } }',
+    "exportAccount": "mutation { exportAccount { url } }",
+    "repost": 'mutation { repost(postId: "01HZ0000000000000000000000") { id } }',
+    "unrepost": 'mutation { unrepost(postId: "01HZ0000000000000000000000") { id } }',
 }
 
 

@@ -252,6 +252,7 @@ NOT_CONTENT = {
     "User.suspension",  # the viewer's own, or any to moderators
     "Query.myReports",  # the viewer's own reports, with the content as they reported it
     "Query.unreadNotificationCount",  # a number of the viewer's own
+    "Query.accountDeletion",  # the viewer's own deletion record: no one's content
     "Post.mentions",  # people named in a text that already passed the rule
     "Comment.mentions",
     "Query.hashtag",  # the tag itself; its posts are Hashtag.posts

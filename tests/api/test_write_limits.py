@@ -160,6 +160,7 @@ WRITES_OF_A_PERSON = {
     'expectedVersion: 1, body: "y"}) { id } }',
     "deleteComment": 'mutation { deleteComment(postId: "{own}", id: "{comment}") { id } }',
     "likePost": 'mutation { likePost(postId: "{bobs}") { id } }',
+    "repost": 'mutation { repost(postId: "{bobs}") { id } }',
     "follow": 'mutation { follow(userId: "{bob}") { id } }',
     "block": 'mutation { block(userId: "{bob}") { id } }',
     "mute": 'mutation { mute(userId: "{bob}") { id } }',
@@ -168,6 +169,7 @@ WRITES_OF_A_PERSON = {
     "createUpload": 'mutation { createUpload(input: {contentType: "image/png", size: 10, '
     'filename: "a.png"}) { url } }',
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
+    "exportAccount": "mutation { exportAccount { url } }",
 }
 
 
@@ -193,9 +195,17 @@ def test_every_write_counts_and_over_the_limit_writes_nothing(
 def test_the_same_writes_under_the_limit_go_through(api: GraphQLClient) -> None:
     """The table above is of writes that succeed when the limit is not reached."""
     ids = _world(api)
-    order = ["likePost", "follow", "report", "updateProfile", "createUpload", "updateComment"]
+    order = [
+        "likePost",
+        "repost",
+        "follow",
+        "report",
+        "updateProfile",
+        "createUpload",
+        "updateComment",
+    ]
     order += ["deleteComment", "updatePost", "deletePost", "mute", "block", "addComment"]
-    order += ["markNotificationsSeen", "createPost"]
+    order += ["markNotificationsSeen", "createPost", "exportAccount"]
     assert sorted(order) == sorted(WRITES_OF_A_PERSON)
     for write in order:
         query = WRITES_OF_A_PERSON[write]

@@ -31,6 +31,7 @@ ACTIONS_OF = {
     "delete_object": {"s3:DeleteObject"},
     "delete_objects": {"s3:DeleteObject"},
     "put_object": {"s3:PutObject"},
+    "list_objects_v2": {"s3:ListBucket"},
     # Presigned requests run with the function's credentials: the browser's POST, the GET.
     "generate_presigned_post": {"s3:PutObject"},
     "generate_presigned_url": {"s3:GetObject"},
@@ -74,7 +75,7 @@ def test_table_matches_the_store_definition(template: dict[str, Any]) -> None:
 
 def _code_operations() -> set[str]:
     calls: set[str] = set()
-    pattern = re.compile(r"\b(?:self\._client|client)\.([a-z_]+)\(")
+    pattern = re.compile(r"\b(?:self\._client|client)\.([a-z0-9_]+)\(")
     for path in sorted((ROOT / "store").glob("*.py")):
         if path.name not in LOCAL_ONLY:
             calls |= set(pattern.findall(path.read_text()))
@@ -158,10 +159,15 @@ def test_cors_throttling_concurrency_and_tracing(template: dict[str, Any]) -> No
     assert template["Parameters"]["EnableTracing"]["Default"] == "false"
 
 
-def test_media_permissions_stop_at_the_two_prefixes(template: dict[str, Any]) -> None:
-    (media,) = [s for s in _template_statements(template) if s.get("Sid") == "Media"]
+def test_media_permissions_stop_at_the_three_prefixes(template: dict[str, Any]) -> None:
+    statements = _template_statements(template)
+    (media,) = [s for s in statements if s.get("Sid") == "Media"]
     prefixes = [r["Fn::Sub"] for r in media["Resource"]]
-    assert prefixes == ["${MediaBucket.Arn}/uploads/*", "${MediaBucket.Arn}/media/*"]
+    expected = ["uploads/*", "media/*", "exports/*"]
+    assert prefixes == [f"${{MediaBucket.Arn}}/{p}" for p in expected]
+    # Listing (to export or delete an account's files) is held to the same prefixes
+    (listing,) = [s for s in statements if s.get("Sid") == "MediaListing"]
+    assert listing["Condition"]["StringLike"]["s3:prefix"] == expected
 
 
 def test_the_function(template: dict[str, Any]) -> None:
@@ -195,8 +201,11 @@ def test_bucket_is_private_encrypted_and_cleans_up(template: dict[str, Any]) -> 
     bucket = template["Resources"]["MediaBucket"]["Properties"]
     assert all(bucket["PublicAccessBlockConfiguration"].values())
     assert bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"]
-    (rule,) = bucket["LifecycleConfiguration"]["Rules"]
-    assert (rule["Prefix"], rule["ExpirationInDays"]) == ("uploads/", 1)
+    rules = bucket["LifecycleConfiguration"]["Rules"]
+    assert [(r["Prefix"], r["ExpirationInDays"]) for r in rules] == [
+        ("uploads/", 1),  # never completed
+        ("exports/", 1),  # account exports, read through a link that expires in an hour
+    ]
 
 
 def test_appsync_resolves_every_registered_field_with_the_function(

@@ -3,6 +3,7 @@
 import { GraphQLClient } from "./graphql.js";
 import { announce, h, refreshTimes } from "./dom.js";
 import { isModerator } from "./safety.js";
+import { accountScreen } from "./screens/account.js";
 import { feedScreen } from "./screens/feed.js";
 import { hashtagScreen } from "./screens/hashtag.js";
 import { notificationsScreen } from "./screens/notifications.js";
@@ -48,6 +49,7 @@ function navigation(): void {
           h("a", { href: "#/blocked" }, "Blocked"),
           h("a", { href: "#/muted" }, "Muted"),
           ...(isModerator() ? [h("a", { href: "#/moderation" }, "Moderation")] : []),
+          h("a", { href: "#/account" }, "Account"),
           h(
             "button",
             {
@@ -80,6 +82,7 @@ async function route(): Promise<void> {
     else if (screen === "people") await peopleScreen(main, api);
     else if (screen === "blocked" || screen === "muted") await safetyListScreen(main, api, screen);
     else if (screen === "moderation") await moderationScreen(main, api);
+    else if (screen === "account") leave = await accountScreen(main, api);
     else leave = await feedScreen(main, api);
     // Move focus to the new screen's heading, as a page load would.
     const heading = main.querySelector("h1");

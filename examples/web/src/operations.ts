@@ -173,6 +173,16 @@ export const COMPLETE_UPLOAD = graphql(`
   mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }
 `);
 
+export const ACCOUNT_DELETION = graphql(`
+  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }
+`);
+export const DELETE_ACCOUNT = graphql(`
+  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }
+`);
+export const EXPORT_ACCOUNT = graphql(`
+  mutation ExportAccount { exportAccount { url expiresAt items files } }
+`);
+
 graphql(`
   fragment NotificationFields on Notification {
     id

@@ -39,6 +39,9 @@ type Documents = {
     "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": typeof types.DeletePostDocument,
     "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": typeof types.CreateUploadDocument,
     "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": typeof types.CompleteUploadDocument,
+    "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": typeof types.AccountDeletionDocument,
+    "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": typeof types.ExportAccountDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": typeof types.NotificationsPageDocument,
     "\n  query UnreadCount { unreadNotificationCount }\n": typeof types.UnreadCountDocument,
@@ -85,6 +88,9 @@ const documents: Documents = {
     "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": types.DeletePostDocument,
     "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": types.CreateUploadDocument,
     "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": types.CompleteUploadDocument,
+    "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": types.AccountDeletionDocument,
+    "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": types.DeleteAccountDocument,
+    "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": types.ExportAccountDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": types.NotificationsPageDocument,
     "\n  query UnreadCount { unreadNotificationCount }\n": types.UnreadCountDocument,
@@ -203,6 +209,18 @@ export function graphql(source: "\n  mutation CreateUpload($input: CreateUploadI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n"): typeof import('./graphql.js').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n"): typeof import('./graphql.js').AccountDeletionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n"): typeof import('./graphql.js').DeleteAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n"): typeof import('./graphql.js').ExportAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,28 @@ export type Scalars = {
   AWSDateTime: { input: string; output: string; }
 };
 
+/** How far the deletion of your account has come. */
+export type AccountDeletion = {
+  __typename?: 'AccountDeletion';
+  finishedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** Items removed so far. */
+  removedItems: Scalars['Int']['output'];
+  startedAt: Scalars['AWSDateTime']['output'];
+  status: DeletionStatus;
+};
+
+/** Your data as a download: a private link that expires. */
+export type AccountExport = {
+  __typename?: 'AccountExport';
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** Your uploaded files in the archive. */
+  files: Scalars['Int']['output'];
+  /** Items in data.json. */
+  items: Scalars['Int']['output'];
+  /** A zip archive: data.json and your files. */
+  url: Scalars['String']['output'];
+};
+
 /** A comment on a post. */
 export type AddCommentInput = {
   /** 1 to 2,000 characters. */
@@ -153,6 +175,11 @@ export type Deleted = {
   __typename?: 'Deleted';
   id: Scalars['ID']['output'];
 };
+
+/** Where an account's deletion stands. */
+export type DeletionStatus =
+  | 'DONE'
+  | 'RUNNING';
 
 /** One page of your home feed, newest first. */
 export type FeedConnection = {
@@ -324,10 +351,14 @@ export type Mutation = {
   createProfile: User;
   /** Permission to upload one file straight to storage. */
   createUpload: UploadTicket;
+  /** Delete your account and everything you own: profile, posts with their comments and likes, your comments and likes elsewhere, follows, files, blocks, mutes and the reports you filed. `confirm` is your handle (your user id without a profile). Runs in steps after this answers (poll accountDeletion); your writes are refused meanwhile. Idempotent. */
+  deleteAccount: AccountDeletion;
   /** Delete your own comment (moderators: anyone's). */
   deleteComment: Deleted;
   /** Delete your own post (moderators: anyone's). */
   deletePost: Deleted;
+  /** Everything you own as a zip archive (JSON and your files), behind a link that only you receive and that expires in an hour. */
+  exportAccount: AccountExport;
   /** Follow a user; following twice changes nothing. */
   follow: User;
   /** Like a post; liking twice changes nothing. */
@@ -388,6 +419,11 @@ export type MutationCreateProfileArgs = {
 
 export type MutationCreateUploadArgs = {
   input: CreateUploadInput;
+};
+
+
+export type MutationDeleteAccountArgs = {
+  confirm: Scalars['String']['input'];
 };
 
 
@@ -584,6 +620,8 @@ export type PostConnection = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The deletion of your account, while it runs and after; null if none. */
+  accountDeletion?: Maybe<AccountDeletion>;
   /** Moderators: every moderator action, newest first. */
   auditLog: AuditEntryConnection;
   /** Whom you block, newest first; nobody else can see this list. */
@@ -1110,6 +1148,23 @@ export type CompleteUploadMutationVariables = Exact<{
 
 
 export type CompleteUploadMutation = { __typename?: 'Mutation', completeUpload: { __typename?: 'Upload', id: string, status: UploadStatus, reason?: string | null } };
+
+export type AccountDeletionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountDeletionQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, accountDeletion?: { __typename?: 'AccountDeletion', status: DeletionStatus, removedItems: number, startedAt: string, finishedAt?: string | null } | null };
+
+export type DeleteAccountMutationVariables = Exact<{
+  confirm: Scalars['String']['input'];
+}>;
+
+
+export type DeleteAccountMutation = { __typename?: 'Mutation', deleteAccount: { __typename?: 'AccountDeletion', status: DeletionStatus, removedItems: number } };
+
+export type ExportAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportAccountMutation = { __typename?: 'Mutation', exportAccount: { __typename?: 'AccountExport', url: string, expiresAt: string, items: number, files: number } };
 
 export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, count: number, seen: boolean, latestAt: string, actors: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }>, post?: { __typename?: 'Post', id: string, title: string } | null, comment?: { __typename?: 'Comment', body: string } | null };
 
@@ -2219,6 +2274,45 @@ export const CompleteUploadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteUploadMutation, CompleteUploadMutationVariables>;
+export const AccountDeletionDocument = new TypedDocumentString(`
+    query AccountDeletion {
+  me {
+    ...UserFields
+  }
+  accountDeletion {
+    status
+    removedItems
+    startedAt
+    finishedAt
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<AccountDeletionQuery, AccountDeletionQueryVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($confirm: String!) {
+  deleteAccount(confirm: $confirm) {
+    status
+    removedItems
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const ExportAccountDocument = new TypedDocumentString(`
+    mutation ExportAccount {
+  exportAccount {
+    url
+    expiresAt
+    items
+    files
+  }
+}
+    `) as unknown as TypedDocumentString<ExportAccountMutation, ExportAccountMutationVariables>;
 export const NotificationsPageDocument = new TypedDocumentString(`
     query NotificationsPage($limit: Int!, $nextToken: String) {
   notifications(limit: $limit, nextToken: $nextToken) {
