@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 from bench import account_floor, discovery
+from bench.blocking_rows import blocking_rows
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
@@ -66,7 +67,6 @@ def main() -> None:
     server = DynamoDBLocal.start(jar)
     try:
         from bench import fixture
-        from bench.fixture import BLOCKER
 
         fixture.set_environment(server.endpoint)
         dynamodb = fixture.client(server.endpoint)
@@ -162,31 +162,7 @@ def main() -> None:
                 "exactly 1 request",
                 1,
             ),
-            # The same reads by a viewer who blocks 1,000 people: the visibility set joins a
-            # batch each read sends anyway, so the budgets do not move (docs/SAFETY.md).
-            Row(
-                "feed page of 20, viewer blocking 1,000",
-                lambda: iter(lambda: fixture.api_event(FEED, {"limit": 20}, BLOCKER), None),
-                floor.feed,
-                "as the feed page: the set rides the posts' batch",
-                1 + 3 * 20,
-            ),
-            Row(
-                "post + 20 comments, viewer blocking 1,000",
-                lambda: iter(
-                    lambda: fixture.api_event(POST, {"id": world.commented_post}, BLOCKER), None
-                ),
-                floor.post_with_comments,
-                "as the post: the set rides the authors' batch",
-                1 + 1 + 1 + 20,
-            ),
-            Row(
-                "empty poll, viewer blocking 1,000",
-                lambda: quiet(BLOCKER),
-                lambda event: floor.poll(event, settle),
-                "exactly 1 request: an empty poll never reads the set",
-                1,
-            ),
+            *blocking_rows(floor, world.commented_post, quiet, settle),
         ]
         rows.append(account_floor.account_deletion_row(dynamodb, fixture.TABLE))
         if args.only:
