@@ -81,7 +81,8 @@ class FanOut:
                 added = self._store.repost_feeds.add(repost, owners)
                 log.info("repost %s by %s: %d feeds", repost.post_id, repost.user_id, added)
             case Removed(Repost() as repost):
-                self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
+                taken = self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
+                self._bring_back(repost, taken)
             case PostRemoved(post_id, author_id, media):
                 # Feeds filter deleted posts at read; here the post's comments and likes go,
                 # and its media: objects, variants and upload records.
@@ -101,6 +102,19 @@ class FanOut:
         """A continuation from the queue: the next part of a fan-out cut short at its bound."""
         self._publisher.run(Continuation.from_message(message))
         self._run_inline()
+
+    def _bring_back(self, undone: Repost, feeds: list[str]) -> None:
+        """Feeds an undone repost leaves may still be owed the post by another repost of it
+        (someone else they follow, or their own)."""
+        for other in self._store.reposts.of_post(undone.post_id):
+            if not feeds:
+                return
+            if other.user_id == undone.user_id:
+                continue
+            owed = self._store.follows.who_follow(other.user_id, feeds)
+            owed += [other.user_id] if other.user_id in feeds else []
+            self._store.repost_feeds.add(other, owed)
+            feeds = [f for f in feeds if f not in owed]
 
     def _reposter_audience(self, repost: Repost) -> Iterator[str]:
         followers = (f for f, _ in self._store.follows.followers_after(repost.user_id, None))

@@ -8,6 +8,7 @@ from typing import Any
 from core.clock import now_iso
 from core.errors import Blocked, ProfileNotFound, ProfileRequired
 from core.models import Page
+from store.batch import batch_get
 from store.blocks import not_blocked
 from store.codecs import attribute_values, follow_to_item
 from store.errors import translated_errors
@@ -75,6 +76,12 @@ class FollowRepository(Repository):
             return str(item[attribute]["S"])
 
         return self._query_page(partition, limit, after, decode, index=index)
+
+    def who_follow(self, followee_id: str, candidates: list[str]) -> list[str]:
+        """Those of `candidates` who follow `followee_id` (one round trip)."""
+        keys = [attribute_values(follow_key(c, followee_id)) for c in candidates]
+        found = batch_get(self._client, self._table, keys)
+        return [str(item["PK"]["S"]).partition("#")[2] for item in found]
 
     def followers_after(self, user_id: str, after: str | None) -> Iterator[tuple[str, str]]:
         """Every follower after position `after` (None: from the first), oldest follow first,

@@ -42,17 +42,28 @@ class RepostFeeds(Repository):
             written += len(fresh)
         return written
 
-    def remove(self, repost: Repost, owners: Iterable[str]) -> None:
-        """Take the repost's entries back out (deleting one that is not there is harmless)."""
-        deletes = (
-            attribute_values(k)
-            for owner in owners
-            for k in (
-                feed_key(owner, repost.at, repost.post_id),
-                feed_seen_key(owner, repost.post_id),
-            )
-        )
-        batch_write(self._writes, self._table, deletes=deletes)
+    def remove(self, repost: Repost, owners: Iterable[str]) -> list[str]:
+        """Take the repost's entries back out; returns the feeds it had brought the post to.
+
+        Only this repost's seen-markers go: where another repost brought the post first, that
+        one stays. The entry's key holds the repost's own time, so deleting it anywhere else
+        (a feed it never reached) is harmless.
+        """
+        taken: list[str] = []
+        for chunk in _chunks(owners, BATCH_GET_LIMIT):
+            seen = [attribute_values(feed_seen_key(o, repost.post_id)) for o in chunk]
+            mine = [
+                _owner(marker)
+                for marker in batch_get(self._client, self._table, seen)
+                if marker.get("repostedBy", {}).get("S") == repost.user_id
+            ]
+            deletes = [
+                *(attribute_values(feed_key(o, repost.at, repost.post_id)) for o in chunk),
+                *(attribute_values(feed_seen_key(o, repost.post_id)) for o in mine),
+            ]
+            batch_write(self._writes, self._table, deletes=deletes)
+            taken.extend(mine)
+        return taken
 
     def _items(self, repost: Repost, owners: Sequence[str]) -> Iterable[Item]:
         expires = int(time.time()) + FEED_RETENTION_SECONDS

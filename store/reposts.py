@@ -6,10 +6,15 @@ repost in the reposter's followers' feeds (and to leave it out where the post al
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from core.models import Repost
 from store.codecs import attribute_values
+from store.errors import translated_errors
 from store.owner_keys import owned_index_keys
 from store.post_marks import PostMarks
-from store.repost_keys import repost_key
+from store.repost_keys import REPOST_PREFIX, repost_key
 
 
 def repost_to_item(post_id: str, user_id: str, created_at: str) -> dict[str, dict[str, str]]:
@@ -37,3 +42,28 @@ class RepostRepository(PostMarks):
     def unrepost(self, post_id: str, user_id: str) -> bool:
         """Take a repost back; returns False when there was none (idempotent)."""
         return self._unmark(post_id, user_id)
+
+    def of_post(self, post_id: str) -> Iterator[Repost]:
+        """Every standing repost of the post, page by page."""
+        query: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
+            "ExpressionAttributeValues": {
+                ":pk": {"S": f"POST#{post_id}"},
+                ":prefix": {"S": REPOST_PREFIX},
+            },
+        }
+        while True:
+            with translated_errors():
+                response = self._client.query(**query)
+            for item in response["Items"]:
+                yield Repost(
+                    post_id=post_id,
+                    user_id=item["userId"]["S"],
+                    author_id=item["authorId"]["S"],
+                    post_created_at=item["postCreatedAt"]["S"],
+                    at=item["createdAt"]["S"],
+                )
+            if "LastEvaluatedKey" not in response:
+                return
+            query["ExclusiveStartKey"] = response["LastEvaluatedKey"]

@@ -74,6 +74,30 @@ def test_a_repost_reaches_the_reposters_followers_once_with_reposted_by(
 
 
 @pytest.mark.usefixtures("world")
+def test_undoing_one_repost_keeps_the_post_where_another_repost_brought_it(
+    api: GraphQLClient, pump: Pump
+) -> None:
+    # Given FAN follows SHARER and OTHER, who both reposted AUTHOR's post, SHARER first
+    post_id = publish(api, AUTHOR, "twice shared")
+    pump()
+    run(api, SHARER, REPOST, p=post_id)
+    pump()
+    run(api, OTHER, REPOST, p=post_id)
+    pump()
+    assert feed(api, FAN) == [("twice shared", SHARER)]
+    # When SHARER takes the repost back
+    run(api, SHARER, UNREPOST, p=post_id)
+    pump()
+    # Then FAN still sees the post, once, now reposted by OTHER; SHARER's own feed lets it go
+    assert feed(api, FAN) == [("twice shared", OTHER)]
+    assert feed(api, SHARER) == []
+    # And when OTHER takes theirs back too, it leaves FAN's feed
+    run(api, OTHER, UNREPOST, p=post_id)
+    pump()
+    assert feed(api, FAN) == []
+
+
+@pytest.mark.usefixtures("world")
 def test_unrepost_undoes_it_and_both_are_idempotent(api: GraphQLClient, pump: Pump) -> None:
     post_id = publish(api, AUTHOR, "shared")
     pump()
