@@ -65,12 +65,26 @@ class Unliked:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentLikeChanged:
+    """A like of a comment given (`added`) or taken back; the item names the comment's author."""
+
+    post_id: str
+    comment_id: str
+    user_id: str
+    comment_author_id: str
+    created_at: str
+    added: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Commented:
     post_id: str
     comment_id: str
     author_id: str
     created_at: str
     body: str = ""
+    #: Whose comment this replies to (None: a comment on the post itself).
+    parent_author_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +101,7 @@ Change = (
     | ChangeLogged
     | Liked
     | Unliked
+    | CommentLikeChanged
     | Commented
     | UploadCompleted
     | AvatarReplaced
@@ -125,9 +140,14 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
     if kind == "Like":
         like = image["postId"]["S"], image["userId"]["S"], image["createdAt"]["S"]
         return Liked(*like) if event == "INSERT" else Unliked(*like)
+    if kind == "CommentLike":
+        ids = image["postId"]["S"], image["commentId"]["S"], image["userId"]["S"]
+        at = image["createdAt"]["S"]
+        return CommentLikeChanged(*ids, image["commentAuthorId"]["S"], at, event == "INSERT")
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
-        return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])
+        replied_to = image.get("parentAuthorId", {}).get("S")
+        return Commented(*ids, image["createdAt"]["S"], image["body"]["S"], replied_to)
     return None
 
 

@@ -17,6 +17,7 @@ from fanout.changes import (
     Change,
     ChangeLogged,
     Commented,
+    CommentLikeChanged,
     Followed,
     Liked,
     Unfollowed,
@@ -49,11 +50,24 @@ class Notifier:
                 if author is not None:
                     notice = Notice(author, NotificationKind.LIKE, user_id, at, post_id)
                     self._withdraw(notice)
-            case Commented(post_id, comment_id, author_id, at, body):
-                post_author = self._about_post(
-                    post_id, NotificationKind.COMMENT, author_id, at, comment_id
-                )
-                self._mentions(body, author_id, at, post_id, comment_id, told=post_author)
+            case CommentLikeChanged(post_id, comment_id, user_id, author, at, added):
+                kind = NotificationKind.COMMENT_LIKE
+                notice = Notice(author, kind, user_id, at, post_id, comment_id)
+                if added:
+                    self._notify(notice)
+                else:
+                    self._withdraw(notice)
+            case Commented(post_id, comment_id, author_id, at, body, replied_to):
+                told = replied_to
+                if replied_to is not None:
+                    kind = NotificationKind.REPLY
+                    self._notify(Notice(replied_to, kind, author_id, at, post_id, comment_id))
+                if replied_to is None or self._author_of(post_id) != replied_to:
+                    # The post's author hears of every comment, unless it replies to them.
+                    told = self._about_post(
+                        post_id, NotificationKind.COMMENT, author_id, at, comment_id
+                    )
+                self._mentions(body, author_id, at, post_id, comment_id, told=told)
             case ChangeLogged(event) if event.kind in MENTIONING:
                 post = self._store.posts.get(event.post_id, consistent=True)
                 if post is not None:

@@ -11,8 +11,9 @@ from core import notifications as domain
 from core.limits import NOTIFICATION_ACTORS, PAGE, POLL
 from core.models import Page
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
+from schema.comments import Comment
 from schema.scalars import AWSDateTime
-from schema.types import Comment, Ctx, Post, User
+from schema.types import Ctx, Post, User
 
 strawberry.enum(domain.NotificationKind, description="What someone did.")
 

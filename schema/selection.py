@@ -21,10 +21,25 @@ def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
             yield from _fields(selection.selections)
 
 
-def item_fields(info: Info[Any, Any], *, under: str = "items") -> tuple[str, ...]:
-    """Names selected on each item of this field's result (`items { author }` -> author)."""
-    names: dict[str, None] = {}
-    for field in _fields(info.selected_fields[0].selections):
+def _items(selections: Iterable[Selection], under: str) -> Iterator[SelectedField]:
+    for field in _fields(selections):
         if field.name == under:
-            names.update(dict.fromkeys(f.name for f in _fields(field.selections)))
+            yield from _fields(field.selections)
+
+
+def connection_item_fields(selections: Iterable[Selection]) -> tuple[str, ...]:
+    """Names selected on each item of a connection, and, for comments, on each of their
+    first replies as `replies/<name>` (`items { replies { items { author } } }`)."""
+    names: dict[str, None] = {}
+    for field in _items(selections, "items"):
+        names[field.name] = None
+        if field.name == "replies":
+            names.update(
+                dict.fromkeys(f"replies/{f.name}" for f in _items(field.selections, "items"))
+            )
     return tuple(names)
+
+
+def item_fields(info: Info[Any, Any]) -> tuple[str, ...]:
+    """Names selected on each item of this field's result (`items { author }` -> author)."""
+    return connection_item_fields(info.selected_fields[0].selections)
