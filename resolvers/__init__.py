@@ -5,8 +5,11 @@ Importing this package registers every resolver in `resolvers.registry`.
 
 from resolvers import (
     blocks,
+    bookmarks,
     changes,
+    comment_likes,
     comments,
+    edits,
     entities,
     feed,
     meta,
@@ -21,8 +24,11 @@ from resolvers import (
 
 __all__ = [
     "blocks",
+    "bookmarks",
     "changes",
+    "comment_likes",
     "comments",
+    "edits",
     "entities",
     "feed",
     "meta",

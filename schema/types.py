@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 from strawberry.types import Info
 
 import resolvers.blocks
+import resolvers.bookmarks
 import resolvers.comments
+import resolvers.edits
 import resolvers.entities
 import resolvers.moderation
 import resolvers.posts
@@ -15,15 +19,20 @@ import resolvers.uploads
 import resolvers.users
 from core import models
 from core.entities import distinct_tags
-from core.limits import PAGE
+from core.limits import EDITS, PAGE
 from resolvers.context import RequestContext
-from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.arguments import EditsLimit, NextToken, PageLimit, page_arguments
 from schema.entities import Mention, mentions_of
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
 
+if TYPE_CHECKING:
+    from schema.comments import CommentConnection, Edit
+
 Ctx = Info[RequestContext, None]
+
+strawberry.enum(models.CommentOrder, description="How a post's comments are sorted.")
 
 
 @strawberry.type(description="A member of the community.")
@@ -120,6 +129,10 @@ class Post:
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
+    edited_at: AWSDateTime | None = strawberry.field(
+        description="When the title or body was last changed; null if never. An edit notifies "
+        "nobody and leaves the post where it was in feeds."
+    )
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -135,6 +148,7 @@ class Post:
             like_count=post.like_count,
             comment_count=post.comment_count,
             hashtags=distinct_tags(post.body),
+            edited_at=AWSDateTime(post.edited_at) if post.edited_at else None,
             _post=post,
         )
 
@@ -156,50 +170,32 @@ class Post:
     async def viewer_has_liked(self, info: Ctx) -> bool:
         return await resolvers.social.viewer_has_liked(info.context, self._post, {})
 
-    @strawberry.field(description="Comments, oldest first.")
+    @strawberry.field(description="Whether the signed-in viewer bookmarked this post.")
+    async def viewer_has_bookmarked(self, info: Ctx) -> bool:
+        return await resolvers.bookmarks.viewer_has_bookmarked(info.context, self._post, {})
+
+    @strawberry.field(description="Comments on the post itself (replies hang from them).")
     async def comments(
-        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
-    ) -> CommentConnection:
-        page = await resolvers.comments.comments(
-            info.context, self._post, page_arguments(limit, next_token, info)
-        )
+        self,
+        info: Ctx,
+        limit: PageLimit = PAGE.default,
+        next_token: NextToken = None,
+        order: models.CommentOrder = models.CommentOrder.OLDEST,
+    ) -> Annotated[CommentConnection, strawberry.lazy("schema.comments")]:
+        from schema.comments import CommentConnection
+
+        arguments = {**page_arguments(limit, next_token, info), "order": order}
+        page = await resolvers.comments.comments(info.context, self._post, arguments)
         return CommentConnection.from_domain(page)
 
+    @strawberry.field(description="The versions edits replaced, newest first.")
+    def edits(
+        self, info: Ctx, limit: EditsLimit = EDITS.default
+    ) -> list[Annotated[Edit, strawberry.lazy("schema.comments")]]:
+        from schema.comments import Edit
 
-@strawberry.type(description="A comment on a post.")
-class Comment:
-    id: strawberry.ID
-    post_id: strawberry.ID
-    body: str
-    created_at: AWSDateTime
-    version: int = strawberry.field(
-        description="Increments on every edit; send it back as `expectedVersion`."
-    )
-    edited_at: AWSDateTime | None = strawberry.field(
-        description="When the text was last changed; null if never."
-    )
-    _comment: strawberry.Private[models.Comment]
-
-    @classmethod
-    def from_domain(cls, comment: models.Comment) -> Comment:
-        return cls(
-            id=strawberry.ID(comment.id),
-            post_id=strawberry.ID(comment.post_id),
-            body=comment.body,
-            created_at=AWSDateTime(comment.created_at),
-            version=comment.version,
-            edited_at=AWSDateTime(comment.edited_at) if comment.edited_at else None,
-            _comment=comment,
-        )
-
-    @strawberry.field(description="The author; null when the author has no profile.")
-    async def author(self, info: Ctx) -> User | None:
-        return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
-
-    @strawberry.field(description="The body's mentions of people who exist.")
-    async def mentions(self, info: Ctx) -> list[Mention]:
-        found = await resolvers.entities.comment_mentions(info.context, self._comment, {})
-        return mentions_of(found)
+        found = resolvers.edits.post_edits(info.context, self._post, {"limit": limit})
+        return [Edit.from_domain(e) for e in found]
 
 
 @strawberry.type(description="One page of posts.")
@@ -222,16 +218,6 @@ class UserConnection:
     @classmethod
     def from_domain(cls, page: models.Page[models.UserProfile]) -> UserConnection:
         return cls(items=[User.from_domain(u) for u in page.items], next_token=page.next_token)
-
-
-@strawberry.type(description="One page of comments.")
-class CommentConnection:
-    items: list[Comment]
-    next_token: str | None
-
-    @classmethod
-    def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
-        return cls(items=[Comment.from_domain(c) for c in page.items], next_token=page.next_token)
 
 
 @strawberry.type(description="What a delete removed.")

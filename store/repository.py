@@ -14,9 +14,12 @@ from core.clock import utc_now
 from store import lookups, notification_lookups
 from store.attached_media import AttachedMedia
 from store.blocks import BlockRepository
+from store.bookmarks import BookmarkRepository
 from store.changes import ChangeLog
+from store.comment_likes import CommentLikeRepository
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
+from store.edits import EditRepository
 from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
@@ -32,6 +35,7 @@ from store.notifications import NotificationRepository
 from store.posts import PostRepository
 from store.reports import ReportRepository
 from store.tables import Table
+from store.threads import ThreadRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -47,6 +51,10 @@ class Store:
     posts: PostRepository
     users: UserRepository
     comments: CommentRepository
+    threads: ThreadRepository
+    comment_likes: CommentLikeRepository
+    bookmarks: BookmarkRepository
+    edits: EditRepository
     likes: LikeRepository
     follows: FollowRepository
     blocks: BlockRepository
@@ -82,6 +90,10 @@ class Store:
             posts=posts,
             users=UserRepository(table),
             comments=CommentRepository(table, posts),
+            threads=ThreadRepository(table),
+            comment_likes=CommentLikeRepository(table),
+            bookmarks=BookmarkRepository(table),
+            edits=EditRepository(table),
             likes=LikeRepository(table),
             follows=FollowRepository(table),
             blocks=BlockRepository(table),
