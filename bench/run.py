@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from bench.conversation_rows import rows as conversation_rows
+from bench.conversations import ConversationFloor
 from bench.deployment import deployment_rows
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors
 from bench.measure import Row, cpu_ms, data_of, machine, side_by_side, write
@@ -30,6 +32,8 @@ SAME_DATA = (
     "notifications page of 20",
     "unread notification count",
     "empty poll",
+    "post + 10 comments + their first replies",
+    "bookmarks page of 20",
 )
 
 
@@ -174,6 +178,8 @@ def main() -> None:
                 1,
             ),
         ]
+        talk = ConversationFloor(dynamodb, fixture.TABLE, floor.cursors)
+        rows += conversation_rows(world, talk, world.likeable[:20])
 
         out(f"Machine: {machine()}; DynamoDB Local {jar.parent.name} on loopback.")
         out(
