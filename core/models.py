@@ -90,15 +90,20 @@ class Upload:
     processed: Media | None = None
 
     def media(self, key: str) -> Media:
+        """As attached: what processing made of it, else as declared (not ready while it runs)."""
         if self.processed is not None:
             return self.processed
+        return self.declared(key, ready=self.status is not UploadStatus.PROCESSING)
+
+    def declared(self, key: str, *, ready: bool = True) -> Media:
+        """The upload as its uploader declared it: type, size, alt text, focus."""
         return Media(
             id=self.id,
             content_type=self.content_type,
             size=self.size,
             key=key,
             alt_text=self.alt_text,
-            ready=self.status is not UploadStatus.PROCESSING,
+            ready=ready,
             focus=self.focus,
         )
 

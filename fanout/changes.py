@@ -37,43 +37,45 @@ class AvatarReplaced:
 
 
 @dataclass(frozen=True, slots=True)
-class Followed:
+class Follow:
     follower_id: str
     followee_id: str
     created_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class Unfollowed:
-    follower_id: str
-    followee_id: str
-    created_at: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Liked:
+class Like:
     post_id: str
     user_id: str
     created_at: str
 
 
 @dataclass(frozen=True, slots=True)
-class Unliked:
-    post_id: str
-    user_id: str
-    created_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class CommentLikeChanged:
-    """A like of a comment given (`added`) or taken back; the item names the comment's author."""
+class CommentLike:
+    """A like of a comment; the item names the comment's author, whom it concerns."""
 
     post_id: str
     comment_id: str
     user_id: str
     comment_author_id: str
     created_at: str
-    added: bool
+
+
+Edge = Follow | Like | CommentLike
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """A follow or a like was made (its item appeared)."""
+
+    edge: Edge
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A follow ended or a like was taken back (its item went)."""
+
+    edge: Edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,18 +96,7 @@ class ChangeLogged:
     event: LoggedChange
 
 
-Change = (
-    PostRemoved
-    | Followed
-    | Unfollowed
-    | ChangeLogged
-    | Liked
-    | Unliked
-    | CommentLikeChanged
-    | Commented
-    | UploadCompleted
-    | AvatarReplaced
-)
+Change = PostRemoved | Added | Removed | ChangeLogged | Commented | UploadCompleted | AvatarReplaced
 
 
 def change_of(record: Mapping[str, Any]) -> Change | None:
@@ -131,24 +122,24 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         if image["topic"]["S"] == author_topic(logged.author_id):
             return ChangeLogged(logged)
         return None
-    if kind == "Follow":
-        follower, followee = image["followerId"]["S"], image["followeeId"]["S"]
-        at = image["createdAt"]["S"]
-        if event == "INSERT":
-            return Followed(follower, followee, at)
-        return Unfollowed(follower, followee, at)
-    if kind == "Like":
-        like = image["postId"]["S"], image["userId"]["S"], image["createdAt"]["S"]
-        return Liked(*like) if event == "INSERT" else Unliked(*like)
-    if kind == "CommentLike":
-        ids = image["postId"]["S"], image["commentId"]["S"], image["userId"]["S"]
-        at = image["createdAt"]["S"]
-        return CommentLikeChanged(*ids, image["commentAuthorId"]["S"], at, event == "INSERT")
+    if kind in ("Follow", "Like", "CommentLike"):
+        edge = _edge(kind, image)
+        return Added(edge) if event == "INSERT" else Removed(edge)
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
         replied_to = image.get("parentAuthorId", {}).get("S")
         return Commented(*ids, image["createdAt"]["S"], image["body"]["S"], replied_to)
     return None
+
+
+def _edge(kind: str, image: Mapping[str, Any]) -> Edge:
+    at = image["createdAt"]["S"]
+    if kind == "Follow":
+        return Follow(image["followerId"]["S"], image["followeeId"]["S"], at)
+    if kind == "CommentLike":
+        ids = image["postId"]["S"], image["commentId"]["S"], image["userId"]["S"]
+        return CommentLike(*ids, image["commentAuthorId"]["S"], at)
+    return Like(image["postId"]["S"], image["userId"]["S"], at)
 
 
 def _modified(old: Mapping[str, Any], new: Mapping[str, Any]) -> Change | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.errors import UploadNotFound
@@ -134,16 +135,13 @@ class MediaProcessing:
             )
         original = image.original
         self._storage.put(key, original.data, original.content_type)
-        return Media(
-            id=upload.id,
+        return replace(
+            upload.declared(key),
             content_type=original.content_type,
             size=len(original.data),
-            key=key,
-            alt_text=upload.alt_text,
             width=original.width,
             height=original.height,
             blurhash=image.blurhash,
-            focus=upload.focus,
             variants=tuple(variants),
         )
 
@@ -169,14 +167,10 @@ class MediaProcessing:
             raise Refused(exc.reason) from exc
         except ObjectChanged as exc:
             raise Refused("the file was replaced while it was checked; upload it again") from exc
-        return Media(
-            id=upload.id,
-            content_type=upload.content_type,
+        return replace(
+            upload.declared(key),
             size=stored.size,
-            key=key,
-            alt_text=upload.alt_text,
             width=info.width,
             height=info.height,
             duration_seconds=info.duration_seconds,
-            focus=upload.focus,
         )

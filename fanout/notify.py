@@ -14,14 +14,14 @@ from core.limits import MENTIONS_PER_TEXT
 from core.models import ChangeKind
 from core.notifications import Notice, NotificationKind
 from fanout.changes import (
+    Added,
     Change,
     ChangeLogged,
     Commented,
-    CommentLikeChanged,
-    Followed,
-    Liked,
-    Unfollowed,
-    Unliked,
+    CommentLike,
+    Follow,
+    Like,
+    Removed,
 )
 
 if TYPE_CHECKING:
@@ -39,24 +39,23 @@ class Notifier:
 
     def apply(self, change: Change) -> None:
         match change:
-            case Followed(follower, followee, at):
+            case Added(Follow(follower, followee, at)):
                 self._notify(Notice(followee, NotificationKind.FOLLOW, follower, at))
-            case Unfollowed(follower, followee, at):
+            case Removed(Follow(follower, followee, at)):
                 self._withdraw(Notice(followee, NotificationKind.FOLLOW, follower, at))
-            case Liked(post_id, user_id, at):
+            case Added(Like(post_id, user_id, at)):
                 self._about_post(post_id, NotificationKind.LIKE, user_id, at, None)
-            case Unliked(post_id, user_id, at):
+            case Removed(Like(post_id, user_id, at)):
                 author = self._author_of(post_id)
                 if author is not None:
                     notice = Notice(author, NotificationKind.LIKE, user_id, at, post_id)
                     self._withdraw(notice)
-            case CommentLikeChanged(post_id, comment_id, user_id, author, at, added):
+            case Added(CommentLike(post_id, comment_id, user_id, author, at)):
                 kind = NotificationKind.COMMENT_LIKE
-                notice = Notice(author, kind, user_id, at, post_id, comment_id)
-                if added:
-                    self._notify(notice)
-                else:
-                    self._withdraw(notice)
+                self._notify(Notice(author, kind, user_id, at, post_id, comment_id))
+            case Removed(CommentLike(post_id, comment_id, user_id, author, at)):
+                kind = NotificationKind.COMMENT_LIKE
+                self._withdraw(Notice(author, kind, user_id, at, post_id, comment_id))
             case Commented(post_id, comment_id, author_id, at, body, replied_to):
                 told = replied_to
                 if replied_to is not None:

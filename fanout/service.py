@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from core.models import FeedEntry
 from fanout.changes import (
+    Added,
     AvatarReplaced,
     Change,
     ChangeLogged,
-    Followed,
+    Follow,
     PostRemoved,
-    Unfollowed,
+    Removed,
     UploadCompleted,
 )
 from fanout.notify import Notifier
@@ -45,9 +46,9 @@ class FanOut:
     def apply(self, change: Change) -> None:
         self._notifier.apply(change)
         match change:
-            case Followed(follower, followee):
+            case Added(Follow(follower, followee)):
                 self._backfill(follower, followee)
-            case Unfollowed(follower, followee):
+            case Removed(Follow(follower, followee)):
                 removed = self._store.feeds.remove_author(follower, followee)
                 log.info("unfollow %s -> %s: %d feed entries removed", follower, followee, removed)
             case ChangeLogged(event):

@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING, Any
 from core.errors import BadUserInput
 from core.models import Page
 from resolvers.inputs import PageArgs, UserIdTarget, parse
-from resolvers.registry import resolver
+from resolvers.registry import Resolver, resolver
 from resolvers.visibility import refresh_after_change, visibility
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Awaitable, Callable, Mapping
 
     from core.models import UserProfile
     from resolvers.context import RequestContext
+    from store.repository import Store
 
 
 def _other(ctx: RequestContext, arguments: Mapping[str, Any], what: str) -> tuple[str, str]:
@@ -25,66 +26,48 @@ def _other(ctx: RequestContext, arguments: Mapping[str, Any], what: str) -> tupl
     return viewer.id, other
 
 
-async def _changed(
-    ctx: RequestContext, arguments: Mapping[str, Any], what: str, change: Callable[[str, str], bool]
-) -> UserProfile | None:
-    """Apply the change; answer with the other person's profile (null if they have none)."""
-    viewer, other = _other(ctx, arguments, what)
-    change(viewer, other)
-    refresh_after_change(ctx)
-    return await ctx.loaders.user(other)
+def _relation_change(
+    field: str, what: str, change: Callable[[Store], Callable[[str, str], bool]]
+) -> Resolver[None, Awaitable[UserProfile | None]]:
+    """A mutation that blocks, mutes or lifts either: answered with the other person's profile
+    (null if they have none)."""
+
+    async def changed(
+        ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+    ) -> UserProfile | None:
+        viewer, other = _other(ctx, arguments, what)
+        change(ctx.store)(viewer, other)
+        refresh_after_change(ctx)
+        return await ctx.loaders.user(other)
+
+    return resolver(field)(changed)
 
 
-@resolver("Mutation.block")
-async def block(
-    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await _changed(ctx, arguments, "block", ctx.store.blocks.block)
+block = _relation_change("Mutation.block", "block", lambda store: store.blocks.block)
+unblock = _relation_change("Mutation.unblock", "unblock", lambda store: store.blocks.unblock)
+mute = _relation_change("Mutation.mute", "mute", lambda store: store.blocks.mute)
+unmute = _relation_change("Mutation.unmute", "unmute", lambda store: store.blocks.unmute)
 
 
-@resolver("Mutation.unblock")
-async def unblock(
-    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await _changed(ctx, arguments, "unblock", ctx.store.blocks.unblock)
+def _hidden_people(
+    field: str, listed: Callable[[Store], Callable[[str, int, str | None], Page[str]]]
+) -> Resolver[None, Awaitable[Page[UserProfile]]]:
+    """The people the viewer blocks or mutes, newest first. Not filtered by visibility: they
+    are the very people the viewer chose to hide, listed so that it can be undone."""
+
+    async def people(
+        ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+    ) -> Page[UserProfile]:
+        args = parse(PageArgs, arguments)
+        page = listed(ctx.store)(ctx.require_viewer().id, args.limit, args.next_token)
+        profiles = await ctx.loaders.users(page.items)
+        return Page(items=[p for p in profiles if p is not None], next_token=page.next_token)
+
+    return resolver(field)(people)
 
 
-@resolver("Mutation.mute")
-async def mute(
-    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await _changed(ctx, arguments, "mute", ctx.store.blocks.mute)
-
-
-@resolver("Mutation.unmute")
-async def unmute(
-    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> UserProfile | None:
-    return await _changed(ctx, arguments, "unmute", ctx.store.blocks.unmute)
-
-
-async def _people(ctx: RequestContext, page: Page[str]) -> Page[UserProfile]:
-    # Not filtered: these are the people the viewer chose to hide, listed so they can undo it.
-    profiles = await ctx.loaders.users(page.items)
-    return Page(items=[p for p in profiles if p is not None], next_token=page.next_token)
-
-
-@resolver("Query.blockedUsers")
-async def blocked_users(
-    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> Page[UserProfile]:
-    args = parse(PageArgs, arguments)
-    viewer = ctx.require_viewer()
-    return await _people(ctx, ctx.store.blocks.blocked(viewer.id, args.limit, args.next_token))
-
-
-@resolver("Query.mutedUsers")
-async def muted_users(
-    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
-) -> Page[UserProfile]:
-    args = parse(PageArgs, arguments)
-    viewer = ctx.require_viewer()
-    return await _people(ctx, ctx.store.blocks.muted(viewer.id, args.limit, args.next_token))
+blocked_users = _hidden_people("Query.blockedUsers", lambda store: store.blocks.blocked)
+muted_users = _hidden_people("Query.mutedUsers", lambda store: store.blocks.muted)
 
 
 @resolver("User.viewerBlocks")

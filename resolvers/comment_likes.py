@@ -30,9 +30,7 @@ def unlike_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, A
 
 
 @resolver("Comment.viewerHasLiked")
-async def viewer_has_liked_comment(
-    ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]
-) -> bool:
+async def viewer_likes(ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]) -> bool:
     """Read in the batch of the page's authors (resolvers/visibility.py primes it)."""
     viewer = ctx.viewer
     if viewer is None:

@@ -9,10 +9,9 @@ import strawberry
 
 import resolvers.changes
 from core import models
-from schema.comments import Comment
 from schema.notifications import NotificationSubscriptions
 from schema.scalars import AWSDateTime
-from schema.types import Ctx, Post
+from schema.types import Comment, Ctx, Post
 
 
 @strawberry.enum(description="What happened.")

@@ -8,8 +8,7 @@ import resolvers.bookmarks
 import resolvers.comment_likes
 from core.limits import PAGE
 from schema.arguments import NextToken, PageLimit, page_arguments
-from schema.comments import Comment
-from schema.types import Ctx, Post, PostConnection
+from schema.types import Comment, Ctx, Post, PostConnection
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from core import models, safety
 from core.limits import PAGE
 from resolvers import report_inputs
 from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.connection import Connection
 from schema.inputs import derived
 from schema.scalars import AWSDateTime
 from schema.types import Ctx, User
@@ -67,13 +68,10 @@ class Report:
 
 
 @strawberry.type(description="One page of reports.")
-class ReportConnection:
-    items: list[Report]
-    next_token: str | None
-
+class ReportConnection(Connection[Report]):
     @classmethod
     def from_domain(cls, page: models.Page[safety.Report]) -> ReportConnection:
-        return cls(items=[Report.from_domain(r) for r in page.items], next_token=page.next_token)
+        return cls.of(page, Report.from_domain)
 
 
 @strawberry.type(description="How many open reports give one reason.")
@@ -138,15 +136,10 @@ class ModerationCase:
 
 
 @strawberry.type(description="One page of the moderation queue.")
-class ModerationCaseConnection:
-    items: list[ModerationCase]
-    next_token: str | None
-
+class ModerationCaseConnection(Connection[ModerationCase]):
     @classmethod
     def from_domain(cls, page: models.Page[safety.ModerationCase]) -> ModerationCaseConnection:
-        return cls(
-            items=[ModerationCase.from_domain(c) for c in page.items], next_token=page.next_token
-        )
+        return cls.of(page, ModerationCase.from_domain)
 
 
 @strawberry.type(description="One moderator action: who, when, what, why.")
@@ -181,15 +174,10 @@ class AuditEntry:
 
 
 @strawberry.type(description="One page of the audit log, newest first.")
-class AuditEntryConnection:
-    items: list[AuditEntry]
-    next_token: str | None
-
+class AuditEntryConnection(Connection[AuditEntry]):
     @classmethod
     def from_domain(cls, page: models.Page[safety.AuditEntry]) -> AuditEntryConnection:
-        return cls(
-            items=[AuditEntry.from_domain(e) for e in page.items], next_token=page.next_token
-        )
+        return cls.of(page, AuditEntry.from_domain)
 
 
 @derived(report_inputs.ReportInput)

@@ -11,9 +11,9 @@ from core import notifications as domain
 from core.limits import NOTIFICATION_ACTORS, PAGE, POLL
 from core.models import Page
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
-from schema.comments import Comment
+from schema.connection import Connection
 from schema.scalars import AWSDateTime
-from schema.types import Ctx, Post, User
+from schema.types import Comment, Ctx, Post, User
 
 strawberry.enum(domain.NotificationKind, description="What someone did.")
 
@@ -52,14 +52,10 @@ class Notification:
 
 
 @strawberry.type(description="A page of notifications, newest first.")
-class NotificationConnection:
-    items: list[Notification]
-    next_token: str | None
-
+class NotificationConnection(Connection[Notification]):
     @classmethod
     def from_domain(cls, page: Page[domain.NotificationEntry]) -> NotificationConnection:
-        items = [Notification.from_domain(e) for e in page.items]
-        return cls(items=items, next_token=page.next_token)
+        return cls.of(page, Notification.from_domain)
 
 
 @strawberry.type(description="A new notification, in the order every poller sees.")

@@ -18,8 +18,8 @@ from core.limits import IDS_PER_REQUEST, PAGE, POLL
 from core.models import CommentOrder
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
-from schema.comments import Comment
 from schema.conversations import ConversationMutation, ConversationQuery
+from schema.deleted import Deleted
 from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
@@ -33,11 +33,10 @@ from schema.media import Upload, UploadTicket
 from schema.moderation import ModerationMutation, ModerationQuery
 from schema.notifications import NotificationMutations, NotificationQueries
 from schema.safety import SafetyMutation, SafetyQuery
-from schema.selection import connection_item_fields, item_fields
-from schema.selections import only_field_named
+from schema.selection import connection_item_fields, item_fields, only_field_named
 from schema.types import (
+    Comment,
     Ctx,
-    Deleted,
     Post,
     PostConnection,
     User,
@@ -49,7 +48,7 @@ def first_comments_wanted(info: Ctx) -> dict[str, Any]:
     `limit`, order and what its items select.
 
     Lets `post(id)` read the post, those comments and their first replies in two requests.
-    Fragments and aliases are read through (schema/selections.py); anything unusual (several
+    Fragments and aliases are read through (schema/selection.py); anything unusual (several
     selections, directives, a nextToken, a limit or order that will fail validation) simply
     skips the optimisation.
     """

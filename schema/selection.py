@@ -1,4 +1,10 @@
-"""What a field's selection asks of its items: hints that let loads share one batch."""
+"""Reading a field's selection as execution will: through fragments and inline fragments.
+
+Two readers with different stakes: `item_fields` gives hints that let loads share one batch, so
+it reads every field whatever directives say (a hint too many costs nothing); `only_field_named`
+decides what a resolver returns, so it gives up where directives (`@skip`, `@include`) make the
+selection conditional.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +18,19 @@ if TYPE_CHECKING:
     from strawberry.types.nodes import Selection
 
 
-def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
-    """Fields at this level, looking through fragments."""
+class Conditional(Exception):
+    """A directive decides at execution whether part of the selection applies."""
+
+
+def _fields(selections: Iterable[Selection], *, strict: bool = False) -> Iterator[SelectedField]:
+    """Fields at this level, looking through fragments; strict: raises Conditional."""
     for selection in selections:
+        if strict and getattr(selection, "directives", None):
+            raise Conditional()
         if isinstance(selection, SelectedField):
             yield selection
         elif isinstance(selection, FragmentSpread | InlineFragment):
-            yield from _fields(selection.selections)
+            yield from _fields(selection.selections, strict=strict)
 
 
 def _items(selections: Iterable[Selection], under: str) -> Iterator[SelectedField]:
@@ -43,3 +55,17 @@ def connection_item_fields(selections: Iterable[Selection]) -> tuple[str, ...]:
 def item_fields(info: Info[Any, Any]) -> tuple[str, ...]:
     """Names selected on each item of this field's result (`items { author }` -> author)."""
     return connection_item_fields(info.selected_fields[0].selections)
+
+
+def fields_named(selections: Iterable[Selection], name: str) -> Iterator[SelectedField]:
+    """Every selection of field `name`, however it is spelled; raises Conditional."""
+    return (field for field in _fields(selections, strict=True) if field.name == name)
+
+
+def only_field_named(selections: Iterable[Selection], name: str) -> SelectedField | None:
+    """The one selection of field `name`; None when there is none, several, or a directive."""
+    try:
+        found = list(fields_named(selections, name))
+    except Conditional:
+        return None
+    return found[0] if len(found) == 1 else None

@@ -1,14 +1,18 @@
-"""Output types. Each maps one domain value; field resolvers go through the registry."""
+"""The content graph's output types: people, posts, comments and the mentions that link them.
+
+They name each other (a user's posts, a post's author, a mention's user), so they live in one
+module: split, they would import each other. Each maps one domain value; field resolvers go
+through the registry.
+"""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
 import resolvers.blocks
 import resolvers.bookmarks
+import resolvers.comment_likes
 import resolvers.comments
 import resolvers.edits
 import resolvers.entities
@@ -19,16 +23,15 @@ import resolvers.uploads
 import resolvers.users
 from core import models
 from core.entities import distinct_tags
-from core.limits import EDITS, PAGE
+from core.limits import EDITS, PAGE, REPLIES, THREAD_DEPTH
 from resolvers.context import RequestContext
-from schema.arguments import EditsLimit, NextToken, PageLimit, page_arguments
-from schema.entities import Mention, mentions_of
+from resolvers.entities import LinkedMention
+from schema.arguments import EditsLimit, NextToken, PageLimit, RepliesLimit, page_arguments
+from schema.connection import Connection
+from schema.edits import Edit
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
-
-if TYPE_CHECKING:
-    from schema.comments import CommentConnection, Edit
 
 Ctx = Info[RequestContext, None]
 
@@ -115,6 +118,26 @@ class User:
         return UserConnection.from_domain(page)
 
 
+@strawberry.type(
+    description=(
+        "`@handle` of someone who exists, at [start, end) of the text in UTF-16 code units "
+        "(how JavaScript indexes strings)."
+    )
+)
+class Mention:
+    user: User
+    start: int
+    end: int
+
+    @classmethod
+    def from_domain(cls, mention: LinkedMention) -> Mention:
+        return cls(user=User.from_domain(mention.user), start=mention.start, end=mention.end)
+
+
+def mentions_of(found: list[LinkedMention]) -> list[Mention]:
+    return [Mention.from_domain(m) for m in found]
+
+
 @strawberry.type(description="A post in one category.")
 class Post:
     id: strawberry.ID
@@ -129,10 +152,7 @@ class Post:
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
-    edited_at: AWSDateTime | None = strawberry.field(
-        description="When the title or body was last changed; null if never. An edit notifies "
-        "nobody and leaves the post where it was in feeds."
-    )
+    edited_at: AWSDateTime | None = strawberry.field(description="When the text last changed.")
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -181,49 +201,100 @@ class Post:
         limit: PageLimit = PAGE.default,
         next_token: NextToken = None,
         order: models.CommentOrder = models.CommentOrder.OLDEST,
-    ) -> Annotated[CommentConnection, strawberry.lazy("schema.comments")]:
-        from schema.comments import CommentConnection
-
+    ) -> CommentConnection:
         arguments = {**page_arguments(limit, next_token, info), "order": order}
         page = await resolvers.comments.comments(info.context, self._post, arguments)
         return CommentConnection.from_domain(page)
 
     @strawberry.field(description="The versions edits replaced, newest first.")
-    def edits(
-        self, info: Ctx, limit: EditsLimit = EDITS.default
-    ) -> list[Annotated[Edit, strawberry.lazy("schema.comments")]]:
-        from schema.comments import Edit
-
+    def edits(self, info: Ctx, limit: EditsLimit = EDITS.default) -> list[Edit]:
         found = resolvers.edits.post_edits(info.context, self._post, {"limit": limit})
         return [Edit.from_domain(e) for e in found]
 
 
+COMMENT_FIELDS = ("id", "post_id", "parent_id", "depth", "reply_count", "like_count", "deleted")
+COMMENT_FIELDS_MORE = ("body", "created_at", "version", "edited_at")
+
+
+@strawberry.type(description="A comment on a post, or a reply to one.")
+class Comment:
+    id: strawberry.ID
+    post_id: strawberry.ID
+    parent_id: strawberry.ID | None = strawberry.field(description="Null on the post itself.")
+    depth: int = strawberry.field(description=f"0 on the post, at most {THREAD_DEPTH}.")
+    reply_count: int = strawberry.field(description="Exact: direct replies, placeholders too.")
+    like_count: int = strawberry.field(description="Exact: changes with each like.")
+    deleted: bool = strawberry.field(description="A placeholder kept for its replies: no text.")
+    body: str
+    created_at: AWSDateTime
+    version: int = strawberry.field(
+        description="Increments on every edit; send it back as `expectedVersion`."
+    )
+    edited_at: AWSDateTime | None = strawberry.field(
+        description="When the text was last changed; null if never."
+    )
+    _comment: strawberry.Private[models.Comment]
+
+    @classmethod
+    def from_domain(cls, comment: models.Comment) -> Comment:
+        # IDs and AWSDateTimes are strings to Python: the domain's values pass as they are.
+        names = COMMENT_FIELDS + COMMENT_FIELDS_MORE
+        return cls(_comment=comment, **{name: getattr(comment, name) for name in names})
+
+    @strawberry.field(description="The author; null without a profile, or once deleted.")
+    async def author(self, info: Ctx) -> User | None:
+        if self._comment.deleted:
+            return None
+        return User.maybe(await resolvers.users.comment_author(info.context, self._comment, {}))
+
+    @strawberry.field(description="Whether the signed-in viewer likes this comment.")
+    async def viewer_has_liked(self, info: Ctx) -> bool:
+        return await resolvers.comment_likes.viewer_likes(info.context, self._comment, {})
+
+    @strawberry.field(description="Direct replies, oldest first.")
+    async def replies(
+        self, info: Ctx, limit: RepliesLimit = REPLIES.default, next_token: NextToken = None
+    ) -> CommentConnection:
+        arguments = page_arguments(limit, next_token, info)
+        page = await resolvers.comments.replies(info.context, self._comment, arguments)
+        return CommentConnection.from_domain(page)
+
+    @strawberry.field(description="The comment this replies to; null on the post, or hidden.")
+    async def parent(self, info: Ctx) -> Comment | None:
+        found = await resolvers.comments.parent(info.context, self._comment, {})
+        return Comment.from_domain(found) if found else None
+
+    @strawberry.field(description="The versions edits replaced, newest first.")
+    def edits(self, info: Ctx, limit: EditsLimit = EDITS.default) -> list[Edit]:
+        found = resolvers.edits.comment_edits(info.context, self._comment, {"limit": limit})
+        return [Edit.from_domain(e) for e in found]
+
+    @strawberry.field(description="The body's mentions of people who exist.")
+    async def mentions(self, info: Ctx) -> list[Mention]:
+        found = await resolvers.entities.comment_mentions(info.context, self._comment, {})
+        return mentions_of(found)
+
+
 @strawberry.type(description="One page of posts.")
-class PostConnection:
-    items: list[Post]
+class PostConnection(Connection[Post]):
     next_token: str | None = strawberry.field(
         description="Pass as `nextToken` for the next page; null on the last page."
     )
 
     @classmethod
     def from_domain(cls, page: models.Page[models.Post]) -> PostConnection:
-        return cls(items=[Post.from_domain(p) for p in page.items], next_token=page.next_token)
+        return cls.of(page, Post.from_domain)
 
 
 @strawberry.type(description="One page of users.")
-class UserConnection:
-    items: list[User]
-    next_token: str | None
-
+class UserConnection(Connection[User]):
     @classmethod
     def from_domain(cls, page: models.Page[models.UserProfile]) -> UserConnection:
-        return cls(items=[User.from_domain(u) for u in page.items], next_token=page.next_token)
+        return cls.of(page, User.from_domain)
 
 
-@strawberry.type(description="What a delete removed.")
-class Deleted:
-    id: strawberry.ID
-
+@strawberry.type(description="One page of comments.")
+class CommentConnection(Connection[Comment]):
     @classmethod
-    def from_domain(cls, deleted_id: str) -> Deleted:
-        return cls(id=strawberry.ID(deleted_id))
+    def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
+        return cls.of(page, Comment.from_domain)

@@ -20,7 +20,7 @@ from store.errors import error_code, translated_errors
 from store.keys import post_key, post_topics, user_key
 from store.media_codecs import media_to_value
 from store.tables import Repository
-from store.transactions import TransactionCancelled, transact
+from store.transactions import transact_guarded
 
 if TYPE_CHECKING:
     from core.models import Media
@@ -92,14 +92,7 @@ class AttachedMedia(Repository):
             topics = dict.fromkeys(post_topics(author_id, category))
             return [{"Update": update}, *change_puts(self._table, event, topics)]
 
-        with translated_errors():
-            try:
-                transact(self._writes, build)
-            except TransactionCancelled as exc:
-                if exc.failed(0):
-                    return False
-                raise
-        return True
+        return transact_guarded(self._writes, build)
 
     def _as_avatar(self, user_id: str, media_id: str, media: Media | None) -> None:
         values: dict[str, Any] = {":id": {"S": media_id}}

@@ -11,6 +11,7 @@ from store.errors import error_code, translated_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import CopyObjectRequestTypeDef
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +122,24 @@ class MediaStorage:
                 CacheControl="private, max-age=31536000, immutable",
             )
 
+    def _copy_request(
+        self, source: str, target: str, *, if_match: str | None = None
+    ) -> CopyObjectRequestTypeDef:
+        """A server-side copy within the bucket; with `if_match`, of that version only."""
+        request: CopyObjectRequestTypeDef = {
+            "Bucket": self._bucket,
+            "Key": target,
+            "CopySource": {"Bucket": self._bucket, "Key": source},
+        }
+        if if_match is not None:
+            request["CopySourceIfMatch"] = if_match
+        return request
+
     def copy_verified(self, source: str, target: str, etag: str) -> None:
         """Server-side copy of exactly the version that was verified (CopySourceIfMatch)."""
         with translated_errors():
             try:
-                self._client.copy_object(
-                    Bucket=self._bucket,
-                    Key=target,
-                    CopySource={"Bucket": self._bucket, "Key": source},
-                    CopySourceIfMatch=etag,
-                )
+                self._client.copy_object(**self._copy_request(source, target, if_match=etag))
             except ClientError as exc:
                 if error_code(exc) in _CHANGED:
                     raise ObjectChanged(source) from exc
@@ -163,11 +172,7 @@ class MediaStorage:
         """
         with translated_errors():
             try:
-                self._client.copy_object(
-                    Bucket=self._bucket,
-                    Key=target,
-                    CopySource={"Bucket": self._bucket, "Key": source},
-                )
+                self._client.copy_object(**self._copy_request(source, target))
             except ClientError as exc:
                 if error_code(exc) not in ("404", "NoSuchKey") or self.head(target) is None:
                     raise

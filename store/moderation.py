@@ -9,7 +9,6 @@ from core.models import Page
 from core.safety import CaseStatus, ModerationAction
 from store.codecs import attribute_values
 from store.errors import translated_errors
-from store.pages import query_page
 from store.posts import MAX_RACES
 from store.safety_codecs import (
     audit_from_item,
@@ -20,7 +19,7 @@ from store.safety_codecs import (
 )
 from store.safety_keys import AUDIT_PARTITION, case_key, suspension_key
 from store.tables import Repository, Table
-from store.transactions import TransactionCancelled, transact
+from store.transactions import transact_guarded
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,13 +70,8 @@ class ModerationRepository(Repository):
                 items.append(
                     {"Put": {"TableName": self._table, "Item": suspension_to_item(suspension)}}
                 )
-            with translated_errors():
-                try:
-                    transact(self._client, items)
-                except TransactionCancelled as exc:
-                    if exc.failed(0):
-                        continue
-                    raise
+            if not transact_guarded(self._client, items):
+                continue
             return case_from_item(self._closed_item(case, audit.action)), audit
         raise Throttled("This case is changing too often right now; retry")
 
@@ -109,22 +103,8 @@ class ModerationRepository(Repository):
 
     def audit(self, limit: int, after: str | None) -> Page[AuditEntry]:
         """Every moderator action, newest first."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=AUDIT_PARTITION,
-            limit=limit,
-            after=after,
-            decode=audit_from_item,
-        )
+        return self._query_page(AUDIT_PARTITION, limit, after, audit_from_item)
 
     def suspension(self, user_id: str) -> Suspension | None:
         """The user's latest suspension, ended or not (callers compare `until` with now)."""
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(suspension_key(user_id)),
-                ConsistentRead=True,
-            ).get("Item")
-        return suspension_from_item(item)
+        return suspension_from_item(self._get(suspension_key(user_id), consistent=True))

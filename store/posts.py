@@ -32,7 +32,7 @@ from store.keys import (
 from store.request_tokens import replayed_post_id, request_fingerprint, token_record
 from store.table import INDEXES
 from store.tables import Repository
-from store.transactions import Planned, TransactionCancelled, commit, transact
+from store.transactions import Planned, TransactionCancelled, commit, transact_guarded
 from store.uploads import attach_item, detach_item
 
 if TYPE_CHECKING:
@@ -267,14 +267,7 @@ class PostRepository(Repository):
             stamp = later_stamp(self._clock(), changed_at)
             return [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
 
-        with translated_errors():
-            try:
-                transact(self._writes, build)
-            except TransactionCancelled as exc:
-                if exc.failed(0):
-                    return False
-                raise
-        return True
+        return transact_guarded(self._writes, build)
 
     def purge_collection(self, post_id: str) -> int:
         """Delete what a deleted post leaves in its collection (comments, likes)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from botocore.exceptions import ClientError
 
 from core.errors import Throttled
-from store.errors import THROTTLING_CODES, error_code
+from store.errors import THROTTLING_CODES, error_code, translated_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -60,6 +60,20 @@ def transact(
         commit(client, lambda: Planned(None, build()))
     else:
         _run(client, lambda: Planned(None, items), rebuilt=False)
+
+
+def transact_guarded(
+    client: DynamoDBClient, items: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]]
+) -> bool:
+    """`transact` whose first item is a guard: False when that item's condition failed."""
+    with translated_errors():
+        try:
+            transact(client, items)
+        except TransactionCancelled as exc:
+            if exc.failed(0):
+                return False
+            raise
+    return True
 
 
 def commit(client: DynamoDBClient, plan: Callable[[], Planned[T]]) -> T:
