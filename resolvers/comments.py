@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from core.models import CommentOrder, Page
 from resolvers.comment_inputs import (
     AddCommentInput,
+    CommentArgs,
     CommentsArgs,
     DeleteCommentArgs,
     RepliesArgs,
@@ -82,6 +83,15 @@ async def replies(
         source.post_id, source.id, CommentOrder.OLDEST, args.limit, args.next_token
     )
     return Page(await visible_comments(ctx, page.items, args.prefetch), page.next_token)
+
+
+@resolver("Query.comment")
+async def comment(
+    ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
+) -> Comment | None:
+    """One comment by post and id (a thread's deeper level, a history); null when hidden."""
+    args = parse(CommentArgs, arguments)
+    return await visible_comment(ctx, ctx.loaders.comment(args.post_id, args.id))
 
 
 @resolver("Comment.parent")

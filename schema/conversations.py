@@ -6,6 +6,7 @@ import strawberry
 
 import resolvers.bookmarks
 import resolvers.comment_likes
+import resolvers.comments
 from core.limits import PAGE
 from schema.arguments import NextToken, PageLimit, page_arguments
 from schema.types import Comment, Ctx, Post, PostConnection
@@ -13,6 +14,12 @@ from schema.types import Comment, Ctx, Post, PostConnection
 
 @strawberry.type
 class ConversationQuery:
+    @strawberry.field(description="A comment by its post and id; null if there is none.")
+    async def comment(self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID) -> Comment | None:
+        arguments = {"postId": post_id, "id": id}
+        found = await resolvers.comments.comment(info.context, None, arguments)
+        return Comment.from_domain(found) if found else None
+
     @strawberry.field(description="Your bookmarks, newest first; only you see them.")
     async def bookmarks(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None

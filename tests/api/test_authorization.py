@@ -65,6 +65,8 @@ ANONYMOUS_REFUSED = {
     "bookmark": 'mutation { bookmark(postId: "01HZ0000000000000000000000") { id } }',
     "unbookmark": 'mutation { unbookmark(postId: "01HZ0000000000000000000000") { id } }',
     "bookmarks": "{ bookmarks { items { id } } }",
+    "comment": '{ comment(postId: "01HZ0000000000000000000000", '
+    'id: "01HZ0000000000000000000001") { id } }',
     "unreadNotificationCount": "{ unreadNotificationCount }",
     "notificationUpdates": "{ notificationUpdates { cursor } }",
     "markNotificationsSeen": "mutation { markNotificationsSeen }",

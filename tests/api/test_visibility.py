@@ -190,6 +190,17 @@ def read_bookmarks(client: GraphQLClient, world: World, _viewer: str) -> set[str
     return _authors(world, [i["id"] for i in items])
 
 
+def read_comments_by_id(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    """`comment(postId, id)` for every comment and reply on dave's post."""
+    query = "query($p: ID!, $c: ID!) { comment(postId: $p, id: $c) { id } }"
+    seen: set[str] = set()
+    for content_id in world.author_of:
+        found = _data(client, query, p=world.dave_post, c=content_id)["comment"]
+        if found is not None:
+            seen.add(world.author_of[found["id"]])
+    return seen
+
+
 def read_posts_by_ids(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
     ids = [i for i in world.author_of if len(i) == 26][:100]
     found = _data(client, "query($ids: [ID!]!) { postsByIds(ids: $ids) { id } }", ids=ids)
@@ -230,6 +241,7 @@ READ_PATHS: dict[str, ReadPath] = {
     "Comment.replies": read_replies,
     "Comment.parent": read_reply_parents,
     "Query.bookmarks": read_bookmarks,
+    "Query.comment": read_comments_by_id,
     "Query.postEvents": read_post_events,
     "Query.feedUpdates": read_feed_updates,
     "User.followers": read_follow_lists,

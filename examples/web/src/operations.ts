@@ -30,7 +30,9 @@ graphql(`
     likeCount
     commentCount
     viewerHasLiked
+    viewerHasBookmarked
     version
+    editedAt
     author { ...UserFields }
     media { id contentType url altText }
   }
@@ -44,6 +46,12 @@ graphql(`
     createdAt
     version
     editedAt
+    parentId
+    depth
+    replyCount
+    likeCount
+    viewerHasLiked
+    deleted
     author { ...UserFields }
   }
 `);
@@ -82,7 +90,10 @@ export const POST_PAGE = graphql(`
   query PostPage($id: ID!) {
     post(id: $id) {
       ...PostFields
-      comments(limit: 50) { items { ...CommentFields } }
+      comments(limit: 50) {
+        items { ...CommentFields replies { items { ...CommentFields } nextToken } }
+        nextToken
+      }
     }
   }
 `);
@@ -138,4 +149,48 @@ export const CREATE_UPLOAD = graphql(`
 `);
 export const COMPLETE_UPLOAD = graphql(`
   mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }
+`);
+
+/** A level of a thread below the first replies: one comment's replies, a page at a time. */
+export const REPLIES_PAGE = graphql(`
+  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {
+    comment(postId: $postId, id: $id) {
+      id
+      replies(limit: 20, nextToken: $nextToken) {
+        items { ...CommentFields replies { items { ...CommentFields } nextToken } }
+        nextToken
+      }
+    }
+  }
+`);
+export const COMMENT_HISTORY = graphql(`
+  query CommentHistory($postId: ID!, $id: ID!) {
+    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }
+  }
+`);
+export const POST_HISTORY = graphql(`
+  query PostHistory($id: ID!) {
+    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }
+  }
+`);
+export const LIKE_COMMENT = graphql(`
+  mutation LikeComment($postId: ID!, $id: ID!) {
+    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }
+  }
+`);
+export const UNLIKE_COMMENT = graphql(`
+  mutation UnlikeComment($postId: ID!, $id: ID!) {
+    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }
+  }
+`);
+export const BOOKMARK = graphql(`
+  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }
+`);
+export const UNBOOKMARK = graphql(`
+  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }
+`);
+export const BOOKMARKS_PAGE = graphql(`
+  query BookmarksPage($nextToken: String) {
+    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }
+  }
 `);

@@ -4,6 +4,7 @@
 import { GraphQLError, type GraphQLClient } from "./graphql.js";
 import { announce, avatar, h, timeElement } from "./dom.js";
 import { DELETE_POST, LIKE, UNLIKE, UPDATE_POST, type Post } from "./operations.js";
+import { bookmarkButton, postHistoryButton } from "./postExtras.js";
 import { currentSession } from "./session.js";
 
 type Counts = Pick<Post, "likeCount" | "viewerHasLiked" | "commentCount">;
@@ -48,7 +49,8 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
               : "someone without a profile",
             ` · ${post.category} · `,
             timeElement(post.createdAt),
-            post.version > 1 ? " · edited" : null,
+            post.editedAt ? " · " : null,
+            post.editedAt ? postHistoryButton(api, post.id, card) : null,
           ),
         ),
       ),
@@ -64,6 +66,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
         {},
         likeButton,
         comments,
+        bookmarkButton(api, post),
         mine ? h("button", { type: "button", class: "edit", onclick: () => edit() }, "Edit") : null,
         mine ? h("button", { type: "button", class: "delete", onclick: () => confirmDelete() }, "Delete") : null,
       ),

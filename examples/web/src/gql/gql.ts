@@ -16,13 +16,13 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": typeof types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": typeof types.FeedTickEmptyDocument,
-    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n": typeof types.PostPageDocument,
+    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": typeof types.PostPageDocument,
     "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": typeof types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.UnlikeDocument,
@@ -36,16 +36,24 @@ type Documents = {
     "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": typeof types.DeletePostDocument,
     "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": typeof types.CreateUploadDocument,
     "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": typeof types.CompleteUploadDocument,
+    "\n  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {\n    comment(postId: $postId, id: $id) {\n      id\n      replies(limit: 20, nextToken: $nextToken) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": typeof types.RepliesPageDocument,
+    "\n  query CommentHistory($postId: ID!, $id: ID!) {\n    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }\n  }\n": typeof types.CommentHistoryDocument,
+    "\n  query PostHistory($id: ID!) {\n    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }\n  }\n": typeof types.PostHistoryDocument,
+    "\n  mutation LikeComment($postId: ID!, $id: ID!) {\n    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": typeof types.LikeCommentDocument,
+    "\n  mutation UnlikeComment($postId: ID!, $id: ID!) {\n    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": typeof types.UnlikeCommentDocument,
+    "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.BookmarkDocument,
+    "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.UnbookmarkDocument,
+    "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.BookmarksPageDocument,
 };
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": types.FeedTickEmptyDocument,
-    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n": types.PostPageDocument,
+    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": types.PostPageDocument,
     "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.UnlikeDocument,
@@ -59,6 +67,14 @@ const documents: Documents = {
     "\n  mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }\n": types.DeletePostDocument,
     "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) { upload { id } url fields { name value } maxBytes }\n  }\n": types.CreateUploadDocument,
     "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n": types.CompleteUploadDocument,
+    "\n  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {\n    comment(postId: $postId, id: $id) {\n      id\n      replies(limit: 20, nextToken: $nextToken) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": types.RepliesPageDocument,
+    "\n  query CommentHistory($postId: ID!, $id: ID!) {\n    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }\n  }\n": types.CommentHistoryDocument,
+    "\n  query PostHistory($id: ID!) {\n    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }\n  }\n": types.PostHistoryDocument,
+    "\n  mutation LikeComment($postId: ID!, $id: ID!) {\n    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": types.LikeCommentDocument,
+    "\n  mutation UnlikeComment($postId: ID!, $id: ID!) {\n    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": types.UnlikeCommentDocument,
+    "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": types.BookmarkDocument,
+    "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": types.UnbookmarkDocument,
+    "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.BookmarksPageDocument,
 };
 
 /**
@@ -68,11 +84,11 @@ export function graphql(source: "\n  fragment UserFields on User {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    version\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -92,7 +108,7 @@ export function graphql(source: "\n  query FeedTickEmpty($after: String!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n"): typeof import('./graphql.js').PostPageDocument;
+export function graphql(source: "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').PostPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -145,6 +161,38 @@ export function graphql(source: "\n  mutation CreateUpload($input: CreateUploadI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteUpload($id: ID!) { completeUpload(id: $id) { id status reason } }\n"): typeof import('./graphql.js').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {\n    comment(postId: $postId, id: $id) {\n      id\n      replies(limit: 20, nextToken: $nextToken) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').RepliesPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommentHistory($postId: ID!, $id: ID!) {\n    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }\n  }\n"): typeof import('./graphql.js').CommentHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostHistory($id: ID!) {\n    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }\n  }\n"): typeof import('./graphql.js').PostHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LikeComment($postId: ID!, $id: ID!) {\n    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n"): typeof import('./graphql.js').LikeCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlikeComment($postId: ID!, $id: ID!) {\n    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n"): typeof import('./graphql.js').UnlikeCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n"): typeof import('./graphql.js').BookmarkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n"): typeof import('./graphql.js').UnbookmarkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n"): typeof import('./graphql.js').BookmarksPageDocument;
 
 
 export function graphql(source: string) {
