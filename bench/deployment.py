@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from bench.goals import GOALS
 from bench.measure import ROOT, import_ms
 
 
@@ -36,6 +37,7 @@ def deployment_rows(rounds: int) -> list[str]:
     cold, cold_floor = medians.values()
     lines.append(
         f"| cold start to first answer (median of {rounds}) | {cold * 1000:.0f} ms | "
-        f"{cold_floor * 1000:.0f} ms | {cold / cold_floor:.2f}× (target ≤ 1.15×) |"
+        f"{cold_floor * 1000:.0f} ms | {cold / cold_floor:.2f}× (goal ≤ 1.10×) |"
     )
+    GOALS.measured("cold start", cold / cold_floor, f"{cold / cold_floor:.2f}×")
     return lines

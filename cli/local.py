@@ -9,6 +9,9 @@ import socket
 from pathlib import Path
 
 CURSOR_SECRET_FILE = "cursor-secret"
+#: Operations one `agora serve` process runs at once, each on a thread of its own
+#: (web/loop_threads.py); the DynamoDB clients keep as many connections (store/clients.py).
+DEFAULT_THREADS = 32
 
 
 def data_dir() -> Path:

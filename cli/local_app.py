@@ -13,6 +13,7 @@ from cli import playground
 from runtime.services import Services
 from schema.build import build_schema
 from web.app import create_app
+from web.loop_threads import LoopThreads
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -45,8 +46,11 @@ def local_app(
     store: Store | None = None,
     media: MediaStorage | None = None,
     extra_routes: Sequence[BaseRoute] = (),
+    server_threads: int = 0,
 ) -> Starlette:
-    """`dev_issuer` replaces AUTH_ISSUER and publishes its JWKS; given collaborators win."""
+    """`dev_issuer` replaces AUTH_ISSUER and publishes its JWKS; given collaborators win.
+    `server_threads`: operations execute on a pool of that many threads, off the server's event
+    loop (web/loop_threads.py); 0 runs them on the loop, as the Lambda does."""
     verifier = dev_issuer.verifier() if dev_issuer is not None else None
     services = Services(settings, store=store, media=media, verifier=verifier)
     schema = build_schema(settings.limits, introspection=settings.introspection)
@@ -58,4 +62,11 @@ def local_app(
     if dev_issuer is not None:
         routes.append(jwks_route(dev_issuer))
     routes += extra_routes
-    return create_app(services, schema, playground=page, apply_cors=apply_cors, extra_routes=routes)
+    return create_app(
+        services,
+        schema,
+        playground=page,
+        apply_cors=apply_cors,
+        extra_routes=routes,
+        threads=LoopThreads(server_threads) if server_threads else None,
+    )

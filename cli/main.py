@@ -9,6 +9,8 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
+    from cli.local import DEFAULT_THREADS
+
     parser = argparse.ArgumentParser(prog="agora", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -26,6 +28,19 @@ def main(argv: list[str] | None = None) -> int:
         "--no-fanout",
         action="store_true",
         help="do not read the table's stream (another process on the same table does)",
+    )
+
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes on the port (they share the table, nothing in memory)",
+    )
+    serve.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help="operations each process runs at once, each on a thread (DynamoDB off the loop)",
     )
 
     token = commands.add_parser("token", help="print a dev token for a demo user (last line)")
@@ -53,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             embedded=args.backend == "embedded",
             seed_demo=not args.no_seed,
             fanout=not args.no_fanout,
+            workers=max(1, args.workers),
+            threads=max(1, args.threads),
         )
     elif args.command == "token":
         from cli.demo import demo_user_id

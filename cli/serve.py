@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from cli.demo import DEMO_USERS, seed_configured
-from cli.dev_issuer import DevIssuer
 from cli.embedded_aws import EmbeddedAws
-from cli.local import data_dir, local_cursor_secret
-from cli.local_app import local_app
-from cli.loopback import loopback_only
+from cli.local import DEFAULT_THREADS, data_dir, local_cursor_secret
+from cli.served_app import HOST_VARIABLE, THREADS_VARIABLE, served_app
 from cli.stream_poller import StreamPoller
-from cli.web_client import APP_PATH, LOCAL_DEV_ORIGINS, web_client_routes
+from cli.web_client import APP_PATH, LOCAL_DEV_ORIGINS
 from core import logs
 from core.config import Settings
 from fanout.media import MediaProcessing
@@ -23,13 +22,27 @@ from store.clients import (
     s3_client,
 )
 from store.media import MediaStorage
-from store.repository import Store
+from store.repository import Rates, Store
 from store.streams import StreamReader
 from store.table import create_table
 from web.app import GRAPHQL_PATH
 
+#: uvicorn imports this in each worker process.
+WORKER_APP = "cli.served_app:worker_app"
 
-def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool = True) -> None:
+
+def serve(
+    host: str,
+    port: int,
+    *,
+    embedded: bool,
+    seed_demo: bool,
+    fanout: bool = True,
+    workers: int = 1,
+    threads: int = DEFAULT_THREADS,
+) -> None:
+    """`workers` processes answer on the port, each running up to `threads` operations at
+    once; they share the table and the data directory, nothing in memory (docs/LOCAL.md)."""
     import uvicorn
 
     logs.configure(as_json=False)
@@ -52,6 +65,7 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             settings.table_name,
             settings.cursor_secret,
             change_writes=dynamodb_change_client(settings.region),
+            rates=Rates(settings.write_rate, settings.media_rate),
         )
         # The same fan-out code the Lambda runs on stream records, fed by a local poller.
         poller = StreamPoller(
@@ -68,20 +82,8 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
             if fanout:
                 # The banner comes once the seeded posts are in everyone's home feed.
                 poller.wait_until_idle(timeout=60)
-        # A configured issuer (AUTH_ISSUER) replaces the dev issuer entirely.
-        issuer = None if settings.auth_issuer else DevIssuer.in_directory(directory)
-        handle = next(iter(DEMO_USERS))
-        token = issuer.issue(DEMO_USERS[handle][0], handle) if issuer else None
-        # Local only: the playground opens signed in as the first demo user.
-        headers = {"Authorization": f"Bearer {token}"} if token else None
-        app = local_app(
-            settings,
-            dev_issuer=issuer,
-            graphiql=True,
-            apply_cors=True,
-            playground_headers=headers,
-            extra_routes=web_client_routes(issuer) if issuer else (),
-        )
+        served = served_app(settings, host, threads)
+        token, handle = served.token, served.handle
         backend = (
             f"embedded: DynamoDB Local at {aws.endpoint}, S3 (moto) at {aws.s3_endpoint}"
             if aws
@@ -101,14 +103,21 @@ def serve(host: str, port: int, *, embedded: bool, seed_demo: bool, fanout: bool
                 f"Dev token for {handle} (send as 'Authorization: Bearer <token>'):\n{token}\n",
                 flush=True,
             )
-        uvicorn.run(
-            loopback_only(app, host),
-            host=host,
-            port=port,
-            log_level="info",
-            ws="websockets-sansio",
-            ws_max_size=settings.limits.max_body_bytes,
-        )
+        options: dict[str, Any] = {
+            "host": host,
+            "port": port,
+            "log_level": "info",
+            "ws": "websockets-sansio",
+            "ws_max_size": settings.limits.max_body_bytes,
+        }
+        if workers == 1:
+            uvicorn.run(served.app, **options)
+        else:
+            # Each worker builds its own app from what this process put in the environment
+            # (cli/served_app.py); the stream poller above stays here, once for the table.
+            os.environ[HOST_VARIABLE] = host
+            os.environ[THREADS_VARIABLE] = str(threads)
+            uvicorn.run(WORKER_APP, factory=True, workers=workers, **options)
         if fanout:
             poller.stop()
     finally:

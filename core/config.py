@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from core.errors import ConfigurationError
+from core.limits import MEDIA, WRITES, Rate
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -54,6 +55,23 @@ def decode_secret(raw: str) -> bytes:
     if len(secret) < 32:
         raise ConfigurationError("CURSOR_SECRET must decode to at least 32 bytes")
     return secret
+
+
+def _rate(env: Mapping[str, str], name: str, default: Rate) -> Rate | None:
+    """`COUNT/SECONDS` (e.g. `300/300`), or `off`."""
+    raw = env.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw == "off":
+        return None
+    count, _, seconds = raw.partition("/")
+    try:
+        rate = Rate(default.name, int(count), int(seconds))
+    except ValueError:
+        raise ConfigurationError(f"{name} must be COUNT/SECONDS or off, got {raw!r}") from None
+    if not (1 <= rate.most <= 1_000_000 and 1 <= rate.seconds <= 86_400):
+        raise ConfigurationError(f"{name}: 1-1000000 writes per 1-86400 seconds, got {raw!r}")
+    return rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +151,9 @@ class Settings:
     persisted_queries: str = "apq"
     persisted_queries_manifest: str | None = None
     limits: Limits = field(default_factory=Limits)
+    #: Per-person write limits (docs/LIMITS.md); None: off.
+    write_rate: Rate | None = WRITES
+    media_rate: Rate | None = MEDIA
     #: Change-log entries younger than this are not reported yet: writes stamped earlier may
     #: still be in flight (docs/POLLING.md derives the default from the DynamoDB client's budget).
     changes_settle_ms: int = 10_000
@@ -179,6 +200,8 @@ class Settings:
             ),
             changes_settle_ms=_int(env, "CHANGES_SETTLE_MS", 10_000, 100, 60_000),
             subscription_poll_ms=_int(env, "SUBSCRIPTION_POLL_MS", 1_000, 100, 60_000),
+            write_rate=_rate(env, "RATE_LIMIT_WRITES", WRITES),
+            media_rate=_rate(env, "RATE_LIMIT_MEDIA", MEDIA),
             limits=Limits(
                 max_depth=_int(env, "MAX_QUERY_DEPTH", 10, 2, 50),
                 max_aliases=_int(env, "MAX_ALIASES", 15, 1, 1000),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core.limits import HANDLE_CHARACTERS
@@ -48,8 +49,12 @@ def _free_before(text: str, i: int) -> bool:
     return not _is_word(before) and before not in _GLUED
 
 
-def _in_urls(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _URL.finditer(text)]
+def _starts(text: str, mark: str) -> Iterator[int]:
+    """Where `mark` may start a mention or a tag: free before it, and outside any URL."""
+    urls = [m.span() for m in _URL.finditer(text)]
+    for at, ch in enumerate(text):
+        if ch == mark and _free_before(text, at) and not any(a <= at < b for a, b in urls):
+            yield at
 
 
 def _utf16(text: str, i: int) -> int:
@@ -58,11 +63,8 @@ def _utf16(text: str, i: int) -> int:
 
 def mentions(text: str) -> list[Mention]:
     """Every `@handle` in `text` (whether the handle exists is for the caller to find out)."""
-    urls = _in_urls(text)
     found: list[Mention] = []
-    for at in (i for i, ch in enumerate(text) if ch == "@"):
-        if not _free_before(text, at) or any(a <= at < b for a, b in urls):
-            continue
+    for at in _starts(text, "@"):
         match = _HANDLE.match(text, at + 1)
         if match is None:
             continue
@@ -75,11 +77,8 @@ def mentions(text: str) -> list[Mention]:
 
 def hashtags(text: str) -> list[Hashtag]:
     """Every `#tag` in `text`, in order, with its normalized tag."""
-    urls = _in_urls(text)
     found: list[Hashtag] = []
-    for at in (i for i, ch in enumerate(text) if ch == "#"):
-        if not _free_before(text, at) or any(a <= at < b for a, b in urls):
-            continue
+    for at in _starts(text, "#"):
         end = at + 1
         while end < len(text) and _is_word(text[end]):
             end += 1

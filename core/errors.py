@@ -188,6 +188,18 @@ class Throttled(AgoraError):
     retryable = True
 
 
+class RateLimited(Throttled):
+    """A person's writes over one of their limits (core/limits.py); nothing was written."""
+
+    def __init__(self, what: str, retry_after: int) -> None:
+        super().__init__(f"Too many {what} for now: the limit is reached; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+    @property
+    def hints(self) -> dict[str, object]:  # type: ignore[override]
+        return {"retryAfter": self.retry_after}
+
+
 class Unavailable(AgoraError):
     code = ErrorCode.UNAVAILABLE
     retryable = True

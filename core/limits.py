@@ -77,3 +77,21 @@ MENTIONS_PER_TEXT = 10
 REPORT_NOTE = Length(0, 1_000)
 MODERATOR_REASON = Length(1, 1_000)
 SUSPENSION_DAYS = 3_650
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """At most `most` writes of one person in each fixed window of `seconds` (docs/LIMITS.md)."""
+
+    name: str
+    most: int
+    seconds: int
+
+    def describe(self) -> str:
+        return f"{self.most:,} per {self.seconds:,} s"
+
+
+#: Every write of one person (Mastodon: 300 requests per 5 minutes per account).
+WRITES = Rate("writes", 300, 300)
+#: Uploads of one person (Mastodon: 30 media per 30 minutes), counted besides WRITES.
+MEDIA = Rate("media", 30, 1800)

@@ -5,6 +5,14 @@ from __future__ import annotations
 from core.media_types import matches
 
 
+class MediaRefused(Exception):
+    """The bytes are not media we serve; `reason` says why, for the uploader."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def declared_mismatch(
     declared_type: str, declared_size: int, limit: int, stored_type: str, stored_size: int
 ) -> str | None:

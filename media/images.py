@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from media.checks import MediaRefused
 from media.limits import MAX_PIXELS, VARIANT_WIDTHS
 from media.placeholder import blurhash_of
 
@@ -29,12 +30,8 @@ _SAVE = {
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
-class ImageRefused(Exception):
-    """The bytes are not an image we serve; `reason` says why, for the uploader."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class ImageRefused(MediaRefused):
+    """The bytes are not an image we serve."""
 
 
 @dataclass(frozen=True, slots=True)

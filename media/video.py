@@ -12,6 +12,8 @@ import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from media.checks import MediaRefused
+
 Reader = Callable[[int, int], bytes]
 
 #: The `moov` box of a long video is a few MB at most; a bigger one is not read.
@@ -20,10 +22,8 @@ MAX_MOOV_BYTES = 16 * 1024 * 1024
 WEBM_HEAD_BYTES = 256 * 1024
 
 
-class VideoRefused(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class VideoRefused(MediaRefused):
+    """The bytes are not a video we serve."""
 
 
 @dataclass(frozen=True, slots=True)

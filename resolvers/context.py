@@ -47,6 +47,9 @@ class RequestContext:
     )
     #: What a websocket client sent in `connection_init` (Strawberry fills it in).
     connection_params: dict[str, Any] = field(default_factory=dict)
+    #: The loaders' reads go to a thread: set for what runs on a long-lived server's own event
+    #: loop (websocket subscriptions), where a synchronous call would hold every connection.
+    offload_reads: bool = False
     _identified: bool = field(default=False, init=False, repr=False)
     _viewer: Viewer | None = field(default=None, init=False, repr=False)
     _loaders: Loaders | None = field(default=None, init=False, repr=False)
@@ -64,7 +67,7 @@ class RequestContext:
     @property
     def loaders(self) -> Loaders:
         if self._loaders is None:
-            self._loaders = Loaders.for_store(self.store)
+            self._loaders = Loaders.for_store(self.store, offload=self.offload_reads)
         return self._loaders
 
     def renew_loaders(self) -> None:

@@ -6,6 +6,7 @@ BatchGetItem (up to 100 keys), which is what keeps a feed page at three requests
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -31,8 +32,12 @@ class Loaders:
     known: dict[str, VisibilitySet] = field(default_factory=dict)
 
     @classmethod
-    def for_store(cls, store: Store) -> Loaders:
+    def for_store(cls, store: Store, *, offload: bool = False) -> Loaders:
+        """`offload`: each batch read on a thread, not on the event loop (RequestContext)."""
+
         async def load(keys: list[TableKey]) -> list[Item | None]:
+            if offload:
+                return await asyncio.to_thread(store.items.get_many, keys)
             return store.items.get_many(keys)
 
         return cls(items=DataLoader(load_fn=load))

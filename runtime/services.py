@@ -9,7 +9,7 @@ from auth.jwks import RemoteKeys
 from auth.tokens import TokenPolicy, TokenVerifier
 from store.clients import dynamodb_change_client, dynamodb_client, s3_client, secretsmanager_client
 from store.media import MediaStorage
-from store.repository import Store
+from store.repository import Rates, Store
 from store.secrets import current_and_previous
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class Services:
             self.settings.table_name,
             self.cursor_keys,
             change_writes=dynamodb_change_client(region),
+            rates=Rates(self.settings.write_rate, self.settings.media_rate),
         )
 
     def cursor_keys(self) -> list[bytes]:

@@ -41,12 +41,7 @@ class AttachedMedia(Repository):
 
     def _in_post(self, post_id: str, media_id: str, media: Media | None) -> None:
         for _ in range(MAX_RACES):
-            with translated_errors():
-                item = self._client.get_item(
-                    TableName=self._table,
-                    Key=attribute_values(post_key(post_id)),
-                    ConsistentRead=True,
-                ).get("Item")
+            item = self._get(post_key(post_id), consistent=True)
             if item is None:
                 return  # deleted: its media are deleted with it (fanout)
             post = post_from_item(item)

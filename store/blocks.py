@@ -17,6 +17,7 @@ from core.safety import NOTHING_HIDDEN, VisibilitySet
 from store.batch import batch_get
 from store.codecs import attribute_values, key_of
 from store.errors import translated_errors
+from store.items import Item
 from store.keys import follow_key, user_key
 from store.posts import MAX_RACES
 from store.safety_keys import (
@@ -34,8 +35,6 @@ from store.transactions import TransactionCancelled, transact
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-
-Item = dict[str, Any]
 
 #: One visibility item holds all three sets under DynamoDB's 400 KB item limit (user ids are
 #: identity-provider subjects, 36 characters for Cognito): 3 sets of 3,000 ids of 36 B, 324 KB.
@@ -107,7 +106,7 @@ class BlockRepository(Repository):
             items = self._block_items(blocker_id, blocked_id, follows, record_blocker)
             with translated_errors():
                 try:
-                    transact(self._client, items)
+                    transact(self._client, items, self._charge(blocker_id))
                     return True
                 except TransactionCancelled as exc:
                     if exc.failed(0):
@@ -216,6 +215,7 @@ class BlockRepository(Repository):
     def unblock(self, blocker_id: str, blocked_id: str) -> bool:
         """Lift a block; follows are not restored. False if there was none."""
         return self._undo(
+            blocker_id,
             block_key(blocker_id, blocked_id),
             [
                 self._remove_member(blocker_id, "blocks", blocked_id),
@@ -233,7 +233,9 @@ class BlockRepository(Repository):
         with translated_errors():
             try:
                 transact(
-                    self._client, [put, self._add_member(muter_id, "mutes", muted_id, MAX_MUTES)]
+                    self._client,
+                    [put, self._add_member(muter_id, "mutes", muted_id, MAX_MUTES)],
+                    self._charge(muter_id),
                 )
             except TransactionCancelled as exc:
                 if exc.failed(0):
@@ -243,14 +245,16 @@ class BlockRepository(Repository):
 
     def unmute(self, muter_id: str, muted_id: str) -> bool:
         return self._undo(
-            mute_key(muter_id, muted_id), [self._remove_member(muter_id, "mutes", muted_id)]
+            muter_id,
+            mute_key(muter_id, muted_id),
+            [self._remove_member(muter_id, "mutes", muted_id)],
         )
 
-    def _undo(self, key: dict[str, str], set_changes: list[Item]) -> bool:
+    def _undo(self, actor_id: str, key: dict[str, str], set_changes: list[Item]) -> bool:
         delete = self._delete_existing(key)
         with translated_errors():
             try:
-                transact(self._client, [delete, *set_changes])
+                transact(self._client, [delete, *set_changes], self._charge(actor_id))
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     return False

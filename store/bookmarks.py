@@ -42,7 +42,8 @@ def _post_id(item: Mapping[str, Any]) -> str:
 
 class BookmarkRepository(Repository):
     def add(self, user_id: str, post_id: str) -> None:
-        """Bookmark an existing post; again: no change."""
+        """Bookmark an existing post; again: no change (and not counted twice)."""
+        charge = self._charge(user_id)
         at = now_iso()
         item = {
             **attribute_values(bookmark_key(user_id, post_id)),
@@ -63,7 +64,7 @@ class BookmarkRepository(Repository):
         put = {"TableName": self._table, "Item": item, "ConditionExpression": NEW}
         with translated_errors():
             try:
-                transact(self._client, [{"Put": put}, {"ConditionCheck": exists}])
+                transact(self._client, [{"Put": put}, {"ConditionCheck": exists}], charge)
             except TransactionCancelled as exc:
                 if exc.failed(1):
                     raise PostNotFound(post_id) from exc
@@ -71,10 +72,9 @@ class BookmarkRepository(Repository):
 
     def remove(self, user_id: str, post_id: str) -> None:
         """Take a bookmark away; none: no change."""
+        delete = {"TableName": self._table, "Key": attribute_values(bookmark_key(user_id, post_id))}
         with translated_errors():
-            self._client.delete_item(
-                TableName=self._table, Key=attribute_values(bookmark_key(user_id, post_id))
-            )
+            transact(self._client, [{"Delete": delete}], self._charge(user_id))
 
     def page(self, user_id: str, limit: int, after: str | None) -> Page[str]:
         """Post ids, newest bookmark first."""

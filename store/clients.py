@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_secretsmanager import SecretsManagerClient
 
+#: Connections a client keeps open: a long-lived server calls from one thread per operation in
+#: flight (`agora serve --threads`, 32 by default); botocore's 10 would make the rest reconnect for
+#: every call. The Lambda, one request at a time, opens one or two; the pool only fills on use.
+MAX_POOL_CONNECTIONS = 64
+
 #: Standard retry mode (exponential back-off with jitter, retrying throttling, 5xx and
 #: connection errors). At most 3 attempts x (2 + 5) s + back-offs (<= 1 s, <= 2 s) = 24 s, under
 #: API Gateway's 29 s: a stuck call surfaces as UNAVAILABLE, not a 504. `total_max_attempts`
@@ -26,6 +31,7 @@ DEFAULT_CONFIG = Config(
     connect_timeout=2,
     read_timeout=5,
     retries={"mode": "standard", "total_max_attempts": 3},
+    max_pool_connections=MAX_POOL_CONNECTIONS,
 )
 
 
@@ -36,6 +42,7 @@ CHANGE_WRITE_CONFIG = Config(
     connect_timeout=1,
     read_timeout=2,
     retries={"mode": "standard", "total_max_attempts": 2},
+    max_pool_connections=MAX_POOL_CONNECTIONS,
 )
 
 

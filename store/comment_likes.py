@@ -71,7 +71,7 @@ class CommentLikeRepository(Repository):
         items = [change, self._count(comment, count), *checks]
         with translated_errors():
             try:
-                transact(self._client, items)
+                transact(self._client, items, self._charge(user_id))
             except TransactionCancelled as exc:
                 if any(exc.failed(i) for i in range(2, len(items))):
                     raise Blocked() from exc

@@ -112,7 +112,7 @@ class CommentRepository(Repository):
 
         with translated_errors():
             try:
-                return commit(self._writes, build)
+                return commit(self._writes, build, self._charge(author_id))
             except TransactionCancelled as exc:
                 if any(exc.failed(i) for i in checks):
                     raise Blocked() from exc
@@ -150,12 +150,13 @@ class CommentRepository(Repository):
                 raise CommentNotFound(comment_id)
             if author_id is not None and comment.author_id != author_id:
                 raise Forbidden("Only the author or a moderator can delete this comment")
-            if self._try_delete(comment):
+            if self._try_delete(comment, author_id):
                 return
         raise Throttled("This thread is changing too often right now; retry")
 
-    def _try_delete(self, comment: Comment) -> bool:
-        """One attempt conditioned on the reply counts read; False when one changed."""
+    def _try_delete(self, comment: Comment, deleter: str | None) -> bool:
+        """One attempt conditioned on the reply counts read; False when one changed. The
+        author's delete counts against their write limit; a moderator's does not."""
         key = attribute_values(comment_key(comment.post_id, comment.id))
         guard, values = count_is("replyCount", comment.reply_count, ":seen")
         own: dict[str, Any] = {"TableName": self._table, "Key": key}
@@ -178,7 +179,7 @@ class CommentRepository(Repository):
         items.append(counter_change(self._table, post, "commentCount", -1))
         with translated_errors():
             try:
-                transact(self._client, items)
+                transact(self._client, items, self._charge(deleter))
             except TransactionCancelled as exc:
                 if exc.failed(len(items) - 1):
                     raise PostNotFound(comment.post_id) from exc

@@ -52,12 +52,12 @@ class EditRepository(Repository):
                 raise Forbidden("Only the author can change this comment")
             if current.version != expected_version:
                 raise VersionConflict(expected_version, current.version)
-            edited = self._try_edit(current, body)
+            edited = self._try_edit(current, body, author_id)
             if edited is not None:
                 return edited
         raise Throttled("This comment is changing too often right now; retry")
 
-    def _try_edit(self, current: Comment, body: str) -> Comment | None:
+    def _try_edit(self, current: Comment, body: str, author_id: str) -> Comment | None:
         stamp = aws_datetime(self._clock())
         kept = Edit(current.version, current.body, current.edited_at or current.created_at, stamp)
         guard = "#version = :expected"
@@ -79,7 +79,7 @@ class EditRepository(Repository):
         items = [{"Update": update}, edit_put(self._table, current.post_id, current.id, kept)]
         with translated_errors():
             try:
-                transact(self._client, items)
+                transact(self._client, items, self._charge(author_id))
             except TransactionCancelled:
                 return None  # changed in between: read again
         return dataclasses.replace(current, body=body, version=current.version + 1, edited_at=stamp)

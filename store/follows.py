@@ -49,7 +49,7 @@ class FollowRepository(Repository):
             items += not_blocked(self._table, follower_id, followee_id)
         with translated_errors():
             try:
-                transact(self._client, items)
+                transact(self._client, items, self._charge(follower_id))
             except TransactionCancelled as exc:
                 if exc.failed(3) or exc.failed(4):
                     raise Blocked() from exc

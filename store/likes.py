@@ -25,23 +25,24 @@ class LikeRepository(Repository):
         """
         put = self._put_new(like_to_item(post_id, user_id, now_iso()))
         checks = not_blocked(self._table, user_id, author_id)
-        return self._change(post_id, put, self._count(post_id, 1), checks)
+        return self._change(post_id, user_id, put, self._count(post_id, 1), checks)
 
     def unlike(self, post_id: str, user_id: str) -> bool:
         """Remove a like; returns False when there was none (idempotent)."""
         delete = self._delete_existing(like_key(post_id, user_id))
-        return self._change(post_id, delete, self._count(post_id, -1))
+        return self._change(post_id, user_id, delete, self._count(post_id, -1))
 
     def _change(
         self,
         post_id: str,
+        user_id: str,
         change: dict[str, Any],
         count: dict[str, Any],
         checks: list[dict[str, Any]] | None = None,
     ) -> bool:
         with translated_errors():
             try:
-                transact(self._client, [change, count, *(checks or [])])
+                transact(self._client, [change, count, *(checks or [])], self._charge(user_id))
             except TransactionCancelled as exc:
                 if exc.failed(2) or exc.failed(3):
                     raise Blocked() from exc

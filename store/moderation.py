@@ -8,7 +8,6 @@ from core.errors import CaseNotFound, CaseResolved, Throttled
 from core.models import Page
 from core.safety import CaseStatus, ModerationAction
 from store.codecs import attribute_values
-from store.errors import translated_errors
 from store.posts import MAX_RACES
 from store.safety_codecs import (
     audit_from_item,
@@ -95,11 +94,10 @@ class ModerationRepository(Repository):
         }
 
     def _closed_item(self, case: ModerationCase, action: ModerationAction) -> dict[str, Any]:
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table, Key=attribute_values(case_key(case.id)), ConsistentRead=True
-            )["Item"]
-        return dict(item)
+        item = self._get(case_key(case.id), consistent=True)
+        if item is None:
+            raise CaseNotFound(case.id)
+        return item
 
     def audit(self, limit: int, after: str | None) -> Page[AuditEntry]:
         """Every moderator action, newest first."""

@@ -183,7 +183,7 @@ class NotificationRepository(Repository):
             put = state_item(user_id, unread, mark, version_of(found) + 1)
             with translated_errors():
                 try:
-                    transact(self._client, [self._put_versioned(put, found)])
+                    transact(self._client, [self._put_versioned(put, found)], self._charge(user_id))
                     return NotificationState(unread=unread, seen_up_to=mark)
                 except TransactionCancelled:
                     continue  # a notification arrived meanwhile: count again

@@ -90,7 +90,7 @@ class PostRepository(Repository):
 
         with translated_errors():
             try:
-                return commit(self._writes, build)
+                return commit(self._writes, build, self._charge(author_id))
             except TransactionCancelled as exc:
                 # Item order: the post, the request token (if any), the media claims, the log.
                 if exc.failed(0) and isinstance(exc.planned, Post):
@@ -126,10 +126,7 @@ class PostRepository(Repository):
 
     def current(self, post_id: str) -> tuple[Post, str | None]:
         """The post (consistent read) and the stamp of its latest event, for a guarded change."""
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table, Key=attribute_values(post_key(post_id)), ConsistentRead=True
-            ).get("Item")
+        item = self._get(post_key(post_id), consistent=True)
         if item is None:
             raise PostNotFound(post_id)
         changed = item.get("changedAt")
@@ -199,7 +196,7 @@ class PostRepository(Repository):
 
         with translated_errors():
             try:
-                return commit(self._writes, build)
+                return commit(self._writes, build, self._charge(post.author_id))
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     return None
@@ -247,11 +244,11 @@ class PostRepository(Repository):
             post, changed_at = self.current(post_id)
             if author_id is not None and post.author_id != author_id:
                 raise Forbidden("Only the author can change this post")
-            if self._try_delete(post, changed_at):
+            if self._try_delete(post, changed_at, author_id):
                 return
         raise Throttled("This post is changing too often right now; retry")
 
-    def _try_delete(self, post: Post, changed_at: str | None) -> bool:
+    def _try_delete(self, post: Post, changed_at: str | None, author_id: str | None) -> bool:
         """One guarded attempt; False when the post changed since it was read."""
         guard, guard_values = unchanged_since(changed_at)
         delete: dict[str, Any] = {
@@ -267,7 +264,7 @@ class PostRepository(Repository):
             stamp = later_stamp(self._clock(), changed_at)
             return [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
 
-        return transact_guarded(self._writes, build)
+        return transact_guarded(self._writes, build, self._charge(author_id))
 
     def purge_collection(self, post_id: str) -> int:
         """Delete what a deleted post leaves in its collection (comments, likes)."""

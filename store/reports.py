@@ -14,7 +14,7 @@ from core.models import Page
 from core.safety import CaseStatus
 from store.codecs import attribute_values
 from store.errors import translated_errors
-from store.pages import query_page
+from store.items import Item
 from store.posts import MAX_RACES
 from store.safety_codecs import (
     case_from_item,
@@ -36,17 +36,10 @@ from store.transactions import TransactionCancelled, transact
 if TYPE_CHECKING:
     from core.safety import ModerationCase, Report, ReportTarget
 
-Item = dict[str, Any]
-
 
 class ReportRepository(Repository):
     def case(self, case_id: str, *, consistent: bool = False) -> ModerationCase | None:
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(case_key(case_id)),
-                ConsistentRead=consistent,
-            ).get("Item")
+        item = self._get(case_key(case_id), consistent=consistent)
         return case_from_item(item) if item else None
 
     def report(self, report: Report, target: ReportTarget) -> ModerationCase:
@@ -62,7 +55,11 @@ class ReportRepository(Repository):
             case = self.case(report.case_id, consistent=True)
             with translated_errors():
                 try:
-                    transact(self._client, [put, self._count(case, report, target)])
+                    transact(
+                        self._client,
+                        [put, self._count(case, report, target)],
+                        self._charge(report.reporter_id),
+                    )
                 except TransactionCancelled as exc:
                     if exc.failed(0):
                         raise AlreadyReported() from exc
@@ -125,40 +122,21 @@ class ReportRepository(Repository):
 
     def queue(self, limit: int, after: str | None) -> Page[ModerationCase]:
         """Open cases, most reported first, then most recently reported."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index="GSI1",
-            partition=QUEUE_PARTITION,
-            limit=limit,
-            after=after,
-            decode=case_from_item,
-        )
+        return self._query_page(QUEUE_PARTITION, limit, after, case_from_item, index="GSI1")
 
     def reports_of(self, case_id: str, limit: int, after: str | None) -> Page[Report]:
         """Every report on a case (each reporter once), in reporter order."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            partition=case_key(case_id)["PK"],
+        partition = case_key(case_id)["PK"]
+        return self._query_page(
+            partition,
+            limit,
+            after,
+            report_from_item,
             sort_prefix=REPORT_PREFIX,
             newest_first=False,
-            limit=limit,
-            after=after,
-            decode=report_from_item,
         )
 
     def by_reporter(self, reporter_id: str, limit: int, after: str | None) -> Page[Report]:
         """A person's own reports, newest first."""
-        return query_page(
-            self._client,
-            self._table,
-            self._cursors,
-            index="GSI2",
-            partition=reporter_partition(reporter_id),
-            limit=limit,
-            after=after,
-            decode=report_from_item,
-        )
+        partition = reporter_partition(reporter_id)
+        return self._query_page(partition, limit, after, report_from_item, index="GSI2")

@@ -29,6 +29,7 @@ from store.keys import feed_topic, incoming_object_key, media_object_key, post_t
 from store.likes import LikeRepository
 from store.lookups import ItemReader, Lookup
 from store.media import MediaStorage, UploadForm
+from store.meters import Meter, Rates
 from store.moderation import ModerationRepository
 from store.notification_keys import notify_topic
 from store.notifications import NotificationRepository
@@ -77,13 +78,18 @@ class Store:
         cursor_keys: KeySource | bytes,
         clock: Callable[[], datetime] = utc_now,
         change_writes: DynamoDBClient | None = None,
+        rates: Rates | None = None,
     ) -> Store:
         """`cursor_keys`: a secret, or where to read the current and previous ones from.
 
         `change_writes` sends the writes that log change events (store/clients.py says why
-        they have a client of their own); by default `client`.
+        they have a client of their own); by default `client`. `rates`: the per-person write
+        limits, by default those of core/limits.py.
         """
-        table = Table(client, table_name, CursorCodec(cursor_keys), clock, change_writes or client)
+        meter = Meter(table_name, rates or Rates(), clock)
+        table = Table(
+            client, table_name, CursorCodec(cursor_keys), clock, change_writes or client, meter
+        )
         posts = PostRepository(table)
         reports = ReportRepository(table)
         return cls(
@@ -114,6 +120,7 @@ __all__ = [
     "ItemReader",
     "Lookup",
     "MediaStorage",
+    "Rates",
     "Store",
     "TableKey",
     "UploadForm",

@@ -17,6 +17,7 @@ from core.safety import (
     TargetKind,
 )
 from store.codecs import attribute_values
+from store.items import Item
 from store.safety_keys import (
     audit_key,
     case_key,
@@ -28,8 +29,6 @@ from store.safety_keys import (
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-Item = dict[str, Any]
 
 
 def _s(item: Mapping[str, Any], name: str, default: str = "") -> str:

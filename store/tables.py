@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from store.cursors import CursorCodec
     from store.items import Item
     from store.keys import Key
+    from store.meters import Meter
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ class Table:
     #: Sends the writes that log change events (store/clients.py says why they have a client
     #: of their own).
     change_writes: DynamoDBClient
+    #: The per-person write limits' counters, for writes to add to their transactions.
+    meter: Meter
 
 
 #: The conditions of a write that must not clobber, and of one that must find its item.
@@ -51,6 +54,8 @@ class Repository:
         self._cursors = table.cursors
         self._clock = table.clock
         self._writes = table.change_writes
+        #: `self._charge(viewer)` (or `media=True`) is what a write passes to `transact`/`commit`.
+        self._charge = table.meter.charge
 
     def _get(self, key: Key, *, consistent: bool = False) -> Item | None:
         with translated_errors():

@@ -16,6 +16,7 @@ from store.keys import upload_key
 from store.media_codecs import media_to_value
 from store.table import TTL_ATTRIBUTE
 from store.tables import Repository
+from store.transactions import transact
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,21 +29,14 @@ RECORD_TTL_SECONDS = 24 * 3600
 
 class UploadRepository(Repository):
     def create(self, upload: Upload) -> Upload:
+        """Record a new upload; it counts against its owner's media limit too (core/limits.py)."""
+        item = upload_to_item(upload, int(time.time()) + RECORD_TTL_SECONDS)
         with translated_errors():
-            self._client.put_item(
-                TableName=self._table,
-                Item=upload_to_item(upload, int(time.time()) + RECORD_TTL_SECONDS),
-                ConditionExpression="attribute_not_exists(PK)",
-            )
+            transact(self._client, [self._put_new(item)], self._charge(upload.owner_id, media=True))
         return upload
 
     def get(self, owner_id: str, upload_id: str) -> Upload:
-        with translated_errors():
-            item = self._client.get_item(
-                TableName=self._table,
-                Key=attribute_values(upload_key(owner_id, upload_id)),
-                ConsistentRead=True,
-            ).get("Item")
+        item = self._get(upload_key(owner_id, upload_id), consistent=True)
         if item is None:
             raise UploadNotFound(upload_id)
         return upload_from_item(item)

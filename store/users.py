@@ -25,7 +25,8 @@ class UserRepository(Repository):
         with translated_errors():
             try:
                 handle = {**attribute_values(handle_key(user.handle)), "userId": {"S": user.id}}
-                transact(self._client, [self._put_new(user_to_item(user)), self._put_new(handle)])
+                items = [self._put_new(user_to_item(user)), self._put_new(handle)]
+                transact(self._client, items, self._charge(user.id))
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     raise ProfileExists() from exc
@@ -41,10 +42,7 @@ class UserRepository(Repository):
         return self.get(user_id) if user_id else None
 
     def id_of_handle(self, handle: str) -> str | None:
-        with translated_errors():
-            claim = self._client.get_item(
-                TableName=self._table, Key=attribute_values(handle_key(handle))
-            ).get("Item")
+        claim = self._get(handle_key(handle))
         return str(claim["userId"]["S"]) if claim else None
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
@@ -79,16 +77,14 @@ class UserRepository(Repository):
             "ExpressionAttributeNames": names,
             "ExpressionAttributeValues": values,
         }
+        items = [{"Update": update}]
+        if avatar is not None:
+            items.append(attach_item(self._table, user_id, avatar, f"avatar:{user_id}"))
         with translated_errors():
-            if avatar is None:
-                try:
-                    response = self._client.update_item(**update, ReturnValues="ALL_NEW")  # type: ignore[arg-type]
-                except self._client.exceptions.ConditionalCheckFailedException as exc:
-                    raise ProfileNotFound(user_id) from exc
-                return user_from_item(response["Attributes"])
-            claim = attach_item(self._table, user_id, avatar, f"avatar:{user_id}")
+            # A transaction even without an avatar: it carries the writer's limit counters
+            # (store/meters.py), so the answer is read back (a transaction returns no item).
             try:
-                transact(self._client, [{"Update": update}, claim])
+                transact(self._client, items, self._charge(user_id))
             except TransactionCancelled as exc:
                 if exc.failed(0):
                     raise ProfileNotFound(user_id) from exc

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from auth.tokens import TokenVerifier
     from auth.viewer import Viewer
+    from web.loop_threads import LoopThreads
 
 log = logging.getLogger("agora.http")
 
@@ -112,7 +113,11 @@ class GraphQLView(GraphQL[RequestContext, None]):
         services: HttpServices,
         *,
         playground: Callable[[str], str] | None = None,
+        threads: LoopThreads | None = None,
     ) -> None:
+        """`threads`: a long-lived server's pool, on which each HTTP operation executes (its
+        synchronous DynamoDB calls off the server's loop); without it (the Lambda) they run on
+        the event loop."""
         super().__init__(
             schema,
             graphql_ide="graphiql" if playground is not None else None,
@@ -121,6 +126,7 @@ class GraphQLView(GraphQL[RequestContext, None]):
             max_subscriptions_per_connection=SUBSCRIPTIONS_PER_CONNECTION,
         )
         self.services = services
+        self.threads = threads
         settings = services.settings
         self.persisted = PersistedQueries.from_manifest_file(
             settings.persisted_queries, settings.persisted_queries_manifest
@@ -176,6 +182,22 @@ class GraphQLView(GraphQL[RequestContext, None]):
             code = ErrorCode.BAD_USER_INPUT if status < 500 else ErrorCode.INTERNAL
             return JSONResponse(error_body(exc.reason, code), status, headers=headers)
 
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: RequestContext,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        execution = super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if self.threads is None:
+            return await execution
+        return await self.threads.run(execution)
+
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
@@ -214,6 +236,8 @@ class GraphQLView(GraphQL[RequestContext, None]):
             identify=identify,
             request_id=request_id,
             settings=settings,
+            # A socket's subscriptions run on the server's loop: their reads go to a thread.
+            offload_reads=self.threads is not None and request.scope["type"] == "websocket",
         )
         _request_context.set(context)  # Strawberry builds it before it parses the body
         return context

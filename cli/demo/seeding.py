@@ -216,15 +216,17 @@ def seed_configured(settings: Settings, *, pictures: bool = True) -> SeedReport:
     """Seed the configured table (and, with `pictures`, bucket) through the usual clients."""
 
     from store.clients import dynamodb_change_client, dynamodb_client, s3_client
-    from store.repository import Store
+    from store.repository import Rates, Store
 
     def store_at(clock: Clock) -> Store:
+        # Demo people write far more, and in the past, than a person's limits allow.
         return Store.connect(
             dynamodb_client(settings.region),
             settings.table_name,
             settings.cursor_secret,
             clock=clock,
             change_writes=dynamodb_change_client(settings.region),
+            rates=Rates.off(),
         )
 
     bucket = PictureBucket(s3_client(settings.region), settings.bucket_name) if pictures else None
