@@ -42,7 +42,9 @@ async function shot(page, name) {
 }
 
 async function openPost(page, postUrl) {
-  await page.goto(postUrl);
+  // A hash already showing does not navigate: reload so the screen reads the post again.
+  if (page.url() === postUrl) await page.reload();
+  else await page.goto(postUrl);
   await page.getByRole("heading", { name: "Comments" }).waitFor({ timeout: TIMEOUT });
 }
 
