@@ -72,13 +72,15 @@ def main(argv: list[str] | None = None) -> int:
             threads=max(1, args.threads),
         )
     elif args.command == "token":
-        from cli.demo import demo_user_id
+        from cli.demo import demo_groups, demo_user_id
         from cli.dev_issuer import DevIssuer
         from cli.local import data_dir
+        from core.config import Settings
 
         user_id = demo_user_id(args.user)
+        groups = demo_groups(args.user, Settings.from_env().moderator_group)
         print(f"Dev token for {args.user} ({user_id}), valid 12 hours:", file=sys.stderr)
-        print(DevIssuer.in_directory(data_dir()).issue(user_id, args.user))
+        print(DevIssuer.in_directory(data_dir()).issue(user_id, args.user, groups=groups))
     elif args.command in ("create-table", "seed"):
         from core.config import Settings
         from store.clients import dynamodb_client

@@ -49,7 +49,7 @@ def served_app(settings: Settings, host: str, threads: int) -> ServedApp:
         graphiql=True,
         apply_cors=True,
         playground_headers=headers,
-        extra_routes=web_client_routes(issuer) if issuer else (),
+        extra_routes=web_client_routes(issuer, settings.moderator_group) if issuer else (),
         server_threads=threads,
     )
     return ServedApp(loopback_only(app, host), token, handle)

@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from cli.demo import DEMO_USERS
+from cli.demo import DEMO_USERS, MODERATORS, demo_groups
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -32,10 +32,13 @@ LOCAL_DEV_ORIGINS: tuple[str, ...] = tuple(
 )
 
 
-def web_client_routes(issuer: DevIssuer) -> list[BaseRoute]:
+def web_client_routes(issuer: DevIssuer, moderator_group: str = "moderators") -> list[BaseRoute]:
     async def users(_request: Request) -> JSONResponse:
         return JSONResponse(
-            [{"handle": h, "displayName": name} for h, (_id, name) in DEMO_USERS.items()]
+            [
+                {"handle": h, "displayName": name, "moderator": h in MODERATORS}
+                for h, (_id, name) in DEMO_USERS.items()
+            ]
         )
 
     async def sign_in(request: Request) -> JSONResponse:
@@ -50,7 +53,7 @@ def web_client_routes(issuer: DevIssuer) -> list[BaseRoute]:
         if handle not in DEMO_USERS:
             return JSONResponse({"error": f"pick one of {', '.join(DEMO_USERS)}"}, 400)
         user_id = DEMO_USERS[handle][0]
-        token = issuer.issue(user_id, handle)
+        token = issuer.issue(user_id, handle, groups=demo_groups(handle, moderator_group))
         return JSONResponse({"token": token, "userId": user_id, "handle": handle})
 
     async def to_app(_request: Request) -> RedirectResponse:

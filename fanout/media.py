@@ -89,6 +89,12 @@ class MediaProcessing:
         if final.status is UploadStatus.READY and final.attached_to:
             self._store.attached_media.replace(final.attached_to, upload_id, media)
 
+    def render(self, upload: Upload) -> Media:
+        """What processing makes of an upload's file (raises Refused), its status untouched:
+        for a caller that finishes the upload itself (the demo seeding, which never sends it
+        through the stream, so nothing processes it twice)."""
+        return self._render(upload, incoming_object_key(upload.owner_id, upload.id))
+
     def remove(self, owner_id: str, media: Media, target: str) -> None:
         """Delete what a media owns in storage, then end its upload (deleting is owning).
 

@@ -91,7 +91,8 @@ PEOPLE: tuple[Person, ...] = (
         "kemi",
         "01HZDEMQ0KEM100000000000K0",
         "Kemi Adeyemi",
-        "Site reliability engineer. On call for the planet, off call for my garden.",
+        "Site reliability engineer and community moderator. On call for the planet, off call "
+        "for my garden.",
         (90, 150, 60),
     ),
     Person(
@@ -102,6 +103,10 @@ PEOPLE: tuple[Person, ...] = (
         (180, 60, 40),
     ),
 )
+
+#: Who is in the moderator group (AUTH_MODERATOR_GROUP): their dev tokens carry it, as a
+#: Cognito group membership would, so the moderation page can be tried locally.
+MODERATORS: frozenset[str] = frozenset({"kemi"})
 
 #: handle -> (user id, display name), the shape the sign-in and the token command read.
 DEMO_USERS: dict[str, tuple[str, str]] = {p.handle: (p.id, p.name) for p in PEOPLE}
@@ -121,6 +126,11 @@ FOLLOWS: dict[str, tuple[str, ...]] = {
     "kemi": ("alice", "erin", "grace", "farid"),
     "lena": ("bob", "hiro", "ines", "alice"),
 }
+
+
+def demo_groups(handle: str, moderator_group: str) -> tuple[str, ...]:
+    """The groups a demo user's token carries."""
+    return (moderator_group,) if handle in MODERATORS else ()
 
 
 def demo_user_id(handle: str) -> str:

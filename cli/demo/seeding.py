@@ -19,11 +19,14 @@ from cli.demo.people import FOLLOWS, PEOPLE, Person
 from cli.demo.pictures import avatar_png, picture_jpeg
 from cli.demo.posts import DemoPost, demo_posts
 from core.clock import aws_datetime, utc_now
+from core.config import DEFAULT_UPLOAD_LIMITS
 from core.errors import Conflict, ProfileExists
 from core.ids import new_id
 from core.models import Media, Upload, UploadStatus, UserProfile
+from fanout.media import MediaProcessing
 from store.buckets import put_object
-from store.keys import media_object_key
+from store.keys import incoming_object_key
+from store.media import MediaStorage
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -58,13 +61,20 @@ class SeedReport:
 
 @dataclass(frozen=True, slots=True)
 class PictureBucket:
-    """Where the demo pictures go: the uploads bucket, written directly (they are ours)."""
+    """Where the demo pictures go: the uploads bucket, where an upload's form would put them,
+    then through the same processing as every upload (variants, blurhash, no metadata)."""
 
     client: S3Client
     name: str
 
     def put(self, key: str, body: bytes, content_type: str) -> None:
         put_object(self.client, self.name, key, body, content_type)
+
+    def storage(self) -> MediaStorage:
+        return MediaStorage(self.client, self.name)
+
+    def processing(self, store: Store) -> MediaProcessing:
+        return MediaProcessing(store, self.storage(), DEFAULT_UPLOAD_LIMITS)
 
 
 class MovableClock:
@@ -152,7 +162,11 @@ def _stored_picture(
     alt_text: str,
     now: datetime,
 ) -> Media:
-    """A READY upload of `body`, as the upload flow would leave it once verified."""
+    """A READY upload of `body`, made by the uploads' own processing (fanout/media.py).
+
+    Processed here rather than by the fan-out, so a post is created with its finished media
+    (as a client that waited would) and seeding works without a stream poller too; the upload
+    goes PENDING -> READY directly, a change the fan-out does not process again."""
     upload = Upload(
         id=new_id(),
         owner_id=owner.id,
@@ -165,9 +179,12 @@ def _stored_picture(
         expires_at=aws_datetime(now + timedelta(minutes=10)),
     )
     store.uploads.create(upload)
-    key = media_object_key(owner.id, upload.id)
-    media.put(key, body, content_type)
-    return store.uploads.finish(owner.id, upload.id, UploadStatus.READY, None).media(key)
+    incoming = incoming_object_key(owner.id, upload.id)
+    media.put(incoming, body, content_type)
+    processed = media.processing(store).render(upload)
+    done = store.uploads.finish(owner.id, upload.id, UploadStatus.READY, None, processed=processed)
+    media.storage().delete(incoming)
+    return done.media(processed.key)
 
 
 def _post(

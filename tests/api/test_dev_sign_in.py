@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from starlette.testclient import TestClient
 
-from cli.demo import DEMO_USERS
+from cli.demo import DEMO_USERS, MODERATORS
 from cli.local_app import local_app
 from cli.loopback import loopback_only
 from cli.web_client import web_client_routes
@@ -55,6 +55,30 @@ def test_sign_in_gives_a_token_the_api_accepts(
             "/dev/sign-in", content=b"{not json", headers={"content-type": "application/json"}
         )
         assert malformed.status_code == 400
+
+
+def test_the_demo_moderator_signs_in_with_the_moderator_group(
+    settings: Settings, store: Store, media: MediaStorage, issuer: DevIssuer
+) -> None:
+    # Given the demo community, with its moderator and an ordinary member
+    for handle in ("kemi", "bob"):
+        user_id, name = DEMO_USERS[handle]
+        store.users.create(UserProfile(user_id, handle, name, now_iso()))
+    routes = web_client_routes(issuer, settings.moderator_group)
+    app = local_app(settings, dev_issuer=issuer, store=store, media=media, extra_routes=routes)
+    queue = {"query": "{ moderationQueue { items { id } } }"}
+    with TestClient(app) as http:
+        # The sign-in screen can tell who moderates
+        users = {u["handle"]: u["moderator"] for u in http.get("/dev/users").json()}
+        assert [h for h, moderator in users.items() if moderator] == sorted(MODERATORS) == ["kemi"]
+        answers = {}
+        for handle in ("kemi", "bob"):
+            token = http.post("/dev/sign-in", json={"handle": handle}).json()["token"]
+            headers = {"authorization": f"Bearer {token}"}
+            answers[handle] = http.post("/graphql", json=queue, headers=headers).json()
+    # Then kemi's token opens the moderation queue and bob's is refused
+    assert answers["kemi"] == {"data": {"moderationQueue": {"items": []}}}
+    assert answers["bob"]["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
 def test_without_local_serve_there_is_no_sign_in_and_no_app(

@@ -12,9 +12,21 @@ export interface GraphQLErrorEntry {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
+/**
+ * What to show for one error. A suspended person's writes are FORBIDDEN with the reason and the
+ * end in `extensions` (docs/SAFETY.md): say both, the date in the reader's own terms.
+ */
+function describe(error: GraphQLErrorEntry): string {
+  const reason = error.extensions?.suspensionReason;
+  if (typeof reason !== "string") return error.message;
+  const until = error.extensions?.suspendedUntil;
+  const end = typeof until === "string" ? `until ${new Date(until).toLocaleString()}` : "indefinitely";
+  return `Your account is suspended ${end}: “${reason}”. You can still read`;
+}
+
 export class GraphQLError extends Error {
   constructor(readonly errors: GraphQLErrorEntry[]) {
-    super(errors.map((e) => e.message).join("; "));
+    super(errors.map(describe).join("; "));
   }
 
   get code(): string | undefined {

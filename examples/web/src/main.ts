@@ -2,9 +2,12 @@
 
 import { GraphQLClient } from "./graphql.js";
 import { announce, h, refreshTimes } from "./dom.js";
+import { isModerator } from "./safety.js";
 import { feedScreen } from "./screens/feed.js";
+import { moderationScreen } from "./screens/moderation.js";
 import { postScreen } from "./screens/post.js";
 import { profileScreen } from "./screens/profile.js";
+import { safetyListScreen } from "./screens/safetyLists.js";
 import { signInScreen } from "./screens/signin.js";
 import { currentSession, signOut } from "./session.js";
 
@@ -20,6 +23,9 @@ function navigation(): void {
       ? [
           h("a", { href: "#/feed" }, "Feed"),
           h("a", { href: `#/user/${session.handle}` }, `@${session.handle}`),
+          h("a", { href: "#/blocked" }, "Blocked"),
+          h("a", { href: "#/muted" }, "Muted"),
+          ...(isModerator() ? [h("a", { href: "#/moderation" }, "Moderation")] : []),
           h(
             "button",
             {
@@ -47,6 +53,8 @@ async function route(): Promise<void> {
     if (!currentSession() || screen === "sign-in") await signInScreen(main);
     else if (screen === "post" && argument) await postScreen(main, api, decodeURIComponent(argument));
     else if (screen === "user" && argument) await profileScreen(main, api, decodeURIComponent(argument));
+    else if (screen === "blocked" || screen === "muted") await safetyListScreen(main, api, screen);
+    else if (screen === "moderation") await moderationScreen(main, api);
     else leave = await feedScreen(main, api);
     // Move focus to the new screen's heading, as a page load would.
     const heading = main.querySelector("h1");

@@ -6,6 +6,7 @@ import { graphql } from "./gql/index.js";
 export type {
   ChangeType,
   CommentFieldsFragment as Comment,
+  MediaFieldsFragment as PostMedia,
   PostFieldsFragment as Post,
   UserFieldsFragment as Author,
 } from "./gql/graphql.js";
@@ -16,6 +17,21 @@ graphql(`
     handle
     displayName
     avatar { url altText }
+  }
+`);
+
+/** What an image needs to render without a layout shift: see src/media.ts. */
+graphql(`
+  fragment MediaFields on Media {
+    id
+    contentType
+    url
+    altText
+    width
+    height
+    blurhash
+    focus { x y }
+    variants { url width height }
   }
 `);
 
@@ -34,7 +50,7 @@ graphql(`
     version
     editedAt
     author { ...UserFields }
-    media { id contentType url altText }
+    media { ...MediaFields }
   }
 `);
 
@@ -107,6 +123,8 @@ export const PROFILE_PAGE = graphql(`
       followerCount
       followingCount
       viewerFollows
+      viewerBlocks
+      viewerMutes
       posts(limit: 20) { items { ...PostFields } }
     }
   }

@@ -3,6 +3,8 @@
 
 import { GraphQLError, type GraphQLClient } from "./graphql.js";
 import { announce, avatar, h, timeElement } from "./dom.js";
+import { mediaImage } from "./media.js";
+import { postSafetyMenu } from "./safety.js";
 import { DELETE_POST, LIKE, UNLIKE, UPDATE_POST, type Post } from "./operations.js";
 import { bookmarkButton, postHistoryButton } from "./postExtras.js";
 import { currentSession } from "./session.js";
@@ -17,7 +19,12 @@ export const DELETED_EVENT = "agora:deleted";
 
 export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
   let post = initial;
-  const card = h("article", { class: "post", "data-post-id": post.id, "aria-labelledby": `title-${post.id}` });
+  const card = h("article", {
+    class: "post",
+    "data-post-id": post.id,
+    "data-author-id": post.author?.id,
+    "aria-labelledby": `title-${post.id}`,
+  });
   const likeButton = h("button", { type: "button", class: "like" });
   const comments = h("a", { href: `#/post/${post.id}`, class: "comments" });
 
@@ -55,12 +62,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
         ),
       ),
       body,
-      ...post.media
-        .filter((m) => m.contentType.startsWith("image/"))
-        // An image still being processed has no URL yet; it shows once the post is read again.
-        .flatMap((m) =>
-          m.url ? [h("img", { class: "media", src: m.url, alt: m.altText, loading: "lazy" })] : [],
-        ),
+      ...post.media.filter((m) => m.contentType.startsWith("image/")).map(mediaImage),
       h(
         "footer",
         {},
@@ -69,6 +71,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
         bookmarkButton(api, post),
         mine ? h("button", { type: "button", class: "edit", onclick: () => edit() }, "Edit") : null,
         mine ? h("button", { type: "button", class: "delete", onclick: () => confirmDelete() }, "Delete") : null,
+        mine ? null : postSafetyMenu(api, post.id, post.author),
       ),
     );
     showCounts();

@@ -4,6 +4,8 @@
 export interface DemoUser {
   handle: string;
   displayName: string;
+  /** In the moderator group (local serve's demo moderator). */
+  moderator?: boolean;
 }
 
 export interface Session {

@@ -14,6 +14,7 @@ import {
   UPDATE_COMMENT,
   type Comment,
 } from "./operations.js";
+import { reportButton } from "./safety.js";
 import { currentSession } from "./session.js";
 
 /** A comment as a page shows it: with its first replies when the query asked for them. */
@@ -197,7 +198,7 @@ export function commentItem(thread: Thread, initial: Threaded): HTMLElement {
                 h("button", { type: "button", class: "edit", "aria-label": "Edit your comment", onclick: edit }, "Edit"),
                 h("button", { type: "button", class: "delete", "aria-label": "Delete your comment", onclick: () => void remove() }, "Delete"),
               ]
-            : []),
+            : [reportButton(api, { kind: "comment", postId, commentId: comment.id }, "Report")]),
         ];
     item.replaceChildren(
       avatar(comment.deleted ? null : comment.author),

@@ -16,14 +16,15 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": typeof types.MediaFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": typeof types.FeedTickEmptyDocument,
     "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": typeof types.PostPageDocument,
-    "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": typeof types.ProfilePageDocument,
+    "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": typeof types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.UnlikeDocument,
     "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.FollowDocument,
@@ -44,17 +45,31 @@ type Documents = {
     "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.BookmarkDocument,
     "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.UnbookmarkDocument,
     "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.BookmarksPageDocument,
+    "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n": typeof types.RelationFieldsFragmentDoc,
+    "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n": typeof types.BlockDocument,
+    "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n": typeof types.UnblockDocument,
+    "\n  mutation Mute($id: ID!) { mute(userId: $id) { ...RelationFields } }\n": typeof types.MuteDocument,
+    "\n  mutation Unmute($id: ID!) { unmute(userId: $id) { ...RelationFields } }\n": typeof types.UnmuteDocument,
+    "\n  mutation Report($input: ReportInput!) { report(input: $input) { id caseId reason createdAt } }\n": typeof types.ReportDocument,
+    "\n  query BlockedUsers($nextToken: String) {\n    blockedUsers(limit: 50, nextToken: $nextToken) { items { ...UserFields } nextToken }\n  }\n": typeof types.BlockedUsersDocument,
+    "\n  query MutedUsers($nextToken: String) {\n    mutedUsers(limit: 50, nextToken: $nextToken) { items { ...UserFields } nextToken }\n  }\n": typeof types.MutedUsersDocument,
+    "\n  fragment CaseFields on ModerationCase {\n    id\n    status\n    targetKind\n    postId\n    commentId\n    userId\n    reportCount\n    reasons { reason count }\n    firstReportedAt\n    lastReportedAt\n    content { title body handle displayName }\n    resolution\n    author { ...UserFields }\n    reports(limit: 10) { items { id reason note createdAt } }\n  }\n": typeof types.CaseFieldsFragmentDoc,
+    "\n  query ModerationQueue($nextToken: String) {\n    moderationQueue(limit: 20, nextToken: $nextToken) { items { ...CaseFields } nextToken }\n  }\n": typeof types.ModerationQueueDocument,
+    "\n  mutation ResolveReport($input: ResolveReportInput!) { resolveReport(input: $input) { ...CaseFields } }\n": typeof types.ResolveReportDocument,
+    "\n  fragment AuditFields on AuditEntry {\n    id\n    at\n    moderatorId\n    action\n    caseId\n    targetKind\n    authorId\n    reason\n    reportCount\n    suspendedUntil\n    suspendedIndefinitely\n  }\n": typeof types.AuditFieldsFragmentDoc,
+    "\n  query AuditLog($nextToken: String) {\n    auditLog(limit: 10, nextToken: $nextToken) { items { ...AuditFields } nextToken }\n  }\n": typeof types.AuditLogDocument,
 };
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": types.MediaFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": types.FeedTickEmptyDocument,
     "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": types.PostPageDocument,
-    "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": types.ProfilePageDocument,
+    "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.UnlikeDocument,
     "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.FollowDocument,
@@ -75,6 +90,19 @@ const documents: Documents = {
     "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": types.BookmarkDocument,
     "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": types.UnbookmarkDocument,
     "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.BookmarksPageDocument,
+    "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n": types.RelationFieldsFragmentDoc,
+    "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n": types.BlockDocument,
+    "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n": types.UnblockDocument,
+    "\n  mutation Mute($id: ID!) { mute(userId: $id) { ...RelationFields } }\n": types.MuteDocument,
+    "\n  mutation Unmute($id: ID!) { unmute(userId: $id) { ...RelationFields } }\n": types.UnmuteDocument,
+    "\n  mutation Report($input: ReportInput!) { report(input: $input) { id caseId reason createdAt } }\n": types.ReportDocument,
+    "\n  query BlockedUsers($nextToken: String) {\n    blockedUsers(limit: 50, nextToken: $nextToken) { items { ...UserFields } nextToken }\n  }\n": types.BlockedUsersDocument,
+    "\n  query MutedUsers($nextToken: String) {\n    mutedUsers(limit: 50, nextToken: $nextToken) { items { ...UserFields } nextToken }\n  }\n": types.MutedUsersDocument,
+    "\n  fragment CaseFields on ModerationCase {\n    id\n    status\n    targetKind\n    postId\n    commentId\n    userId\n    reportCount\n    reasons { reason count }\n    firstReportedAt\n    lastReportedAt\n    content { title body handle displayName }\n    resolution\n    author { ...UserFields }\n    reports(limit: 10) { items { id reason note createdAt } }\n  }\n": types.CaseFieldsFragmentDoc,
+    "\n  query ModerationQueue($nextToken: String) {\n    moderationQueue(limit: 20, nextToken: $nextToken) { items { ...CaseFields } nextToken }\n  }\n": types.ModerationQueueDocument,
+    "\n  mutation ResolveReport($input: ResolveReportInput!) { resolveReport(input: $input) { ...CaseFields } }\n": types.ResolveReportDocument,
+    "\n  fragment AuditFields on AuditEntry {\n    id\n    at\n    moderatorId\n    action\n    caseId\n    targetKind\n    authorId\n    reason\n    reportCount\n    suspendedUntil\n    suspendedIndefinitely\n  }\n": types.AuditFieldsFragmentDoc,
+    "\n  query AuditLog($nextToken: String) {\n    auditLog(limit: 10, nextToken: $nextToken) { items { ...AuditFields } nextToken }\n  }\n": types.AuditLogDocument,
 };
 
 /**
@@ -84,7 +112,11 @@ export function graphql(source: "\n  fragment UserFields on User {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { id contentType url altText }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
+export function graphql(source: "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n"): typeof import('./graphql.js').MediaFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -112,7 +144,7 @@ export function graphql(source: "\n  query PostPage($id: ID!) {\n    post(id: $i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n"): typeof import('./graphql.js').ProfilePageDocument;
+export function graphql(source: "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n"): typeof import('./graphql.js').ProfilePageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,6 +225,58 @@ export function graphql(source: "\n  mutation Unbookmark($id: ID!) { unbookmark(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n"): typeof import('./graphql.js').BookmarksPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n"): typeof import('./graphql.js').RelationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n"): typeof import('./graphql.js').BlockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n"): typeof import('./graphql.js').UnblockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Mute($id: ID!) { mute(userId: $id) { ...RelationFields } }\n"): typeof import('./graphql.js').MuteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unmute($id: ID!) { unmute(userId: $id) { ...RelationFields } }\n"): typeof import('./graphql.js').UnmuteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Report($input: ReportInput!) { report(input: $input) { id caseId reason createdAt } }\n"): typeof import('./graphql.js').ReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockedUsers($nextToken: String) {\n    blockedUsers(limit: 50, nextToken: $nextToken) { items { ...UserFields } nextToken }\n  }\n"): typeof import('./graphql.js').BlockedUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MutedUsers($nextToken: String) {\n    mutedUsers(limit: 50, nextToken: $nextToken) { items { ...UserFields } nextToken }\n  }\n"): typeof import('./graphql.js').MutedUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseFields on ModerationCase {\n    id\n    status\n    targetKind\n    postId\n    commentId\n    userId\n    reportCount\n    reasons { reason count }\n    firstReportedAt\n    lastReportedAt\n    content { title body handle displayName }\n    resolution\n    author { ...UserFields }\n    reports(limit: 10) { items { id reason note createdAt } }\n  }\n"): typeof import('./graphql.js').CaseFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModerationQueue($nextToken: String) {\n    moderationQueue(limit: 20, nextToken: $nextToken) { items { ...CaseFields } nextToken }\n  }\n"): typeof import('./graphql.js').ModerationQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveReport($input: ResolveReportInput!) { resolveReport(input: $input) { ...CaseFields } }\n"): typeof import('./graphql.js').ResolveReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditFields on AuditEntry {\n    id\n    at\n    moderatorId\n    action\n    caseId\n    targetKind\n    authorId\n    reason\n    reportCount\n    suspendedUntil\n    suspendedIndefinitely\n  }\n"): typeof import('./graphql.js').AuditFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($nextToken: String) {\n    auditLog(limit: 10, nextToken: $nextToken) { items { ...AuditFields } nextToken }\n  }\n"): typeof import('./graphql.js').AuditLogDocument;
 
 
 export function graphql(source: string) {

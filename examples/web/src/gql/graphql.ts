@@ -981,7 +981,9 @@ export type UserConnection = {
 
 export type UserFieldsFragment = { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> };
+export type MediaFieldsFragment = { __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> };
+
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
 
 export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
@@ -991,14 +993,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -1006,28 +1008,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, comments: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, comments: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1084,14 +1086,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1173,7 +1175,83 @@ export type BookmarksPageQueryVariables = Exact<{
 }>;
 
 
-export type BookmarksPageQuery = { __typename?: 'Query', bookmarks: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string }> }> } };
+export type BookmarksPageQuery = { __typename?: 'Query', bookmarks: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> } };
+
+export type RelationFieldsFragment = { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean };
+
+export type BlockMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BlockMutation = { __typename?: 'Mutation', block?: { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean } | null };
+
+export type UnblockMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnblockMutation = { __typename?: 'Mutation', unblock?: { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean } | null };
+
+export type MuteMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MuteMutation = { __typename?: 'Mutation', mute?: { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean } | null };
+
+export type UnmuteMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnmuteMutation = { __typename?: 'Mutation', unmute?: { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean } | null };
+
+export type ReportMutationVariables = Exact<{
+  input: ReportInput;
+}>;
+
+
+export type ReportMutation = { __typename?: 'Mutation', report: { __typename?: 'Report', id: string, caseId: string, reason: ReportReason, createdAt: string } };
+
+export type BlockedUsersQueryVariables = Exact<{
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BlockedUsersQuery = { __typename?: 'Query', blockedUsers: { __typename?: 'UserConnection', nextToken?: string | null, items: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }> } };
+
+export type MutedUsersQueryVariables = Exact<{
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MutedUsersQuery = { __typename?: 'Query', mutedUsers: { __typename?: 'UserConnection', nextToken?: string | null, items: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }> } };
+
+export type CaseFieldsFragment = { __typename?: 'ModerationCase', id: string, status: CaseStatus, targetKind: TargetKind, postId?: string | null, commentId?: string | null, userId?: string | null, reportCount: number, firstReportedAt: string, lastReportedAt: string, resolution?: ModerationAction | null, reasons: Array<{ __typename?: 'ReasonCount', reason: ReportReason, count: number }>, content: { __typename?: 'ReportedContent', title: string, body: string, handle: string, displayName: string }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, reports: { __typename?: 'ReportConnection', items: Array<{ __typename?: 'Report', id: string, reason: ReportReason, note: string, createdAt: string }> } };
+
+export type ModerationQueueQueryVariables = Exact<{
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ModerationQueueQuery = { __typename?: 'Query', moderationQueue: { __typename?: 'ModerationCaseConnection', nextToken?: string | null, items: Array<{ __typename?: 'ModerationCase', id: string, status: CaseStatus, targetKind: TargetKind, postId?: string | null, commentId?: string | null, userId?: string | null, reportCount: number, firstReportedAt: string, lastReportedAt: string, resolution?: ModerationAction | null, reasons: Array<{ __typename?: 'ReasonCount', reason: ReportReason, count: number }>, content: { __typename?: 'ReportedContent', title: string, body: string, handle: string, displayName: string }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, reports: { __typename?: 'ReportConnection', items: Array<{ __typename?: 'Report', id: string, reason: ReportReason, note: string, createdAt: string }> } }> } };
+
+export type ResolveReportMutationVariables = Exact<{
+  input: ResolveReportInput;
+}>;
+
+
+export type ResolveReportMutation = { __typename?: 'Mutation', resolveReport: { __typename?: 'ModerationCase', id: string, status: CaseStatus, targetKind: TargetKind, postId?: string | null, commentId?: string | null, userId?: string | null, reportCount: number, firstReportedAt: string, lastReportedAt: string, resolution?: ModerationAction | null, reasons: Array<{ __typename?: 'ReasonCount', reason: ReportReason, count: number }>, content: { __typename?: 'ReportedContent', title: string, body: string, handle: string, displayName: string }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, reports: { __typename?: 'ReportConnection', items: Array<{ __typename?: 'Report', id: string, reason: ReportReason, note: string, createdAt: string }> } } };
+
+export type AuditFieldsFragment = { __typename?: 'AuditEntry', id: string, at: string, moderatorId: string, action: ModerationAction, caseId: string, targetKind: TargetKind, authorId: string, reason: string, reportCount: number, suspendedUntil?: string | null, suspendedIndefinitely: boolean };
+
+export type AuditLogQueryVariables = Exact<{
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditLogQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', nextToken?: string | null, items: Array<{ __typename?: 'AuditEntry', id: string, at: string, moderatorId: string, action: ModerationAction, caseId: string, targetKind: TargetKind, authorId: string, reason: string, reportCount: number, suspendedUntil?: string | null, suspendedIndefinitely: boolean }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1204,6 +1282,26 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const MediaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
+    `, {"fragmentName":"MediaFields"}) as unknown as TypedDocumentString<MediaFieldsFragment, unknown>;
 export const PostFieldsFragmentDoc = new TypedDocumentString(`
     fragment PostFields on Post {
   id
@@ -1222,10 +1320,7 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }
     fragment UserFields on User {
@@ -1235,6 +1330,24 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   avatar {
     url
     altText
+  }
+}
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
   }
 }`, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
 export const CommentFieldsFragmentDoc = new TypedDocumentString(`
@@ -1264,6 +1377,72 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
     altText
   }
 }`, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const RelationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RelationFields on User {
+  id
+  handle
+  viewerBlocks
+  viewerMutes
+}
+    `, {"fragmentName":"RelationFields"}) as unknown as TypedDocumentString<RelationFieldsFragment, unknown>;
+export const CaseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CaseFields on ModerationCase {
+  id
+  status
+  targetKind
+  postId
+  commentId
+  userId
+  reportCount
+  reasons {
+    reason
+    count
+  }
+  firstReportedAt
+  lastReportedAt
+  content {
+    title
+    body
+    handle
+    displayName
+  }
+  resolution
+  author {
+    ...UserFields
+  }
+  reports(limit: 10) {
+    items {
+      id
+      reason
+      note
+      createdAt
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
+export const AuditFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditFields on AuditEntry {
+  id
+  at
+  moderatorId
+  action
+  caseId
+  targetKind
+  authorId
+  reason
+  reportCount
+  suspendedUntil
+  suspendedIndefinitely
+}
+    `, {"fragmentName":"AuditFields"}) as unknown as TypedDocumentString<AuditFieldsFragment, unknown>;
 export const FeedPageDocument = new TypedDocumentString(`
     query FeedPage($limit: Int!, $nextToken: String) {
   feed(limit: $limit, nextToken: $nextToken) {
@@ -1280,6 +1459,24 @@ export const FeedPageDocument = new TypedDocumentString(`
   avatar {
     url
     altText
+  }
+}
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
   }
 }
 fragment PostFields on Post {
@@ -1299,10 +1496,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<FeedPageQuery, FeedPageQueryVariables>;
 export const FeedStartDocument = new TypedDocumentString(`
@@ -1330,6 +1524,24 @@ export const FeedStartDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1347,10 +1559,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<FeedStartQuery, FeedStartQueryVariables>;
 export const FeedTickDocument = new TypedDocumentString(`
@@ -1381,6 +1590,24 @@ export const FeedTickDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1398,10 +1625,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<FeedTickQuery, FeedTickQueryVariables>;
 export const FeedTickEmptyDocument = new TypedDocumentString(`
@@ -1426,6 +1650,24 @@ export const FeedTickEmptyDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1443,10 +1685,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<FeedTickEmptyQuery, FeedTickEmptyQueryVariables>;
 export const PostPageDocument = new TypedDocumentString(`
@@ -1476,6 +1715,24 @@ export const PostPageDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1493,10 +1750,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }
 fragment CommentFields on Comment {
@@ -1527,6 +1781,8 @@ export const ProfilePageDocument = new TypedDocumentString(`
     followerCount
     followingCount
     viewerFollows
+    viewerBlocks
+    viewerMutes
     posts(limit: 20) {
       items {
         ...PostFields
@@ -1541,6 +1797,24 @@ export const ProfilePageDocument = new TypedDocumentString(`
   avatar {
     url
     altText
+  }
+}
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
   }
 }
 fragment PostFields on Post {
@@ -1560,10 +1834,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
 export const LikeDocument = new TypedDocumentString(`
@@ -1688,6 +1959,24 @@ export const CreatePostDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1705,10 +1994,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<CreatePostMutation, CreatePostMutationVariables>;
 export const UpdatePostDocument = new TypedDocumentString(`
@@ -1726,6 +2012,24 @@ export const UpdatePostDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1743,10 +2047,7 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
-    id
-    contentType
-    url
-    altText
+    ...MediaFields
   }
 }`) as unknown as TypedDocumentString<UpdatePostMutation, UpdatePostMutationVariables>;
 export const DeletePostDocument = new TypedDocumentString(`
@@ -1903,6 +2204,24 @@ export const BookmarksPageDocument = new TypedDocumentString(`
     altText
   }
 }
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
 fragment PostFields on Post {
   id
   title
@@ -1920,9 +2239,221 @@ fragment PostFields on Post {
     ...UserFields
   }
   media {
+    ...MediaFields
+  }
+}`) as unknown as TypedDocumentString<BookmarksPageQuery, BookmarksPageQueryVariables>;
+export const BlockDocument = new TypedDocumentString(`
+    mutation Block($id: ID!) {
+  block(userId: $id) {
+    ...RelationFields
+  }
+}
+    fragment RelationFields on User {
+  id
+  handle
+  viewerBlocks
+  viewerMutes
+}`) as unknown as TypedDocumentString<BlockMutation, BlockMutationVariables>;
+export const UnblockDocument = new TypedDocumentString(`
+    mutation Unblock($id: ID!) {
+  unblock(userId: $id) {
+    ...RelationFields
+  }
+}
+    fragment RelationFields on User {
+  id
+  handle
+  viewerBlocks
+  viewerMutes
+}`) as unknown as TypedDocumentString<UnblockMutation, UnblockMutationVariables>;
+export const MuteDocument = new TypedDocumentString(`
+    mutation Mute($id: ID!) {
+  mute(userId: $id) {
+    ...RelationFields
+  }
+}
+    fragment RelationFields on User {
+  id
+  handle
+  viewerBlocks
+  viewerMutes
+}`) as unknown as TypedDocumentString<MuteMutation, MuteMutationVariables>;
+export const UnmuteDocument = new TypedDocumentString(`
+    mutation Unmute($id: ID!) {
+  unmute(userId: $id) {
+    ...RelationFields
+  }
+}
+    fragment RelationFields on User {
+  id
+  handle
+  viewerBlocks
+  viewerMutes
+}`) as unknown as TypedDocumentString<UnmuteMutation, UnmuteMutationVariables>;
+export const ReportDocument = new TypedDocumentString(`
+    mutation Report($input: ReportInput!) {
+  report(input: $input) {
     id
-    contentType
+    caseId
+    reason
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReportMutation, ReportMutationVariables>;
+export const BlockedUsersDocument = new TypedDocumentString(`
+    query BlockedUsers($nextToken: String) {
+  blockedUsers(limit: 50, nextToken: $nextToken) {
+    items {
+      ...UserFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
     url
     altText
   }
-}`) as unknown as TypedDocumentString<BookmarksPageQuery, BookmarksPageQueryVariables>;
+}`) as unknown as TypedDocumentString<BlockedUsersQuery, BlockedUsersQueryVariables>;
+export const MutedUsersDocument = new TypedDocumentString(`
+    query MutedUsers($nextToken: String) {
+  mutedUsers(limit: 50, nextToken: $nextToken) {
+    items {
+      ...UserFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<MutedUsersQuery, MutedUsersQueryVariables>;
+export const ModerationQueueDocument = new TypedDocumentString(`
+    query ModerationQueue($nextToken: String) {
+  moderationQueue(limit: 20, nextToken: $nextToken) {
+    items {
+      ...CaseFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment CaseFields on ModerationCase {
+  id
+  status
+  targetKind
+  postId
+  commentId
+  userId
+  reportCount
+  reasons {
+    reason
+    count
+  }
+  firstReportedAt
+  lastReportedAt
+  content {
+    title
+    body
+    handle
+    displayName
+  }
+  resolution
+  author {
+    ...UserFields
+  }
+  reports(limit: 10) {
+    items {
+      id
+      reason
+      note
+      createdAt
+    }
+  }
+}`) as unknown as TypedDocumentString<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const ResolveReportDocument = new TypedDocumentString(`
+    mutation ResolveReport($input: ResolveReportInput!) {
+  resolveReport(input: $input) {
+    ...CaseFields
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment CaseFields on ModerationCase {
+  id
+  status
+  targetKind
+  postId
+  commentId
+  userId
+  reportCount
+  reasons {
+    reason
+    count
+  }
+  firstReportedAt
+  lastReportedAt
+  content {
+    title
+    body
+    handle
+    displayName
+  }
+  resolution
+  author {
+    ...UserFields
+  }
+  reports(limit: 10) {
+    items {
+      id
+      reason
+      note
+      createdAt
+    }
+  }
+}`) as unknown as TypedDocumentString<ResolveReportMutation, ResolveReportMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($nextToken: String) {
+  auditLog(limit: 10, nextToken: $nextToken) {
+    items {
+      ...AuditFields
+    }
+    nextToken
+  }
+}
+    fragment AuditFields on AuditEntry {
+  id
+  at
+  moderatorId
+  action
+  caseId
+  targetKind
+  authorId
+  reason
+  reportCount
+  suspendedUntil
+  suspendedIndefinitely
+}`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;

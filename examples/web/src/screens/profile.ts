@@ -1,9 +1,10 @@
-// A user's profile: follow or unfollow, and their posts.
+// A user's profile: follow or unfollow, mute, block or report them, and their posts.
 
 import type { GraphQLClient } from "../graphql.js";
 import { announce, avatar, h } from "../dom.js";
 import { FOLLOW, PROFILE_PAGE, UNFOLLOW } from "../operations.js";
 import { postCard } from "../postCard.js";
+import { relationButtons, reportButton } from "../safety.js";
 
 export async function profileScreen(main: HTMLElement, api: GraphQLClient, handle: string): Promise<void> {
   const { me, user } = await api.request(PROFILE_PAGE, { handle });
@@ -37,6 +38,9 @@ export async function profileScreen(main: HTMLElement, api: GraphQLClient, handl
     h("div", { class: "profile-head" }, avatar(user, "large"), h("h1", {}, `${user.displayName} `, h("small", {}, `@${user.handle}`))),
     h("p", {}, user.bio),
     h("p", {}, followers, " ", me && me.id !== user.id ? button : null),
+    ...(me && me.id !== user.id
+      ? [h("p", { class: "safety" }, ...relationButtons(api, user), reportButton(api, { kind: "user", userId: user.id }))]
+      : []),
     h("h2", {}, "Posts"),
     ...user.posts.items.map((post) => postCard(api, post)),
   );

@@ -22,7 +22,7 @@ export async function signInScreen(main: HTMLElement): Promise<void> {
               location.hash = "#/feed";
             },
           },
-          `${user.displayName} (@${user.handle})`,
+          `${user.displayName} (@${user.handle})${user.moderator ? ", moderator" : ""}`,
         ),
       ),
     );
