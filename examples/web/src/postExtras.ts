@@ -26,25 +26,36 @@ export function bookmarkButton(api: GraphQLClient, post: Pick<Post, "id" | "view
   return button;
 }
 
-export function postHistoryButton(api: GraphQLClient, postId: string, card: HTMLElement): HTMLElement {
+/** An "edited" mark that shows (and hides again) the versions `load` finds, after `anchor`. */
+export function historyButton(anchor: () => Element | null, load: () => Promise<HTMLElement[]>): HTMLButtonElement {
   const button = h("button", { type: "button", class: "history-toggle", "aria-expanded": "false" }, "edited");
+  let shown: HTMLElement | null = null;
   button.addEventListener("click", async () => {
-    const open = card.querySelector(".history");
-    if (open) {
-      open.remove();
+    if (shown) {
+      shown.remove();
+      shown = null;
       button.setAttribute("aria-expanded", "false");
       return;
     }
     try {
-      const { post } = await api.request(POST_HISTORY, { id: postId });
-      const versions = (post?.edits ?? []).map((e) =>
-        h("li", { class: "version" }, timeElement(e.writtenAt), ": ", h("strong", {}, e.title ?? ""), " ", e.body),
-      );
-      card.querySelector("header")?.after(h("ol", { class: "history", "aria-label": "Earlier versions" }, ...versions));
+      shown = h("ol", { class: "history", "aria-label": "Earlier versions" }, ...(await load()));
+      anchor()?.after(shown);
       button.setAttribute("aria-expanded", "true");
     } catch (error) {
       announce(`Could not load the history: ${(error as Error).message}`);
     }
   });
   return button;
+}
+
+export function postHistoryButton(api: GraphQLClient, postId: string, card: HTMLElement): HTMLElement {
+  return historyButton(
+    () => card.querySelector("header"),
+    async () => {
+      const { post } = await api.request(POST_HISTORY, { id: postId });
+      return (post?.edits ?? []).map((e) =>
+        h("li", { class: "version" }, timeElement(e.writtenAt), ": ", h("strong", {}, e.title ?? ""), " ", e.body),
+      );
+    },
+  );
 }

@@ -14,6 +14,7 @@ import {
   UPDATE_COMMENT,
   type Comment,
 } from "./operations.js";
+import { historyButton } from "./postExtras.js";
 import { reportButton } from "./safety.js";
 import { currentSession } from "./session.js";
 
@@ -143,23 +144,11 @@ export function commentItem(thread: Thread, initial: Threaded): HTMLElement {
     text.focus();
   };
 
-  const showHistory = async (button: HTMLButtonElement) => {
-    const open = item.querySelector(".history");
-    if (open) {
-      open.remove();
-      button.setAttribute("aria-expanded", "false");
-      return;
-    }
-    try {
-      const { comment: found } = await api.request(COMMENT_HISTORY, { postId, id: comment.id });
-      const versions = (found?.edits ?? []).map((e) =>
-        h("li", { class: "version" }, timeElement(e.writtenAt), ": ", h("span", { class: "old-text" }, e.body)),
-      );
-      item.querySelector(".body-of-comment")?.after(h("ol", { class: "history", "aria-label": "Earlier versions" }, ...versions));
-      button.setAttribute("aria-expanded", "true");
-    } catch (error) {
-      announce(`Could not load the history: ${(error as Error).message}`);
-    }
+  const loadHistory = async () => {
+    const { comment: found } = await api.request(COMMENT_HISTORY, { postId, id: comment.id });
+    return (found?.edits ?? []).map((e) =>
+      h("li", { class: "version" }, timeElement(e.writtenAt), ": ", h("span", { class: "old-text" }, e.body)),
+    );
   };
 
   const like = async (button: HTMLButtonElement) => {
@@ -186,8 +175,7 @@ export function commentItem(thread: Thread, initial: Threaded): HTMLElement {
     const likeButton = h("button", { type: "button", class: "like-comment" });
     likeButton.addEventListener("click", () => void like(likeButton));
     showLike(likeButton);
-    const historyButton = h("button", { type: "button", class: "history-toggle", "aria-expanded": "false" }, "edited");
-    historyButton.addEventListener("click", () => void showHistory(historyButton));
+    const history = historyButton(() => item.querySelector(".body-of-comment"), loadHistory);
     const actions = comment.deleted
       ? []
       : [
@@ -216,7 +204,7 @@ export function commentItem(thread: Thread, initial: Threaded): HTMLElement {
           " · ",
           timeElement(comment.createdAt),
           comment.editedAt && !comment.deleted ? " · " : null,
-          comment.editedAt && !comment.deleted ? historyButton : null,
+          comment.editedAt && !comment.deleted ? history : null,
         ),
         h("p", { class: comment.deleted ? "text deleted" : "text" }, comment.deleted ? "[deleted]" : comment.body),
       ),
