@@ -6,12 +6,14 @@ import logging
 from typing import Any
 
 from appsync.door import is_appsync_event
+from fanout.continuations import is_queue_event
 from fanout.door import is_stream_event
 from runtime.aws_lambda import (
     UnsupportedEvent,
     appsync_door,
     http_door,
     is_http_event,
+    queue_door,
     stream_door,
 )
 
@@ -23,6 +25,8 @@ def handler(event: Any, context: Any) -> Any:
         return http_door(event, context)
     if is_stream_event(event):
         return stream_door(event, context)
+    if is_queue_event(event):
+        return queue_door(event, context)
     if is_appsync_event(event):
         return appsync_door(event, context)
     error = UnsupportedEvent.of(event)

@@ -14,7 +14,7 @@ from typing import Any
 from strawberry.schema.name_converter import NameConverter
 from strawberry.types.base import StrawberryList, StrawberryOptional, has_object_definition
 
-from core import models, notifications
+from core import hashtags, models, notifications
 
 DOMAIN_KEY = "__agora"
 #: The schema's own naming (snake_case Python, camelCase GraphQL).
@@ -27,6 +27,7 @@ _DOMAIN_TYPES: dict[str, type[Any]] = {
         models.Comment,
         models.ChangeNotice,
         notifications.NotificationNotice,
+        hashtags.HashtagRef,
     )
 }
 

@@ -78,23 +78,28 @@ def poll_cursors(world: Any, settle: timedelta) -> dict[int, str]:
     return {0: end, 25: changes.event_cursor("all", events[74]), 100: start}
 
 
-def fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str:
+def followed_post(dynamodb: Any, author: str, followers: int) -> Any:
+    """A new post's POST_CREATED event, by an author given `followers` followers."""
     from bench import fixture
-    from bench.fixture import Meter
     from core.ids import new_id
     from core.models import ChangeKind, LoggedChange
-    from fanout.changes import ChangeLogged
-    from fanout.service import FanOut
 
-    author = f"01HZFANOUT{followers:016d}"
     fixture.add_followers(dynamodb, author, followers)
-    event = LoggedChange(
+    return LoggedChange(
         id=new_id(),
         kind=ChangeKind.POST_CREATED,
         post_id=new_id(),
         author_id=author,
         at=time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
     )
+
+
+def fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str:
+    from bench.fixture import Meter
+    from fanout.changes import ChangeLogged
+    from fanout.service import FanOut
+
+    event = followed_post(dynamodb, f"01HZFANOUT{followers:016d}", followers)
     import handler  # noqa: F401  (the same store the stream door uses)
     from runtime.aws_lambda import services
 

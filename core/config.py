@@ -122,6 +122,32 @@ def _upload_limits(raw: str) -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class FanOutSettings:
+    """How a post reaches home feeds (docs/DATA_MODEL.md, "Home feeds")."""
+
+    #: Feeds one invocation writes for one event; the rest continue through the queue.
+    feeds_per_invocation: int = 50_000
+    #: BatchWriteItem requests one invocation keeps in flight.
+    parallel_writes: int = 8
+    #: Where continuations go (SQS); without one, they run in the same process, one by one.
+    queue_url: str | None = None
+    #: Above this many followers an account's posts are read at feed time, not pushed.
+    pull_threshold: int = 10_000
+    #: Pull accounts one feed page merges at most (the rest of them are left out).
+    pull_accounts_per_feed: int = 20
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> FanOutSettings:
+        return cls(
+            feeds_per_invocation=_int(env, "FANOUT_FEEDS_PER_INVOCATION", 50_000, 25, 10_000_000),
+            parallel_writes=_int(env, "FANOUT_PARALLEL_WRITES", 8, 1, 64),
+            queue_url=env.get("FANOUT_QUEUE_URL") or None,
+            pull_threshold=_int(env, "FEED_PULL_THRESHOLD", 10_000, 1, 1_000_000_000),
+            pull_accounts_per_feed=_int(env, "FEED_PULL_ACCOUNTS_MAX", 20, 0, 100),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     table_name: str = "agora"
     bucket_name: str = "agora-uploads"
@@ -159,6 +185,7 @@ class Settings:
     changes_settle_ms: int = 10_000
     #: How often a websocket subscription reads the change log.
     subscription_poll_ms: int = 1_000
+    fanout: FanOutSettings = field(default_factory=lambda: FanOutSettings())
 
     def require_cursor_secret(self) -> None:
         if not self.cursor_secret and not self.cursor_secret_arn:
@@ -200,6 +227,7 @@ class Settings:
             ),
             changes_settle_ms=_int(env, "CHANGES_SETTLE_MS", 10_000, 100, 60_000),
             subscription_poll_ms=_int(env, "SUBSCRIPTION_POLL_MS", 1_000, 100, 60_000),
+            fanout=FanOutSettings.from_env(env),
             write_rate=_rate(env, "RATE_LIMIT_WRITES", WRITES),
             media_rate=_rate(env, "RATE_LIMIT_MEDIA", MEDIA),
             limits=Limits(

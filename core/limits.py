@@ -77,6 +77,10 @@ MENTIONS_PER_TEXT = 10
 REPORT_NOTE = Length(0, 1_000)
 MODERATOR_REASON = Length(1, 1_000)
 SUSPENSION_DAYS = 3_650
+#: `trendingHashtags(limit:)`.
+TRENDING = Window(default=10, most=50)
+#: `searchUsers(query:)`: a handle or name prefix.
+SEARCH_QUERY = Length(1, 50)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,7 @@ class Post:
     media: tuple[Media, ...] = ()
     #: When the title or body was last changed; None if never.
     edited_at: str | None = None
+    repost_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,10 @@ class FeedEntry:
     owner_id: str
     post_id: str
     author_id: str
+    #: When it reached the feed: the post's creation, or the repost's time.
     created_at: str
+    #: Who of the people the owner follows reposted it ("reposted by"); None: the post itself.
+    reposted_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,3 +259,41 @@ class PollResult:
 class Page(Generic[T]):
     items: list[T]
     next_token: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PullAccount:
+    """An account followed by pull: its posts since `since` are read at feed time."""
+
+    author_id: str
+    since: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    """A page of a home feed, newest first: pushed entries and pull accounts' posts merged."""
+
+    entries: list[FeedEntry]
+    #: Posts of pull accounts on this page, by id: read with the page, no batch needed.
+    pulled: dict[str, Post]
+    next_token: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One post of a home feed page, and who brought it there if it came by a repost."""
+
+    post: Post
+    reposted_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repost:
+    """Someone shared a post with their followers."""
+
+    post_id: str
+    user_id: str
+    #: The post's author and creation time: where the post's own feed entries are.
+    author_id: str
+    post_created_at: str
+    at: str

@@ -19,6 +19,7 @@ class NotificationKind(StrEnum):
     COMMENT_LIKE = "COMMENT_LIKE"
     FOLLOW = "FOLLOW"
     MENTION = "MENTION"
+    REPOST = "REPOST"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +36,12 @@ class Notice:
 
     @property
     def group(self) -> str:
-        """Which entry it joins: likes per post, follows per day, comments and mentions alone."""
+        """Which entry it joins: likes and reposts per post, follows per day, the rest alone."""
         match self.kind:
             case NotificationKind.LIKE:
                 return f"like:{self.post_id}"
+            case NotificationKind.REPOST:
+                return f"repost:{self.post_id}"
             case NotificationKind.FOLLOW:
                 return f"follow:{self.done_at[:10]}"
             case NotificationKind.COMMENT:

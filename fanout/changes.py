@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.models import LoggedChange, Media, UploadStatus
+from core.models import LoggedChange, Media, Repost, UploadStatus
 from store.change_items import change_from_item
 from store.keys import author_topic
 from store.media_codecs import media_from_value
@@ -61,19 +61,19 @@ class CommentLike:
     created_at: str
 
 
-Edge = Follow | Like | CommentLike
+Edge = Follow | Like | CommentLike | Repost
 
 
 @dataclass(frozen=True, slots=True)
 class Added:
-    """A follow or a like was made (its item appeared)."""
+    """A follow, a like or a repost was made (its item appeared)."""
 
     edge: Edge
 
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A follow ended or a like was taken back (its item went)."""
+    """A follow ended, or a like or repost was taken back (its item went)."""
 
     edge: Edge
 
@@ -122,7 +122,7 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         if image["topic"]["S"] == author_topic(logged.author_id):
             return ChangeLogged(logged)
         return None
-    if kind in ("Follow", "Like", "CommentLike"):
+    if kind in ("Follow", "Like", "CommentLike", "Repost"):
         edge = _edge(kind, image)
         return Added(edge) if event == "INSERT" else Removed(edge)
     if kind == "Comment" and event == "INSERT":
@@ -139,6 +139,9 @@ def _edge(kind: str, image: Mapping[str, Any]) -> Edge:
     if kind == "CommentLike":
         ids = image["postId"]["S"], image["commentId"]["S"], image["userId"]["S"]
         return CommentLike(*ids, image["commentAuthorId"]["S"], at)
+    if kind == "Repost":
+        by = image["postId"]["S"], image["userId"]["S"], image["authorId"]["S"]
+        return Repost(*by, image["postCreatedAt"]["S"], at)
     return Like(image["postId"]["S"], image["userId"]["S"], at)
 
 

@@ -43,6 +43,32 @@ def process_records(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> lis
     return []
 
 
+def process_messages(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> list[dict[str, str]]:
+    """Continuations from the queue; returns the batch item failures (each failed message).
+
+    Every part is idempotent, so a message SQS delivers again (or Lambda retries after a
+    failure elsewhere in the batch) writes nothing twice; one that keeps failing goes to the
+    dead-letter queue.
+    """
+    failures = []
+    for record in records:
+        message_id = str(record.get("messageId", ""))
+        try:
+            fanout.resume(str(record["body"]))
+        except Exception:
+            log.exception("fan-out continuation %s failed; SQS delivers it again", message_id)
+            failures.append({"itemIdentifier": message_id})
+    return failures
+
+
+def queue_handler(fanout: Callable[[], FanOut]) -> Callable[[Mapping[str, Any], Any], Any]:
+    def handle(event: Mapping[str, Any], context: Any) -> dict[str, Any]:
+        current_request_id.set(str(getattr(context, "aws_request_id", "") or "-"))
+        return {"batchItemFailures": process_messages(event["Records"], fanout())}
+
+    return handle
+
+
 def stream_handler(fanout: Callable[[], FanOut]) -> Callable[[Mapping[str, Any], Any], Any]:
     def handle(event: Mapping[str, Any], context: Any) -> dict[str, Any]:
         current_request_id.set(str(getattr(context, "aws_request_id", "") or "-"))

@@ -1,4 +1,4 @@
-"""Notifications from the stream: likes, comments, follows and mentions, to whom they concern.
+"""Notifications from the stream: likes, reposts, comments, follows and mentions.
 
 Each step is idempotent (store/notifications.py keys every notice by what it is about and who
 did it), so a retried stream batch neither loses nor doubles one.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from core.entities import mentions
 from core.limits import MENTIONS_PER_TEXT
-from core.models import ChangeKind
+from core.models import ChangeKind, Repost
 from core.notifications import Notice, NotificationKind
 from fanout.changes import (
     Added,
@@ -56,6 +56,14 @@ class Notifier:
             case Removed(CommentLike(post_id, comment_id, user_id, author, at)):
                 kind = NotificationKind.COMMENT_LIKE
                 self._withdraw(Notice(author, kind, user_id, at, post_id, comment_id))
+            case Added(Repost() as r):
+                self._notify(
+                    Notice(r.author_id, NotificationKind.REPOST, r.user_id, r.at, r.post_id)
+                )
+            case Removed(Repost() as r):
+                self._withdraw(
+                    Notice(r.author_id, NotificationKind.REPOST, r.user_id, r.at, r.post_id)
+                )
             case Commented(post_id, comment_id, author_id, at, body, replied_to):
                 told = replied_to
                 if replied_to is not None:

@@ -6,7 +6,8 @@ import logging
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from core.models import FeedEntry
+from core.config import FanOutSettings
+from core.models import FeedEntry, PullAccount, Repost
 from fanout.changes import (
     Added,
     AvatarReplaced,
@@ -17,11 +18,15 @@ from fanout.changes import (
     Removed,
     UploadCompleted,
 )
+from fanout.continuations import Continuation, InlineQueue
+from fanout.hashtags import HashtagIndexer
 from fanout.notify import Notifier
+from fanout.publish import Publisher
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from fanout.continuations import Queue
     from fanout.media import MediaProcessing
     from store.repository import Store
 
@@ -32,10 +37,22 @@ BACKFILL_POSTS = 20
 
 
 class FanOut:
-    def __init__(self, store: Store, media: MediaProcessing | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        media: MediaProcessing | None = None,
+        settings: FanOutSettings | None = None,
+        queue: Queue | None = None,
+    ) -> None:
         self._store = store
         self._notifier = Notifier(store)
+        self._hashtags = HashtagIndexer(store)
         self._media_processing = media
+        #: Without a queue, continuations run here, right after the part that queued them.
+        self._inline: InlineQueue | None = None
+        if queue is None:
+            queue = self._inline = InlineQueue()
+        self._publisher = Publisher(store, settings or FanOutSettings(), queue)
 
     @property
     def _media(self) -> MediaProcessing:
@@ -45,6 +62,7 @@ class FanOut:
 
     def apply(self, change: Change) -> None:
         self._notifier.apply(change)
+        self._hashtags.apply(change)
         match change:
             case Added(Follow(follower, followee)):
                 self._backfill(follower, followee)
@@ -52,10 +70,17 @@ class FanOut:
                 removed = self._store.feeds.remove_author(follower, followee)
                 log.info("unfollow %s -> %s: %d feed entries removed", follower, followee, removed)
             case ChangeLogged(event):
-                owners = self._audience(event.author_id)
                 # ⌈(followers + 1) / 25⌉ batch writes; a new post's copies are its feed entries.
-                requests = self._store.feed_copies.copy_to_feeds(event, owners)
-                log.info("event %s: fanned out in %d batch writes", event.id, requests)
+                self._publisher.publish(event)
+                self._run_inline()
+            case Added(Repost() as repost):
+                # The reposter's own feed and their followers', but not the author's (the post
+                # is there), nor any that has the post already: once per feed.
+                owners = self._reposter_audience(repost)
+                added = self._store.repost_feeds.add(repost, owners)
+                log.info("repost %s by %s: %d feeds", repost.post_id, repost.user_id, added)
+            case Removed(Repost() as repost):
+                self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
             case PostRemoved(post_id, author_id, media):
                 # Feeds and bookmark lists filter deleted posts at read; here the post's
                 # comments, likes, edits and bookmarks go, and its media: objects, variants
@@ -69,16 +94,32 @@ class FanOut:
             case AvatarReplaced(user_id, old):
                 self._media.remove(user_id, old, f"avatar:{user_id}")
 
-    def _audience(self, author_id: str) -> Iterator[str]:
-        """Whose home feed an author's posts reach: the author's own, then each follower's."""
-        followers = chain.from_iterable(self._store.follows.all_follower_ids(author_id))
-        return chain([author_id], followers)
+    def resume(self, message: str) -> None:
+        """A continuation from the queue: the next part of a fan-out cut short at its bound."""
+        self._publisher.run(Continuation.from_message(message))
+        self._run_inline()
+
+    def _reposter_audience(self, repost: Repost) -> Iterator[str]:
+        followers = (f for f, _ in self._store.follows.followers_after(repost.user_id, None))
+        everyone = chain([repost.user_id], followers)
+        return (owner for owner in everyone if owner != repost.author_id)
+
+    def _run_inline(self) -> None:
+        while self._inline is not None and (pending := self._inline.take()):
+            for message in pending:
+                self._publisher.run(Continuation.from_message(message))
 
     def _backfill(self, follower_id: str, followee_id: str) -> None:
+        """The followee's recent posts into the new follower's feed; a pull account's posts
+        since it became one are read at feed time instead, so its marker goes in."""
+        _followers, since = self._store.pull_accounts.state(followee_id)
         recent = self._store.posts.by_author(followee_id, BACKFILL_POSTS, None)
         self._store.feeds.add(
             FeedEntry(
                 owner_id=follower_id, post_id=p.id, author_id=p.author_id, created_at=p.created_at
             )
             for p in recent.items
+            if since is None or p.created_at < since
         )
+        if since is not None:
+            self._store.pull_accounts.mark_followers([follower_id], PullAccount(followee_id, since))

@@ -1,4 +1,4 @@
-"""Follows and likes: idempotent, exact counts, answered with the fresh object."""
+"""Follows, likes and reposts: idempotent, exact counts, answered with the fresh object."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.errors import BadUserInput, NotFound, PostNotFound, ProfileNotFound
 from resolvers.inputs import PostIdTarget, UserIdTarget, parse
-from resolvers.registry import resolver
+from resolvers.registry import Resolver, resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Awaitable, Callable, Coroutine, Mapping
 
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
+    from resolvers.loaders import Loaders
 
 T = TypeVar("T")
 
@@ -54,30 +55,71 @@ def _post(ctx: RequestContext, post_id: str) -> Post:
     return _fresh(ctx.store.posts.get(post_id, consistent=True), PostNotFound(post_id))
 
 
-def _liked(ctx: RequestContext, arguments: Mapping[str, Any], like: bool) -> Post:
+def _marked(
+    ctx: RequestContext,
+    arguments: Mapping[str, Any],
+    mark: Callable[[str, Post], object] | None,
+    unmark: Callable[[str, str], object],
+) -> Post:
+    """A like or repost (`mark`, given the viewer and the post) or its undoing (`unmark`)."""
     viewer = ctx.require_viewer()
     post_id = parse(PostIdTarget, arguments).post_id
-    if like:
-        # The author is checked with the like, in its transaction: neither may block the other.
-        ctx.store.likes.like(post_id, viewer.id, _post(ctx, post_id).author_id)
+    if mark is not None:
+        # The author is checked with the mark, in its transaction: neither may block the other.
+        mark(viewer.id, _post(ctx, post_id))
     else:
-        ctx.store.likes.unlike(post_id, viewer.id)
+        unmark(post_id, viewer.id)
     return _post(ctx, post_id)
 
 
-@resolver("Mutation.likePost")
-def like_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    return _liked(ctx, arguments, like=True)
+def _like(ctx: RequestContext) -> Callable[[str, Post], object]:
+    return lambda viewer, post: ctx.store.likes.like(post.id, viewer, post.author_id)
 
 
-@resolver("Mutation.unlikePost")
-def unlike_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
-    return _liked(ctx, arguments, like=False)
+def _repost(ctx: RequestContext) -> Callable[[str, Post], object]:
+    def repost(viewer: str, post: Post) -> object:
+        if post.author_id == viewer:
+            raise BadUserInput("postId: you cannot repost your own post")
+        return ctx.store.reposts.repost(post.id, viewer, post.author_id, post.created_at)
+
+    return repost
 
 
-@resolver("Post.viewerHasLiked")
-async def viewer_has_liked(
-    ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> bool:
-    viewer = ctx.viewer
-    return viewer is not None and await ctx.loaders.has_liked(source.id, viewer.id)
+def _marks(
+    on: str,
+    off: str,
+    mark: Callable[[RequestContext], Callable[[str, Post], object]],
+    unmark: Callable[[RequestContext], Callable[[str, str], object]],
+) -> tuple[Resolver[None, Post], Resolver[None, Post]]:
+    """The mutations that put a mark on a post and take it back."""
+
+    def put(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
+        return _marked(ctx, arguments, mark(ctx), unmark(ctx))
+
+    def take_back(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> Post:
+        return _marked(ctx, arguments, None, unmark(ctx))
+
+    return resolver(on)(put), resolver(off)(take_back)
+
+
+def _viewer_has(
+    name: str, has: Callable[[Loaders], Callable[[str, str], Awaitable[bool]]]
+) -> Resolver[Post, Coroutine[Any, Any, bool]]:
+    """Whether the signed-in viewer put that mark on the post, batched with the page."""
+
+    async def field(ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]) -> bool:
+        viewer = ctx.viewer
+        return viewer is not None and await has(ctx.loaders)(source.id, viewer.id)
+
+    return resolver(name)(field)
+
+
+like_post, unlike_post = _marks(
+    "Mutation.likePost", "Mutation.unlikePost", _like, lambda ctx: ctx.store.likes.unlike
+)
+#: Share a post with your followers' home feeds; reposting twice changes nothing.
+repost, unrepost = _marks(
+    "Mutation.repost", "Mutation.unrepost", _repost, lambda ctx: ctx.store.reposts.unrepost
+)
+viewer_has_liked = _viewer_has("Post.viewerHasLiked", lambda loaders: loaders.has_liked)
+viewer_has_reposted = _viewer_has("Post.viewerHasReposted", lambda loaders: loaders.has_reposted)

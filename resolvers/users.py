@@ -100,8 +100,7 @@ async def _profiles(
 ) -> Page[UserProfile]:
     """A page of users whose ids `ids` reads, their profiles batched in one request."""
     args = parse(PageArgs, arguments)
-    page = ids(user_id, args.limit, args.next_token)
-    return Page(items=await visible_profiles(ctx, page.items), next_token=page.next_token)
+    return await visible_profiles(ctx, ids(user_id, args.limit, args.next_token))
 
 
 @resolver("User.followers")

@@ -12,18 +12,20 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from core.models import ChangeKind
+from core.models import ChangeKind, Page
 from core.safety import NOTHING_HIDDEN, VisibilitySet
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Iterable, Sequence
 
+    from core.hashtags import TagEntry
     from core.models import Comment, LoggedChange, Post, UserProfile
     from resolvers.context import RequestContext
 
 #: Selection hints: nested fields whose loads may join the visibility set's batch.
 AUTHOR = "author"
 VIEWER_HAS_LIKED = "viewerHasLiked"
+VIEWER_HAS_REPOSTED = "viewerHasReposted"
 VIEWER_HAS_BOOKMARKED = "viewerHasBookmarked"
 #: A comment's first replies, and (`replies/<field>`) what each of them selects.
 REPLIES = "replies"
@@ -37,23 +39,28 @@ async def visibility(ctx: RequestContext) -> VisibilitySet:
     return await ctx.loaders.visibility(viewer.id)
 
 
-def _prime_for_posts(ctx: RequestContext, posts: Sequence[Post], wanted: Iterable[str]) -> None:
-    """Start the loads the selection will ask for, so they share the visibility set's batch."""
+def _prime_for_posts(
+    ctx: RequestContext, posts: Sequence[tuple[str, str]], wanted: Iterable[str]
+) -> None:
+    """Start the loads the selection will ask for, so they share the visibility set's batch.
+
+    `posts`: (post id, author id) of each post.
+    """
     wanted = set(wanted)
     if AUTHOR in wanted:
-        ctx.loaders.prime_users(p.author_id for p in posts)
+        ctx.loaders.prime_users(author for _, author in posts)
     viewer = ctx.viewer
     if VIEWER_HAS_LIKED in wanted and viewer is not None:
-        ctx.loaders.prime_likes((p.id for p in posts), viewer.id)
+        ctx.loaders.prime_likes((post for post, _ in posts), viewer.id)
     if VIEWER_HAS_BOOKMARKED in wanted and viewer is not None:
-        ctx.loaders.prime_bookmarks((p.id for p in posts), viewer.id)
+        ctx.loaders.prime_bookmarks((post for post, _ in posts), viewer.id)
 
 
 async def visible_posts(
     ctx: RequestContext, posts: Sequence[Post], wanted: Iterable[str] = ()
 ) -> list[Post]:
     """A page of posts without those by hidden authors."""
-    _prime_for_posts(ctx, posts, wanted)
+    _prime_for_posts(ctx, [(p.id, p.author_id) for p in posts], wanted)
     hidden = await visibility(ctx)
     return [p for p in posts if not hidden.hides(p.author_id)]
 
@@ -67,8 +74,20 @@ async def visible_posts_by_entries(
     posts, hidden = await asyncio.gather(ctx.loaders.posts(list(post_ids)), visibility(ctx))
     shown = [p for p in posts if p is not None and not hidden.hides(p.author_id)]
     # What the selection asks of each post goes out in the next batch, all at once.
-    _prime_for_posts(ctx, shown, wanted)
+    _prime_for_posts(ctx, [(p.id, p.author_id) for p in shown], wanted)
     return shown
+
+
+async def visible_indexed_posts(
+    ctx: RequestContext, entries: Sequence[TagEntry], wanted: Iterable[str] = ()
+) -> list[Post]:
+    """Posts an index names with their authors (a hashtag timeline): posts, authors and the
+    set in one batch; posts gone since are left out, like those of hidden authors."""
+    _prime_for_posts(ctx, [(e.post_id, e.author_id) for e in entries], wanted)
+    posts, hidden = await asyncio.gather(
+        ctx.loaders.posts([e.post_id for e in entries]), visibility(ctx)
+    )
+    return [p for p in posts if p is not None and not hidden.hides(p.author_id)]
 
 
 async def visible_post(ctx: RequestContext, post: Awaitable[Post | None]) -> Post | None:
@@ -133,10 +152,12 @@ async def visible_profile(
     return found
 
 
-async def visible_profiles(ctx: RequestContext, user_ids: Sequence[str]) -> list[UserProfile]:
-    """Profiles of a follower list, without hidden people, in one batch with the set."""
-    profiles, hidden = await asyncio.gather(ctx.loaders.users(user_ids), visibility(ctx))
-    return [p for p in profiles if p is not None and not hidden.hides(p.id)]
+async def visible_profiles(ctx: RequestContext, user_ids: Page[str]) -> Page[UserProfile]:
+    """A page of people (followers, search results) without hidden ones, in one batch with
+    the set; the page's token is kept."""
+    profiles, hidden = await asyncio.gather(ctx.loaders.users(user_ids.items), visibility(ctx))
+    shown = [p for p in profiles if p is not None and not hidden.hides(p.id)]
+    return Page(items=shown, next_token=user_ids.next_token)
 
 
 async def visible_events(
@@ -152,8 +173,15 @@ async def visible_events(
     comments = ctx.loaders.comments(
         (e.post_id, e.comment_id) for e in events if e.comment_id is not None
     )
-    if "post" in set(wanted):
-        ctx.loaders.prime_posts(e.post_id for e in events if e.kind is not ChangeKind.POST_DELETED)
+    wanted = set(wanted)
+    if "post" in wanted:
+        live = [e for e in events if e.kind is not ChangeKind.POST_DELETED]
+        ctx.loaders.prime_posts(e.post_id for e in live)
+        # Events carry their post's author, so authors and likes join the posts' batch.
+        if f"post.{AUTHOR}" in wanted:
+            ctx.loaders.prime_users(e.author_id for e in live)
+        if f"post.{VIEWER_HAS_LIKED}" in wanted and ctx.viewer is not None:
+            ctx.loaders.prime_likes((e.post_id for e in live), ctx.viewer.id)
     hidden, by_comment = await asyncio.gather(visibility(ctx), comments)
     commenters = {(c.post_id, c.id): c.author_id for c in by_comment if c is not None}
 

@@ -11,7 +11,7 @@ from mangum import Mangum
 from appsync.door import AppSyncDoor
 from core import logs
 from core.config import Settings
-from fanout.door import stream_handler
+from fanout.door import queue_handler, stream_handler
 from fanout.media import MediaProcessing
 from fanout.service import FanOut
 from runtime.services import Services
@@ -34,13 +34,21 @@ services = Services(settings)
 schema = build_schema(settings.limits, introspection=settings.introspection)
 
 _mangum = Mangum(create_app(services, schema), lifespan="off")
-#: DynamoDB Stream records of our own table.
-stream_door = stream_handler(
-    lambda: FanOut(
+
+
+def _fanout() -> FanOut:
+    return FanOut(
         services.store,
         MediaProcessing(services.store, services.media, settings.upload_limits),
+        settings.fanout,
+        services.fanout_queue,
     )
-)
+
+
+#: DynamoDB Stream records of our own table.
+stream_door = stream_handler(_fanout)
+#: The fan-out's continuations (SQS).
+queue_door = queue_handler(_fanout)
 #: AppSync direct Lambda resolvers, Invoke and BatchInvoke.
 appsync_door = AppSyncDoor(schema, services)
 

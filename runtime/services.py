@@ -7,8 +7,15 @@ from typing import TYPE_CHECKING
 
 from auth.jwks import RemoteKeys
 from auth.tokens import TokenPolicy, TokenVerifier
-from store.clients import dynamodb_change_client, dynamodb_client, s3_client, secretsmanager_client
+from store.clients import (
+    dynamodb_change_client,
+    dynamodb_client,
+    s3_client,
+    secretsmanager_client,
+    sqs_client,
+)
 from store.media import MediaStorage
+from store.queues import ContinuationQueue
 from store.repository import Rates, Store
 from store.secrets import current_and_previous
 
@@ -54,6 +61,12 @@ class Services:
             client = secretsmanager_client(settings.region)
             return current_and_previous(client, settings.cursor_secret_arn)
         return [settings.cursor_secret, settings.cursor_secret_previous]
+
+    @cached_property
+    def fanout_queue(self) -> ContinuationQueue | None:
+        """The fan-out's continuation queue; None runs continuations in the same process."""
+        url = self.settings.fanout.queue_url
+        return ContinuationQueue(sqs_client(self.settings.region), url) if url else None
 
     @cached_property
     def media(self) -> MediaStorage:

@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from core.limits import EDITS, PAGE, POLL, REPLIES
+from core.models import CommentOrder
 from schema.selection import item_fields
 
 if TYPE_CHECKING:
     from strawberry.types import Info
+
+strawberry.enum(CommentOrder, description="How a post's comments are sorted.")
 
 PageLimit = Annotated[int, strawberry.argument(description=PAGE.describe("Page size"))]
 NextToken = Annotated[

@@ -25,3 +25,7 @@ class Edit:
             written_at=AWSDateTime(edit.written_at),
             replaced_at=AWSDateTime(edit.replaced_at),
         )
+
+    @classmethod
+    def all_of(cls, edits: list[models.Edit]) -> list[Edit]:
+        return [cls.from_domain(e) for e in edits]

@@ -20,6 +20,8 @@ from schema.arguments import After, NextToken, PageLimit, PollLimit, page_argume
 from schema.changes import ChangeBatch
 from schema.conversations import ConversationMutation, ConversationQuery
 from schema.deleted import Deleted
+from schema.discovery import DiscoveryQueries
+from schema.feed import FeedConnection
 from schema.inputs import (
     AddCommentInput,
     CreatePostInput,
@@ -73,7 +75,7 @@ def first_comments_wanted(info: Ctx) -> dict[str, Any]:
 
 
 @strawberry.type
-class Query(ConversationQuery, NotificationQueries, SafetyQuery, ModerationQuery):
+class Query(ConversationQuery, NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
         arguments = {"id": id, **first_comments_wanted(info)}
@@ -109,9 +111,16 @@ class Query(ConversationQuery, NotificationQueries, SafetyQuery, ModerationQuery
     )
     async def feed(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
-    ) -> PostConnection:
-        found = await resolvers.feed.feed(info.context, None, page_arguments(limit, next_token))
-        return PostConnection.from_domain(found)
+    ) -> FeedConnection:
+        # What `entries { post { … } }` selects counts as what `items { … }` does.
+        entries = item_fields(info, under="entries")
+        prefetch = (
+            *item_fields(info),
+            *(f.removeprefix("post.") for f in entries if f.startswith("post.")),
+        )
+        arguments = {"limit": limit, "nextToken": next_token, "prefetch": prefetch}
+        found = await resolvers.feed.feed(info.context, None, arguments)
+        return FeedConnection.from_domain(found)
 
     @strawberry.field(
         description=(
@@ -208,6 +217,19 @@ class Mutation(ConversationMutation, NotificationMutations, SafetyMutation, Mode
     def unlike_post(self, info: Ctx, post_id: strawberry.ID) -> Post:
         post = resolvers.social.unlike_post(info.context, None, {"postId": post_id})
         return Post.from_domain(post)
+
+    @strawberry.mutation(
+        description=(
+            "Share a post with your followers' home feeds (not your own post); reposting twice "
+            "changes nothing."
+        )
+    )
+    def repost(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(resolvers.social.repost(info.context, None, {"postId": post_id}))
+
+    @strawberry.mutation(description="Take back a repost; it leaves your followers' feeds.")
+    def unrepost(self, info: Ctx, post_id: strawberry.ID) -> Post:
+        return Post.from_domain(resolvers.social.unrepost(info.context, None, {"postId": post_id}))
 
     @strawberry.mutation(description="Permission to upload one file straight to storage.")
     def create_upload(self, info: Ctx, input: CreateUploadInput) -> UploadTicket:

@@ -39,12 +39,17 @@ def _items(selections: Iterable[Selection], under: str) -> Iterator[SelectedFiel
             yield from _fields(field.selections)
 
 
-def connection_item_fields(selections: Iterable[Selection]) -> tuple[str, ...]:
-    """Names selected on each item of a connection, and, for comments, on each of their
-    first replies as `replies/<name>` (`items { replies { items { author } } }`)."""
+def connection_item_fields(
+    selections: Iterable[Selection], *, under: str = "items"
+) -> tuple[str, ...]:
+    """Names selected on each item of a connection (`items { author }` -> author), one level
+    further as dotted names (`items { post { author } }` -> post, post.author), and, for
+    comments, on each of their first replies as `replies/<name>`
+    (`items { replies { items { author } } }` -> replies/author)."""
     names: dict[str, None] = {}
-    for field in _items(selections, "items"):
+    for field in _items(selections, under):
         names[field.name] = None
+        names.update(dict.fromkeys(f"{field.name}.{f.name}" for f in _fields(field.selections)))
         if field.name == "replies":
             names.update(
                 dict.fromkeys(f"replies/{f.name}" for f in _items(field.selections, "items"))
@@ -52,9 +57,9 @@ def connection_item_fields(selections: Iterable[Selection]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def item_fields(info: Info[Any, Any]) -> tuple[str, ...]:
-    """Names selected on each item of this field's result (`items { author }` -> author)."""
-    return connection_item_fields(info.selected_fields[0].selections)
+def item_fields(info: Info[Any, Any], *, under: str = "items") -> tuple[str, ...]:
+    """Names selected on each item of this field's result: see `connection_item_fields`."""
+    return connection_item_fields(info.selected_fields[0].selections, under=under)
 
 
 def fields_named(selections: Iterable[Selection], name: str) -> Iterator[SelectedField]:

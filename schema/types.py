@@ -1,8 +1,7 @@
 """The content graph's output types: people, posts, comments and the mentions that link them.
 
-They name each other (a user's posts, a post's author, a mention's user), so they live in one
-module: split, they would import each other. Each maps one domain value; field resolvers go
-through the registry.
+They name each other (a user's posts, a post's author), so they live in one module: split, they
+would import each other. Each maps one domain value; field resolvers go through the registry.
 """
 
 from __future__ import annotations
@@ -29,13 +28,12 @@ from resolvers.entities import LinkedMention
 from schema.arguments import EditsLimit, NextToken, PageLimit, RepliesLimit, page_arguments
 from schema.connection import Connection
 from schema.edits import Edit
+from schema.hashtags import HashtagSpan, hashtag_spans
 from schema.media import Media
 from schema.scalars import AWSDateTime
 from schema.suspension import Suspension
 
 Ctx = Info[RequestContext, None]
-
-strawberry.enum(models.CommentOrder, description="How a post's comments are sorted.")
 
 
 @strawberry.type(description="A member of the community.")
@@ -68,8 +66,7 @@ class User:
 
     @strawberry.field(description="The profile picture, if any.")
     def avatar(self, info: Ctx) -> Media | None:
-        link = resolvers.uploads.user_avatar(info.context, self._profile, {})
-        return Media.from_domain(link) if link else None
+        return Media.maybe(resolvers.uploads.user_avatar(info.context, self._profile, {}))
 
     @strawberry.field(description="Whether the signed-in viewer follows this user.")
     async def viewer_follows(self, info: Ctx) -> bool:
@@ -94,27 +91,24 @@ class User:
     async def posts(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        page = await resolvers.posts.user_posts(
-            info.context, self._profile, page_arguments(limit, next_token, info)
-        )
+        arguments = page_arguments(limit, next_token, info)
+        page = await resolvers.posts.user_posts(info.context, self._profile, arguments)
         return PostConnection.from_domain(page)
 
     @strawberry.field(description="Who follows this user, newest first.")
     async def followers(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolvers.users.followers(
-            info.context, self._profile, page_arguments(limit, next_token)
-        )
+        arguments = page_arguments(limit, next_token)
+        page = await resolvers.users.followers(info.context, self._profile, arguments)
         return UserConnection.from_domain(page)
 
     @strawberry.field(description="Whom this user follows, newest first.")
     async def following(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolvers.users.following(
-            info.context, self._profile, page_arguments(limit, next_token)
-        )
+        arguments = page_arguments(limit, next_token)
+        page = await resolvers.users.following(info.context, self._profile, arguments)
         return UserConnection.from_domain(page)
 
 
@@ -151,8 +145,12 @@ class Post:
     )
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
+    repost_count: int = strawberry.field(description="Exact: changes with each repost.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
     edited_at: AWSDateTime | None = strawberry.field(description="When the text last changed.")
+    hashtag_spans: list[HashtagSpan] = strawberry.field(
+        description="Where each #tag is in the body, so clients can link it without parsing."
+    )
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -166,9 +164,11 @@ class Post:
             updated_at=AWSDateTime(post.updated_at),
             version=post.version,
             like_count=post.like_count,
+            repost_count=post.repost_count,
             comment_count=post.comment_count,
             hashtags=distinct_tags(post.body),
             edited_at=AWSDateTime(post.edited_at) if post.edited_at else None,
+            hashtag_spans=hashtag_spans(post.body),
             _post=post,
         )
 
@@ -182,9 +182,7 @@ class Post:
 
     @strawberry.field(description="Attached images and videos, in order.")
     def media(self, info: Ctx) -> list[Media]:
-        return [
-            Media.from_domain(m) for m in resolvers.uploads.post_media(info.context, self._post, {})
-        ]
+        return Media.all_of(resolvers.uploads.post_media(info.context, self._post, {}))
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Ctx) -> bool:
@@ -193,6 +191,10 @@ class Post:
     @strawberry.field(description="Whether the signed-in viewer bookmarked this post.")
     async def viewer_has_bookmarked(self, info: Ctx) -> bool:
         return await resolvers.bookmarks.viewer_has_bookmarked(info.context, self._post, {})
+
+    @strawberry.field(description="Whether the signed-in viewer reposted this post.")
+    async def viewer_has_reposted(self, info: Ctx) -> bool:
+        return await resolvers.social.viewer_has_reposted(info.context, self._post, {})
 
     @strawberry.field(description="Comments on the post itself (replies hang from them).")
     async def comments(
@@ -208,8 +210,7 @@ class Post:
 
     @strawberry.field(description="The versions edits replaced, newest first.")
     def edits(self, info: Ctx, limit: EditsLimit = EDITS.default) -> list[Edit]:
-        found = resolvers.edits.post_edits(info.context, self._post, {"limit": limit})
-        return [Edit.from_domain(e) for e in found]
+        return Edit.all_of(resolvers.edits.post_edits(info.context, self._post, {"limit": limit}))
 
 
 COMMENT_FIELDS = ("id", "post_id", "parent_id", "depth", "reply_count", "like_count", "deleted")
@@ -230,9 +231,7 @@ class Comment:
     version: int = strawberry.field(
         description="Increments on every edit; send it back as `expectedVersion`."
     )
-    edited_at: AWSDateTime | None = strawberry.field(
-        description="When the text was last changed; null if never."
-    )
+    edited_at: AWSDateTime | None = strawberry.field(description="When the text last changed.")
     _comment: strawberry.Private[models.Comment]
 
     @classmethod
@@ -266,8 +265,9 @@ class Comment:
 
     @strawberry.field(description="The versions edits replaced, newest first.")
     def edits(self, info: Ctx, limit: EditsLimit = EDITS.default) -> list[Edit]:
-        found = resolvers.edits.comment_edits(info.context, self._comment, {"limit": limit})
-        return [Edit.from_domain(e) for e in found]
+        return Edit.all_of(
+            resolvers.edits.comment_edits(info.context, self._comment, {"limit": limit})
+        )
 
     @strawberry.field(description="The body's mentions of people who exist.")
     async def mentions(self, info: Ctx) -> list[Mention]:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_secretsmanager import SecretsManagerClient
 
+    from store.queues import SQSClient
+
 #: Connections a client keeps open: a long-lived server calls from one thread per operation in
 #: flight (`agora serve --threads`, 32 by default); botocore's 10 would make the rest reconnect for
 #: every call. The Lambda, one request at a time, opens one or two; the pool only fills on use.
@@ -101,3 +103,10 @@ def dynamodb_streams_client(region: str) -> DynamoDBStreamsClient:
 @cache
 def secretsmanager_client(region: str) -> SecretsManagerClient:
     return boto3.client("secretsmanager", region_name=region, config=DEFAULT_CONFIG)
+
+
+@cache
+def sqs_client(region: str) -> SQSClient:
+    """The fan-out's continuation queue; the endpoint comes from AWS_ENDPOINT_URL_SQS when set."""
+    client: SQSClient = boto3.client("sqs", region_name=region, config=DEFAULT_CONFIG)
+    return client

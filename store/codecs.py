@@ -59,6 +59,7 @@ def post_to_item(post: Post) -> Item:
         "version": {"N": str(post.version)},
         "likeCount": {"N": str(post.like_count)},
         "commentCount": {"N": str(post.comment_count)},
+        "repostCount": {"N": str(post.repost_count)},
         "media": {"L": [media_to_value(m) for m in post.media]},
     }
 
@@ -77,6 +78,7 @@ def post_from_item(item: Mapping[str, Any]) -> Post:
         like_count=_count(item, "likeCount"),
         comment_count=_count(item, "commentCount"),
         media=tuple(media_from_value(v) for v in item.get("media", {}).get("L", [])),
+        repost_count=_count(item, "repostCount"),
     )
 
 
@@ -130,7 +132,7 @@ def follow_to_item(follower_id: str, followee_id: str, created_at: str) -> Item:
 
 
 def feed_entry_to_item(entry: FeedEntry, expires_at: int) -> Item:
-    return {
+    item: Item = {
         **attribute_values(feed_key(entry.owner_id, entry.created_at, entry.post_id)),
         "type": {"S": "FeedEntry"},
         "postId": {"S": entry.post_id},
@@ -138,14 +140,20 @@ def feed_entry_to_item(entry: FeedEntry, expires_at: int) -> Item:
         "createdAt": {"S": entry.created_at},
         TTL_ATTRIBUTE: {"N": str(expires_at)},
     }
+    if entry.reposted_by is not None:
+        item["repostedBy"] = {"S": entry.reposted_by}
+    return item
 
 
 def feed_entry_from_item(item: Mapping[str, Any]) -> FeedEntry:
     return FeedEntry(
         owner_id=item["PK"]["S"].removeprefix("FEED#"),
         post_id=item["postId"]["S"],
-        author_id=item["authorId"]["S"],
+        # Entries written before feeds carried the author read as "" (unknown until the post
+        # is loaded): the feed then loads their authors one round trip later.
+        author_id=item.get("authorId", {}).get("S", ""),
         created_at=item["createdAt"]["S"],
+        reposted_by=item["repostedBy"]["S"] if "repostedBy" in item else None,
     )
 
 

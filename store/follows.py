@@ -76,19 +76,26 @@ class FollowRepository(Repository):
 
         return self._query_page(partition, limit, after, decode, index=index)
 
-    def all_follower_ids(self, user_id: str) -> Iterator[list[str]]:
-        """Every follower, in pages as DynamoDB returns them (up to 1 MB each), for fan-out."""
+    def followers_after(self, user_id: str, after: str | None) -> Iterator[tuple[str, str]]:
+        """Every follower after position `after` (None: from the first), oldest follow first,
+        each with its position: where a fan-out cut short resumes."""
+        values = {":pk": {"S": followers_partition(user_id)}}
+        condition = "GSI1PK = :pk"
+        if after is not None:
+            condition += " AND GSI1SK > :after"
+            values[":after"] = {"S": after}
         query: dict[str, Any] = {
             "TableName": self._table,
             "IndexName": "GSI1",
-            "KeyConditionExpression": "GSI1PK = :pk",
-            "ExpressionAttributeValues": {":pk": {"S": followers_partition(user_id)}},
-            "ProjectionExpression": "followerId",
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": values,
+            "ProjectionExpression": "followerId, GSI1SK",
         }
         while True:
             with translated_errors():
                 response = self._client.query(**query)
-            yield [item["followerId"]["S"] for item in response.get("Items", [])]
+            for item in response.get("Items", []):
+                yield item["followerId"]["S"], item["GSI1SK"]["S"]
             if "LastEvaluatedKey" not in response:
                 return
             query["ExclusiveStartKey"] = response["LastEvaluatedKey"]

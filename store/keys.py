@@ -186,6 +186,7 @@ def feed_change_index_keys(owner_id: str, stamp: str, event_id: str) -> Key:
     }
 
 
-def fanout_marker_key(event_id: str) -> Key:
-    """Written when the fan-out first takes an event; its presence marks a retry."""
-    return {"PK": f"FANOUT#{event_id}", "SK": "FANOUT"}
+def fanout_marker_key(event_id: str, part: int = 0) -> Key:
+    """Written when the fan-out first takes a part of an event (the first invocation's part 0,
+    each continuation's next); its presence marks a retry of that part."""
+    return {"PK": f"FANOUT#{event_id}", "SK": "FANOUT" if part == 0 else f"PART#{part}"}

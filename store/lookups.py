@@ -16,6 +16,7 @@ from store.bookmarks import bookmark_key
 from store.codecs import key_of, post_from_item, user_from_item
 from store.comment_codecs import comment_from_item
 from store.keys import Key, comment_key, follow_key, like_key, post_key, user_key
+from store.repost_keys import repost_key
 from store.safety_keys import visibility_key
 from store.tables import Repository
 from store.thread_keys import comment_like_key
@@ -67,6 +68,11 @@ def comment_like(post_id: str, comment_id: str, user_id: str) -> Lookup[bool]:
 def bookmark(user_id: str, post_id: str) -> Lookup[bool]:
     """Whether `user_id` bookmarked the post."""
     return Lookup(_table_key(bookmark_key(user_id, post_id)), _exists)
+
+
+def repost(post_id: str, user_id: str) -> Lookup[bool]:
+    """Whether `user_id` reposted the post."""
+    return Lookup(_table_key(repost_key(post_id, user_id)), _exists)
 
 
 def follow(follower_id: str, followee_id: str) -> Lookup[bool]:

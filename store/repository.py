@@ -24,6 +24,7 @@ from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
 from store.handle_lookups import handle_owner
+from store.hashtags import HashtagRepository, TaggedChanged
 from store.items import Item, TableKey
 from store.keys import feed_topic, incoming_object_key, media_object_key, post_topic
 from store.likes import LikeRepository
@@ -34,9 +35,13 @@ from store.moderation import ModerationRepository
 from store.notification_keys import notify_topic
 from store.notifications import NotificationRepository
 from store.posts import PostRepository
+from store.pull_accounts import PullAccounts
 from store.reports import ReportRepository
+from store.repost_feeds import RepostFeeds
+from store.reposts import RepostRepository
 from store.tables import Table
 from store.threads import ThreadRepository
+from store.trends import TrendRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
 
@@ -57,6 +62,7 @@ class Store:
     bookmarks: BookmarkRepository
     edits: EditRepository
     likes: LikeRepository
+    reposts: RepostRepository
     follows: FollowRepository
     blocks: BlockRepository
     reports: ReportRepository
@@ -68,7 +74,12 @@ class Store:
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
+    pull_accounts: PullAccounts
+    repost_feeds: RepostFeeds
     notifications: NotificationRepository
+    #: Hashtag timelines and trends, written by the fan-out.
+    hashtags: HashtagRepository
+    trends: TrendRepository
 
     @classmethod
     def connect(
@@ -101,6 +112,7 @@ class Store:
             bookmarks=BookmarkRepository(table),
             edits=EditRepository(table),
             likes=LikeRepository(table),
+            reposts=RepostRepository(table),
             follows=FollowRepository(table),
             blocks=BlockRepository(table),
             reports=reports,
@@ -111,7 +123,11 @@ class Store:
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
+            pull_accounts=PullAccounts(table),
+            repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),
+            hashtags=HashtagRepository(table),
+            trends=TrendRepository(table),
         )
 
 
@@ -123,6 +139,7 @@ __all__ = [
     "Rates",
     "Store",
     "TableKey",
+    "TaggedChanged",
     "UploadForm",
     "feed_topic",
     "handle_owner",

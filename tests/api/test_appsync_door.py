@@ -15,6 +15,7 @@ from cli.dev_issuer import DevIssuer
 from core.clock import now_iso
 from core.models import UserProfile
 from core.notifications import Notice, NotificationKind
+from fanout.hashtags import HashtagIndexer
 from store.clients import dynamodb_client
 from store.repository import Store
 from tests.api.conftest import SETTLE_MS, LambdaContext, invoke
@@ -202,6 +203,13 @@ EQUIVALENT = {
         "actor { handle } notification { kind count actors { handle } } } cursor } }",
         {"after": "{notified}"},
     ),
+    "a hashtag timeline, trends and people": (
+        'query { hashtag(tag: "#Shared") { tag posts(limit: 5) { items { title hashtags '
+        "hashtagSpans { tag start end } mentions { user { handle } start end } "
+        'author { handle } } nextToken } } trendingHashtags { tag count } searchUsers(query: "B") '
+        "{ items { handle } nextToken } }",
+        {},
+    ),
     "an idempotent like": (
         "mutation($id: ID!) { likePost(postId: $id) { likeCount viewerHasLiked "
         "author { handle } } }",
@@ -223,7 +231,8 @@ def test_strawberry_and_appsync_give_the_same_data(
     cursor = store.changes.start("all", timedelta(milliseconds=SETTLE_MS))
     notified = store.notifications.start(ALICE, timedelta(milliseconds=SETTLE_MS))
     store.follows.follow(ALICE, BOB)
-    post = store.posts.create(author_id=BOB, title="shared", body="", category="tech")
+    post = store.posts.create(author_id=BOB, title="shared", body="#shared @bob", category="tech")
+    HashtagIndexer(store).retag(post.id)
     store.comments.add(post.id, ALICE, "first")
     store.comments.add(post.id, BOB, "second")
     store.comments.add(post.id, ALICE, "third")
@@ -248,6 +257,10 @@ def test_strawberry_and_appsync_give_the_same_data(
     assert sealed_tokens(appsync.execute(query, filled)) == sealed_tokens(body["data"])
     if "postEvents" in body["data"]:  # the events of the content above, not an empty page
         assert len(body["data"]["postEvents"]["items"]) == 4  # created + 3 comments
+    if "hashtag" in body["data"]:
+        assert body["data"]["hashtag"]["posts"]["items"][0]["mentions"][0]["start"] == 8
+        assert body["data"]["trendingHashtags"] == [{"tag": "shared", "count": 1}]
+        assert body["data"]["searchUsers"]["items"] == [{"handle": "bob"}]
     if "notificationUpdates" in body["data"]:
         assert len(body["data"]["notificationUpdates"]["items"]) == 1
     assert json.dumps(body["data"])  # plain JSON all the way down

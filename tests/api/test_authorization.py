@@ -69,6 +69,9 @@ ANONYMOUS_REFUSED = {
     'id: "01HZ0000000000000000000001") { id } }',
     "unreadNotificationCount": "{ unreadNotificationCount }",
     "notificationUpdates": "{ notificationUpdates { cursor } }",
+    "hashtag": '{ hashtag(tag: "a") { tag posts { items { id } } } }',
+    "trendingHashtags": "{ trendingHashtags { tag count } }",
+    "searchUsers": '{ searchUsers(query: "a") { items { id } } }',
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
 }
 

@@ -19,6 +19,7 @@ import pytest
 from core.clock import now_iso
 from core.config import Settings
 from core.models import UserProfile
+from fanout.hashtags import HashtagIndexer
 from resolvers.registry import registered
 from store.keys import feed_topic
 from store.repository import Store
@@ -73,10 +74,11 @@ def publish(store: Store, world: World, round_name: str) -> str:
     cursor = store.changes.start("all", timedelta(0))
     for person in PEOPLE:
         post = store.posts.create(
-            author_id=person, title=f"{round_name} by {person}", body="", category="tech"
+            author_id=person, title=f"{round_name} by {person}", body="#all", category="tech"
         )
         world.author_of[post.id] = person
         world.post_ids.append(post.id)
+        HashtagIndexer(store).retag(post.id)
         if person == DAVE:
             world.dave_post = post.id
     comments = {}
@@ -231,6 +233,19 @@ def read_follow_lists(client: GraphQLClient, world: World, _viewer: str) -> set[
     return {u["id"] for u in user["followers"]["items"] + user["following"]["items"]}
 
 
+def read_hashtag(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    query = '{ hashtag(tag: "all") { posts(limit: 100) { items { id author { id } } } } }'
+    items = _data(client, query)["hashtag"]["posts"]["items"]
+    return _authors(world, [i["id"] for i in items])
+
+
+def read_search(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    """Everyone by the first letter of their handle."""
+    query = "query($q: String!) { searchUsers(query: $q, limit: 100) { items { id } } }"
+    found = [_data(client, query, q=p[0])["searchUsers"]["items"] for p in PEOPLE]
+    return {u["id"] for users in found for u in users}
+
+
 READ_PATHS: dict[str, ReadPath] = {
     "Query.feed": read_feed,
     "Query.posts": read_posts,
@@ -245,6 +260,8 @@ READ_PATHS: dict[str, ReadPath] = {
     "Query.postEvents": read_post_events,
     "Query.feedUpdates": read_feed_updates,
     "User.followers": read_follow_lists,
+    "Hashtag.posts": read_hashtag,
+    "Query.searchUsers": read_search,
 }
 #: Tested below, over websockets (they start at "now", so they see new content).
 SUBSCRIPTIONS = {
@@ -255,6 +272,8 @@ SUBSCRIPTIONS = {
 TESTED_APART = {
     "Query.user": "test_a_blocker_is_invisible_to_the_blocked_and_the_blocked_stays_findable",
     "User.following": "read_follow_lists (with User.followers)",
+    # A feed entry reposted by a hidden person is dropped whole, as one of a hidden author
+    "FeedItem.repostedBy": "test_reposts.py: test_a_repost_by_or_of_a_hidden_person_is_hidden",
     "ChangeEvent.post": "events are dropped whole: read_post_events, read_feed_updates",
     "ChangeEvent.comment": "events are dropped whole: read_post_events, read_feed_updates",
     "Query.notifications": "test_notifications.py: "
@@ -275,6 +294,7 @@ NOT_CONTENT = {
     "Post.author",  # of a post already through the rule
     "Post.media",
     "Post.viewerHasLiked",
+    "Post.viewerHasReposted",
     "Comment.author",  # of a comment already through the rule
     "Comment.viewerHasLiked",
     "Post.viewerHasBookmarked",
@@ -289,6 +309,8 @@ NOT_CONTENT = {
     "Comment.mentions",
     "Post.edits",  # earlier versions of a post that already passed the rule, by its author
     "Comment.edits",
+    "Query.hashtag",  # the tag itself; its posts are Hashtag.posts
+    "Query.trendingHashtags",  # counts of tags, naming no one
 }
 #: Moderators see reported content whatever they block or mute: judging it is their job.
 MODERATION = {

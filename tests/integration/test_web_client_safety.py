@@ -104,13 +104,13 @@ def test_block_mute_report_and_moderate_in_the_browser(served: Served) -> None:
     # Kemi sees both cases with their counts, reasons, content and reports
     assert result["kemiNav"] == 1
     cases = {c["heading"].split(" ·")[0]: c for c in result["cases"]}
-    assert set(cases) == {"Post by @alice", "Person by @jamal"}
+    assert set(cases) == {"Post by @alice", "Person: @jamal"}
     post_case = cases["Post by @alice"]
     assert post_case["heading"].endswith("· 1 report")
     assert post_case["byline"].startswith("Spam \u00d7 1")
     assert post_case["content"].startswith(f"Alice at {stamp}")
     assert post_case["reports"][0].startswith("Spam: “Selling pills in every thread”")
-    assert cases["Person by @jamal"]["byline"].startswith("Harassment or bullying \u00d7 1")
+    assert cases["Person: @jamal"]["byline"].startswith("Harassment or bullying \u00d7 1")
     # Her decisions close the cases and lead the audit log, newest first, with their reasons
     assert "Removed the content" in result["removeStatus"]
     assert "Suspended the author" in result["suspendStatus"]

@@ -138,7 +138,7 @@ try {
   await postCase.getByRole("button", { name: "Apply" }).click();
   out.removeStatus = await statusSays(mod, "Removed the content");
   await mod.locator("ol.audit li[data-action=REMOVE_CONTENT]").waitFor({ timeout: TIMEOUT });
-  const personCase = mod.locator("article.case").filter({ hasText: "Person by" });
+  const personCase = mod.locator("article.case").filter({ hasText: "Person: @jamal" });
   await personCase.getByLabel("Suspend this person").check();
   await personCase.getByLabel("Days").fill("7");
   await personCase.getByLabel(/Reason/).fill("Harassment in replies");

@@ -11,7 +11,7 @@ from pydantic.alias_generators import to_camel
 
 import resolvers
 from core.config import Limits
-from core.limits import EDITS, PAGE, POLL, REPLIES
+from core.limits import EDITS, PAGE, POLL, REPLIES, TRENDING
 from resolvers import comment_inputs, inputs
 from resolvers.registry import Resolver, registered
 from schema.build import build_schema, sdl
@@ -60,6 +60,7 @@ def test_every_limit_default_is_the_one_in_core_limits() -> None:
     # Lists with a window of their own; every other `limit` is a page's or a poll's.
     own = {"Comment.replies": REPLIES.default, "Post.edits": EDITS.default}
     own["Comment.edits"] = EDITS.default
+    own["Query.trendingHashtags"] = TRENDING.default
     for field, (poll, default) in defaults.items():
         expected = own.get(field, POLL.default if poll else PAGE.default)
         assert default == expected, field

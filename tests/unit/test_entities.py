@@ -35,6 +35,16 @@ MENTIONS = {
     "after a right-to-left mark": ("\u200f@dana", [("dana", 1, 6)]),
     "in parentheses": ("(@alice)", [("alice", 1, 7)]),
     "a lone at": ("@ alice", []),
+    "end of a sentence, ellipsis": ("see you @alice…", [("alice", 8, 14)]),
+    "colon after": ("@alice: hi", [("alice", 0, 6)]),
+    "apostrophe after": ("@alice's post", [("alice", 0, 6)]),
+    "e-mail with dots": ("mail a.b@alice.com", []),
+    "e-mail in angle brackets": ("<bob@example.org>", []),
+    "after a flag emoji": ("🇫🇷@alice", [("alice", 4, 10)]),
+    "zero-width joiner after": ("@alice\u200d", [("alice", 0, 6)]),
+    "arabic around, mark after": ("مرحبا @dana!", [("dana", 6, 11)]),
+    "underscore at the end": ("cc @alice_", [("alice_", 3, 10)]),
+    "two in a row": ("@alice@bob", []),
 }
 
 HASHTAGS = {
@@ -59,6 +69,16 @@ HASHTAGS = {
     "double hash": ("##tag", []),
     "German sharp s folds": ("#Straße", [("strasse", 0, 7)]),
     "underscore": ("#snake_case", [("snake_case", 0, 11)]),
+    "keycap emoji is no tag": ("#\ufe0f\u20e3 and #1\ufe0f\u20e3", []),
+    "query string of a URL": ("https://example.com/?q=1#frag #real", [("real", 30, 35)]),
+    "path without a scheme": ("example.com/#anchor", []),
+    "comma and apostrophe end it": ("#tag, #other's", [("tag", 0, 4), ("other", 6, 12)]),
+    "CJK letters": ("#日本語 ok", [("日本語", 0, 4)]),
+    "Devanagari with vowel signs": ("#हिन्दी", [("हिन्दी", 0, 7)]),
+    "decomposed accent": ("#e\u0301cole", [("école", 0, 7)]),
+    "Hebrew after a right-to-left mark": ("\u200f#שלום", [("שלום", 1, 6)]),
+    "after an emoji with a skin tone": ("👍🏽#ok", [("ok", 4, 7)]),
+    "too long": ("#" + "a" * 101, []),
 }
 
 

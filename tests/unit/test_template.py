@@ -35,6 +35,7 @@ ACTIONS_OF = {
     "generate_presigned_post": {"s3:PutObject"},
     "generate_presigned_url": {"s3:GetObject"},
     "get_secret_value": {"secretsmanager:GetSecretValue"},
+    "send_message": {"sqs:SendMessage"},
 }
 #: X-Ray accepts no resource-level permissions; its policy exists only when tracing is on.
 WILDCARD_ALLOWED = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
@@ -44,7 +45,9 @@ PLATFORM_ACTIONS = {
     "dynamodb:GetRecords",
     "dynamodb:GetShardIterator",
     "dynamodb:ListStreams",
-    "sqs:SendMessage",
+    "sqs:ReceiveMessage",
+    "sqs:DeleteMessage",
+    "sqs:GetQueueAttributes",
     "logs:CreateLogStream",
     "logs:PutLogEvents",
 }
@@ -172,6 +175,14 @@ def test_the_function(template: dict[str, Any]) -> None:
     assert stream["BisectBatchOnFunctionError"] is True
     assert stream["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     assert "OnFailure" in stream["DestinationConfig"]
+    continuations = function["Events"]["FanOutContinuations"]["Properties"]
+    assert continuations["Queue"] == {"Fn::GetAtt": ["FanOutQueue", "Arn"]}
+    assert continuations["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    queue = template["Resources"]["FanOutQueue"]["Properties"]
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": ["FanOutDeadLetters", "Arn"]
+    }
+    assert queue["VisibilityTimeout"] >= 6 * function["Timeout"]
     routes = {
         (e["Properties"]["Method"], e["Properties"]["Path"])
         for e in function["Events"].values()

@@ -5,6 +5,7 @@ import { graphql } from "./gql/index.js";
 
 export type {
   ChangeType,
+  NotificationFieldsFragment as Notification,
   CommentFieldsFragment as Comment,
   MediaFieldsFragment as PostMedia,
   PostFieldsFragment as Post,
@@ -47,10 +48,14 @@ graphql(`
     commentCount
     viewerHasLiked
     viewerHasBookmarked
+    repostCount
+    viewerHasReposted
     version
     editedAt
     author { ...UserFields }
     media { ...MediaFields }
+    mentions { user { handle } start end }
+    hashtagSpans { tag start end }
   }
 `);
 
@@ -69,12 +74,16 @@ graphql(`
     viewerHasLiked
     deleted
     author { ...UserFields }
+    mentions { user { handle } start end }
   }
 `);
 
 export const FEED_PAGE = graphql(`
   query FeedPage($limit: Int!, $nextToken: String) {
-    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }
+    feed(limit: $limit, nextToken: $nextToken) {
+      entries { post { ...PostFields } repostedBy { ...UserFields } }
+      nextToken
+    }
   }
 `);
 
@@ -82,7 +91,7 @@ export const FEED_PAGE = graphql(`
 export const FEED_START = graphql(`
   query FeedStart($limit: Int!) {
     me { ...UserFields }
-    feed(limit: $limit) { items { ...PostFields } nextToken }
+    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }
     feedUpdates { cursor }
     categories
   }
@@ -135,6 +144,12 @@ export const LIKE = graphql(`
 `);
 export const UNLIKE = graphql(`
   mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }
+`);
+export const REPOST = graphql(`
+  mutation Repost($id: ID!) { repost(postId: $id) { id repostCount viewerHasReposted } }
+`);
+export const UNREPOST = graphql(`
+  mutation Unrepost($id: ID!) { unrepost(postId: $id) { id repostCount viewerHasReposted } }
 `);
 export const FOLLOW = graphql(`
   mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }
@@ -210,5 +225,46 @@ export const UNBOOKMARK = graphql(`
 export const BOOKMARKS_PAGE = graphql(`
   query BookmarksPage($nextToken: String) {
     bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }
+  }
+`);
+
+graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    count
+    seen
+    latestAt
+    actors { ...UserFields }
+    post { id title }
+    comment { body }
+  }
+`);
+
+/** The notifications tab: the newest entries and how many are unread. */
+export const NOTIFICATIONS_PAGE = graphql(`
+  query NotificationsPage($limit: Int!, $nextToken: String) {
+    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }
+  }
+`);
+/** The badge: one read, polled. */
+export const UNREAD_COUNT = graphql(`
+  query UnreadCount { unreadNotificationCount }
+`);
+export const MARK_SEEN = graphql(`
+  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }
+`);
+
+export const HASHTAG_PAGE = graphql(`
+  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {
+    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }
+  }
+`);
+export const TRENDING = graphql(`
+  query Trending { trendingHashtags(limit: 10) { tag count } }
+`);
+export const SEARCH_PEOPLE = graphql(`
+  query SearchPeople($query: String!, $nextToken: String) {
+    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }
   }
 `);

@@ -5,8 +5,18 @@ import { GraphQLError, type GraphQLClient } from "./graphql.js";
 import { announce, avatar, h, timeElement } from "./dom.js";
 import { mediaImage } from "./media.js";
 import { postSafetyMenu } from "./safety.js";
-import { DELETE_POST, LIKE, UNLIKE, UPDATE_POST, type Post } from "./operations.js";
+import {
+  DELETE_POST,
+  LIKE,
+  REPOST,
+  UNLIKE,
+  UNREPOST,
+  UPDATE_POST,
+  type Author,
+  type Post,
+} from "./operations.js";
 import { bookmarkButton, postHistoryButton } from "./postExtras.js";
+import { richText } from "./richText.js";
 import { currentSession } from "./session.js";
 
 type Counts = Pick<Post, "likeCount" | "viewerHasLiked" | "commentCount">;
@@ -17,7 +27,8 @@ export const UPDATED_EVENT = "agora:updated";
 /** What a card sends (bubbling) once its post is deleted. */
 export const DELETED_EVENT = "agora:deleted";
 
-export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
+/** `repostedBy`: who of the people you follow brought the post into your feed. */
+export function postCard(api: GraphQLClient, initial: Post, repostedBy: Author | null = null): HTMLElement {
   let post = initial;
   const card = h("article", {
     class: "post",
@@ -27,8 +38,12 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
   });
   const likeButton = h("button", { type: "button", class: "like" });
   const comments = h("a", { href: `#/post/${post.id}`, class: "comments" });
+  const repostButton = h("button", { type: "button", class: "repost" });
 
   const showCounts = () => {
+    repostButton.textContent = `${post.viewerHasReposted ? "⟲ Reposted" : "⟲ Repost"} (${post.repostCount})`;
+    repostButton.setAttribute("aria-pressed", String(post.viewerHasReposted));
+    repostButton.dataset.count = String(post.repostCount);
     likeButton.textContent = `${post.viewerHasLiked ? "♥ Liked" : "♡ Like"} (${post.likeCount})`;
     likeButton.setAttribute("aria-pressed", String(post.viewerHasLiked));
     likeButton.dataset.count = String(post.likeCount);
@@ -38,8 +53,16 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
 
   const render = () => {
     const mine = post.author !== null && post.author?.id === currentSession()?.userId;
-    const body = post.body ? h("p", { class: "body" }, post.body) : "";
+    const body = post.body ? h("p", { class: "body" }, ...richText(post.body, post.mentions, post.hashtagSpans)) : "";
     card.replaceChildren(
+      repostedBy
+        ? h(
+            "p",
+            { class: "reposted-by" },
+            "⟲ Reposted by ",
+            h("a", { href: `#/user/${repostedBy.handle}` }, repostedBy.displayName),
+          )
+        : "",
       h(
         "header",
         {},
@@ -67,6 +90,7 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
         "footer",
         {},
         likeButton,
+        mine ? null : repostButton,
         comments,
         bookmarkButton(api, post),
         mine ? h("button", { type: "button", class: "edit", onclick: () => edit() }, "Edit") : null,
@@ -149,6 +173,26 @@ export function postCard(api: GraphQLClient, initial: Post): HTMLElement {
     } finally {
       pending = false;
       likeButton.removeAttribute("aria-busy");
+    }
+  });
+  let reposting = false;
+  repostButton.addEventListener("click", async () => {
+    if (reposting) return;
+    reposting = true;
+    repostButton.setAttribute("aria-busy", "true");
+    try {
+      const variables = { id: post.id };
+      const fresh = post.viewerHasReposted
+        ? (await api.request(UNREPOST, variables)).unrepost
+        : (await api.request(REPOST, variables)).repost;
+      post = { ...post, repostCount: fresh.repostCount, viewerHasReposted: fresh.viewerHasReposted };
+      showCounts();
+      announce(post.viewerHasReposted ? "Reposted to your followers" : "Repost taken back");
+    } catch (error) {
+      announce(`Could not change the repost: ${(error as Error).message}`);
+    } finally {
+      reposting = false;
+      repostButton.removeAttribute("aria-busy");
     }
   });
   card.addEventListener(COUNTS_EVENT, (event) => {

@@ -134,6 +134,34 @@ export function removeCardsBy(userId: string): number {
   return cards.length;
 }
 
+interface Toggle {
+  name: "mute" | "block";
+  on: (r: Relation) => boolean;
+  label: (r: Relation) => string;
+  flip: (api: GraphQLClient, r: Relation) => Promise<Relation | null | undefined>;
+  said: (r: Relation) => string;
+}
+
+const TOGGLES: Toggle[] = [
+  {
+    name: "mute",
+    on: (r) => r.viewerMutes,
+    label: (r) => `${r.viewerMutes ? "Unmute" : "Mute"} @${r.handle}`,
+    flip: async (api, r) =>
+      r.viewerMutes ? (await api.request(UNMUTE, { id: r.id })).unmute : (await api.request(MUTE, { id: r.id })).mute,
+    said: (r) => (r.viewerMutes ? `You muted @${r.handle}: their posts are hidden from you` : `You unmuted @${r.handle}`),
+  },
+  {
+    name: "block",
+    on: (r) => r.viewerBlocks,
+    label: (r) => `${r.viewerBlocks ? "Unblock" : "Block"} @${r.handle}`,
+    flip: async (api, r) =>
+      r.viewerBlocks ? (await api.request(UNBLOCK, { id: r.id })).unblock : (await api.request(BLOCK, { id: r.id })).block,
+    said: (r) =>
+      r.viewerBlocks ? `You blocked @${r.handle}: neither of you sees the other's posts` : `You unblocked @${r.handle}`,
+  },
+];
+
 /** Mute and block toggles for one person; `changed` hears the new state. */
 export function relationButtons(
   api: GraphQLClient,
@@ -141,56 +169,33 @@ export function relationButtons(
   changed: (now: Relation) => void = () => {},
 ): HTMLElement[] {
   let relation = initial;
-  const mute = h("button", { type: "button", class: "mute" });
-  const block = h("button", { type: "button", class: "block" });
+  const buttons = TOGGLES.map((toggle) => ({ toggle, button: h("button", { type: "button", class: toggle.name }) }));
   const show = () => {
-    mute.textContent = relation.viewerMutes ? `Unmute @${relation.handle}` : `Mute @${relation.handle}`;
-    mute.setAttribute("aria-pressed", String(relation.viewerMutes));
-    block.textContent = relation.viewerBlocks ? `Unblock @${relation.handle}` : `Block @${relation.handle}`;
-    block.setAttribute("aria-pressed", String(relation.viewerBlocks));
-  };
-  const toggle = async (button: HTMLButtonElement, run: () => Promise<Relation | null | undefined>, said: () => string) => {
-    if (button.getAttribute("aria-busy")) return;
-    button.setAttribute("aria-busy", "true");
-    try {
-      const now = await run();
-      relation = now ?? relation;
-      show();
-      if (relation.viewerBlocks || relation.viewerMutes) removeCardsBy(relation.id);
-      changed(relation);
-      announce(said());
-    } catch (error) {
-      announce(`Could not change it: ${(error as Error).message}`);
-    } finally {
-      button.removeAttribute("aria-busy");
+    for (const { toggle, button } of buttons) {
+      button.textContent = toggle.label(relation);
+      button.setAttribute("aria-pressed", String(toggle.on(relation)));
     }
   };
-  const variables = () => ({ id: relation.id });
-  mute.addEventListener("click", () =>
-    void toggle(
-      mute,
-      async () =>
-        relation.viewerMutes
-          ? (await api.request(UNMUTE, variables())).unmute
-          : (await api.request(MUTE, variables())).mute,
-      () => (relation.viewerMutes ? `You muted @${relation.handle}: their posts are hidden from you` : `You unmuted @${relation.handle}`),
-    ),
-  );
-  block.addEventListener("click", () =>
-    void toggle(
-      block,
-      async () =>
-        relation.viewerBlocks
-          ? (await api.request(UNBLOCK, variables())).unblock
-          : (await api.request(BLOCK, variables())).block,
-      () =>
-        relation.viewerBlocks
-          ? `You blocked @${relation.handle}: neither of you sees the other's posts`
-          : `You unblocked @${relation.handle}`,
-    ),
-  );
+  for (const { toggle, button } of buttons) {
+    button.addEventListener("click", async () => {
+      // Not `disabled` while waiting: a disabled button drops keyboard focus.
+      if (button.getAttribute("aria-busy")) return;
+      button.setAttribute("aria-busy", "true");
+      try {
+        relation = (await toggle.flip(api, relation)) ?? relation;
+        show();
+        if (relation.viewerBlocks || relation.viewerMutes) removeCardsBy(relation.id);
+        changed(relation);
+        announce(toggle.said(relation));
+      } catch (error) {
+        announce(`Could not change it: ${(error as Error).message}`);
+      } finally {
+        button.removeAttribute("aria-busy");
+      }
+    });
+  }
   show();
-  return [mute, block];
+  return buttons.map(({ button }) => button);
 }
 
 /** A card's "More" menu for someone else's post: report it, mute or block its author. */

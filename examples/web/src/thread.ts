@@ -15,6 +15,7 @@ import {
   type Comment,
 } from "./operations.js";
 import { historyButton } from "./postExtras.js";
+import { richText } from "./richText.js";
 import { reportButton } from "./safety.js";
 import { currentSession } from "./session.js";
 
@@ -206,7 +207,7 @@ export function commentItem(thread: Thread, initial: Threaded): HTMLElement {
           comment.editedAt && !comment.deleted ? " · " : null,
           comment.editedAt && !comment.deleted ? history : null,
         ),
-        h("p", { class: comment.deleted ? "text deleted" : "text" }, comment.deleted ? "[deleted]" : comment.body),
+        h("p", { class: comment.deleted ? "text deleted" : "text" }, ...(comment.deleted ? ["[deleted]"] : richText(comment.body, comment.mentions))),
       ),
       ...actions,
       folded,

@@ -17,16 +17,18 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": typeof types.MediaFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n": typeof types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n": typeof types.CommentFieldsFragmentDoc,
-    "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.FeedPageDocument,
-    "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    repostCount\n    viewerHasReposted\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n": typeof types.FeedPageDocument,
+    "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": typeof types.FeedTickEmptyDocument,
     "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": typeof types.PostPageDocument,
     "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": typeof types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.UnlikeDocument,
+    "\n  mutation Repost($id: ID!) { repost(postId: $id) { id repostCount viewerHasReposted } }\n": typeof types.RepostDocument,
+    "\n  mutation Unrepost($id: ID!) { unrepost(postId: $id) { id repostCount viewerHasReposted } }\n": typeof types.UnrepostDocument,
     "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.FollowDocument,
     "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.UnfollowDocument,
     "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n": typeof types.AddCommentDocument,
@@ -45,6 +47,13 @@ type Documents = {
     "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.BookmarkDocument,
     "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.UnbookmarkDocument,
     "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.BookmarksPageDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": typeof types.NotificationsPageDocument,
+    "\n  query UnreadCount { unreadNotificationCount }\n": typeof types.UnreadCountDocument,
+    "\n  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }\n": typeof types.MarkSeenDocument,
+    "\n  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {\n    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }\n  }\n": typeof types.HashtagPageDocument,
+    "\n  query Trending { trendingHashtags(limit: 10) { tag count } }\n": typeof types.TrendingDocument,
+    "\n  query SearchPeople($query: String!, $nextToken: String) {\n    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }\n  }\n": typeof types.SearchPeopleDocument,
     "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n": typeof types.RelationFieldsFragmentDoc,
     "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n": typeof types.BlockDocument,
     "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n": typeof types.UnblockDocument,
@@ -62,16 +71,18 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": types.MediaFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n": types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n": types.CommentFieldsFragmentDoc,
-    "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.FeedPageDocument,
-    "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    repostCount\n    viewerHasReposted\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n": types.FeedPageDocument,
+    "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": types.FeedTickEmptyDocument,
     "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": types.PostPageDocument,
     "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.UnlikeDocument,
+    "\n  mutation Repost($id: ID!) { repost(postId: $id) { id repostCount viewerHasReposted } }\n": types.RepostDocument,
+    "\n  mutation Unrepost($id: ID!) { unrepost(postId: $id) { id repostCount viewerHasReposted } }\n": types.UnrepostDocument,
     "\n  mutation Follow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.FollowDocument,
     "\n  mutation Unfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": types.UnfollowDocument,
     "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...CommentFields } }\n": types.AddCommentDocument,
@@ -90,6 +101,13 @@ const documents: Documents = {
     "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": types.BookmarkDocument,
     "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": types.UnbookmarkDocument,
     "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.BookmarksPageDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": types.NotificationsPageDocument,
+    "\n  query UnreadCount { unreadNotificationCount }\n": types.UnreadCountDocument,
+    "\n  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }\n": types.MarkSeenDocument,
+    "\n  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {\n    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }\n  }\n": types.HashtagPageDocument,
+    "\n  query Trending { trendingHashtags(limit: 10) { tag count } }\n": types.TrendingDocument,
+    "\n  query SearchPeople($query: String!, $nextToken: String) {\n    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }\n  }\n": types.SearchPeopleDocument,
     "\n  fragment RelationFields on User { id handle viewerBlocks viewerMutes }\n": types.RelationFieldsFragmentDoc,
     "\n  mutation Block($id: ID!) { block(userId: $id) { ...RelationFields } }\n": types.BlockDocument,
     "\n  mutation Unblock($id: ID!) { unblock(userId: $id) { ...RelationFields } }\n": types.UnblockDocument,
@@ -116,19 +134,19 @@ export function graphql(source: "\n  fragment MediaFields on Media {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    repostCount\n    viewerHasReposted\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n"): typeof import('./graphql.js').FeedPageDocument;
+export function graphql(source: "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n"): typeof import('./graphql.js').FeedPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { items { ...PostFields } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n"): typeof import('./graphql.js').FeedStartDocument;
+export function graphql(source: "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n"): typeof import('./graphql.js').FeedStartDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -153,6 +171,14 @@ export function graphql(source: "\n  mutation Like($id: ID!) { likePost(postId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n"): typeof import('./graphql.js').UnlikeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Repost($id: ID!) { repost(postId: $id) { id repostCount viewerHasReposted } }\n"): typeof import('./graphql.js').RepostDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unrepost($id: ID!) { unrepost(postId: $id) { id repostCount viewerHasReposted } }\n"): typeof import('./graphql.js').UnrepostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -225,6 +251,34 @@ export function graphql(source: "\n  mutation Unbookmark($id: ID!) { unbookmark(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n"): typeof import('./graphql.js').BookmarksPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n"): typeof import('./graphql.js').NotificationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n"): typeof import('./graphql.js').NotificationsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadCount { unreadNotificationCount }\n"): typeof import('./graphql.js').UnreadCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkSeen($upTo: AWSDateTime) { markNotificationsSeen(upTo: $upTo) }\n"): typeof import('./graphql.js').MarkSeenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {\n    hashtag(tag: $tag) { tag posts(limit: $limit, nextToken: $nextToken) { items { ...PostFields } nextToken } }\n  }\n"): typeof import('./graphql.js').HashtagPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trending { trendingHashtags(limit: 10) { tag count } }\n"): typeof import('./graphql.js').TrendingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPeople($query: String!, $nextToken: String) {\n    searchUsers(query: $query, limit: 20, nextToken: $nextToken) { items { ...UserFields bio } nextToken }\n  }\n"): typeof import('./graphql.js').SearchPeopleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

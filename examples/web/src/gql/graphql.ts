@@ -99,7 +99,7 @@ export type Comment = {
   deleted: Scalars['Boolean']['output'];
   /** 0 on the post, at most 8. */
   depth: Scalars['Int']['output'];
-  /** When the text was last changed; null if never. */
+  /** When the text last changed. */
   editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   /** The versions edits replaced, newest first. */
   edits: Array<Edit>;
@@ -206,11 +206,54 @@ export type Edit = {
   writtenAt: Scalars['AWSDateTime']['output'];
 };
 
+/** One page of your home feed, newest first. */
+export type FeedConnection = {
+  __typename?: 'FeedConnection';
+  /** The same posts, each with who reposted it into your feed. */
+  entries: Array<FeedItem>;
+  /** The page's posts. */
+  items: Array<Post>;
+  /** Pass as `nextToken` for the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** One post of your home feed, and how it got there. */
+export type FeedItem = {
+  __typename?: 'FeedItem';
+  post: Post;
+  /** Who of the people you follow reposted it into your feed; null when it came as the author's own post (a post shows once per feed). */
+  repostedBy?: Maybe<User>;
+};
+
 /** One form field of a presigned upload. */
 export type FormField = {
   __typename?: 'FormField';
   name: Scalars['String']['output'];
   value: Scalars['String']['output'];
+};
+
+/** A hashtag and its posts. */
+export type Hashtag = {
+  __typename?: 'Hashtag';
+  /** Posts whose body uses the tag, newest first. */
+  posts: PostConnection;
+  /** Normalized: NFKC, case-folded, without the #. */
+  tag: Scalars['String']['output'];
+};
+
+
+/** A hashtag and its posts. */
+export type HashtagPostsArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A `#tag` of the text at [start, end) in UTF-16 code units, and the tag it stands for (normalized: what `hashtag(tag)` finds). */
+export type HashtagSpan = {
+  __typename?: 'HashtagSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  tag: Scalars['String']['output'];
 };
 
 /** An attached image or video. */
@@ -351,6 +394,8 @@ export type Mutation = {
   mute?: Maybe<User>;
   /** Report something to the moderators; each person reports a thing once. */
   report: Report;
+  /** Share a post with your followers' home feeds (not your own post); reposting twice changes nothing. */
+  repost: Post;
   /** Moderators: act on a case (its open reports) and leave an audit entry. */
   resolveReport: ModerationCase;
   /** Lift a block (follows are not restored). Idempotent. */
@@ -365,6 +410,8 @@ export type Mutation = {
   unlikePost: Post;
   /** Stop muting a user. Idempotent. */
   unmute?: Maybe<User>;
+  /** Take back a repost; it leaves your followers' feeds. */
+  unrepost: Post;
   /** Change your own comment's text; `expectedVersion` guards lost updates. */
   updateComment: Comment;
   /** Change your own post; `expectedVersion` guards lost updates. */
@@ -451,6 +498,11 @@ export type MutationReportArgs = {
 };
 
 
+export type MutationRepostArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
 export type MutationResolveReportArgs = {
   input: ResolveReportInput;
 };
@@ -484,6 +536,11 @@ export type MutationUnlikePostArgs = {
 
 export type MutationUnmuteArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnrepostArgs = {
+  postId: Scalars['ID']['input'];
 };
 
 
@@ -556,7 +613,8 @@ export type NotificationKind =
   | 'FOLLOW'
   | 'LIKE'
   | 'MENTION'
-  | 'REPLY';
+  | 'REPLY'
+  | 'REPOST';
 
 /** A post in one category. */
 export type Post = {
@@ -574,6 +632,8 @@ export type Post = {
   editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   /** The versions edits replaced, newest first. */
   edits: Array<Edit>;
+  /** Where each #tag is in the body, so clients can link it without parsing. */
+  hashtagSpans: Array<HashtagSpan>;
   /** The body's #tags, normalized, once each. */
   hashtags: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -583,6 +643,8 @@ export type Post = {
   media: Array<Media>;
   /** The body's mentions of people who exist. */
   mentions: Array<Mention>;
+  /** Exact: changes with each repost. */
+  repostCount: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Increments on every update; send it back as `expectedVersion`. */
@@ -591,6 +653,8 @@ export type Post = {
   viewerHasBookmarked: Scalars['Boolean']['output'];
   /** Whether the signed-in viewer likes this post. */
   viewerHasLiked: Scalars['Boolean']['output'];
+  /** Whether the signed-in viewer reposted this post. */
+  viewerHasReposted: Scalars['Boolean']['output'];
 };
 
 
@@ -628,9 +692,11 @@ export type Query = {
   /** A comment by its post and id; null if there is none. */
   comment?: Maybe<Comment>;
   /** Your home feed: posts by the people you follow and your own, newest first. */
-  feed: PostConnection;
+  feed: FeedConnection;
   /** What reached your home feed after your cursor, oldest first. */
   feedUpdates: ChangeBatch;
+  /** A hashtag's timeline; `tag` with or without its #. */
+  hashtag: Hashtag;
   /** "ok" when the API can answer; needs no sign-in. */
   health: Scalars['String']['output'];
   /** Your profile; null until you create one (createProfile). */
@@ -655,6 +721,10 @@ export type Query = {
   posts: PostConnection;
   /** Up to 100 posts by id, in that order, null where there is none: what a client refreshes on screen (counts, edits) in one request. */
   postsByIds: Array<Maybe<Post>>;
+  /** People whose handle or display name starts with `query` (1 to 50 characters; accents and case do not matter), best matches first. */
+  searchUsers: UserConnection;
+  /** The most used tags of the last 24 hours, most used first. */
+  trendingHashtags: Array<TrendingHashtag>;
   /** How many notifications you have not seen: one read. */
   unreadNotificationCount: Scalars['Int']['output'];
   /** A user by id or by handle (give one); null if there is none. */
@@ -695,6 +765,11 @@ export type QueryFeedArgs = {
 export type QueryFeedUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryHashtagArgs = {
+  tag: Scalars['String']['input'];
 };
 
 
@@ -755,6 +830,18 @@ export type QueryPostsArgs = {
 
 export type QueryPostsByIdsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QuerySearchUsersArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QueryTrendingHashtagsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -862,6 +949,13 @@ export type TargetKind =
   | 'COMMENT'
   | 'POST'
   | 'USER';
+
+/** A tag and how many posts of the last 24 hours use it. */
+export type TrendingHashtag = {
+  __typename?: 'TrendingHashtag';
+  count: Scalars['Int']['output'];
+  tag: Scalars['String']['output'];
+};
 
 /** New text for your comment. */
 export type UpdateCommentInput = {
@@ -983,9 +1077,9 @@ export type UserFieldsFragment = { __typename?: 'User', id: string, handle: stri
 
 export type MediaFieldsFragment = { __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> };
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> };
 
-export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> };
 
 export type FeedPageQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
@@ -993,14 +1087,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -1008,28 +1102,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, comments: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, comments: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1044,6 +1138,20 @@ export type UnlikeMutationVariables = Exact<{
 
 
 export type UnlikeMutation = { __typename?: 'Mutation', unlikePost: { __typename?: 'Post', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type RepostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RepostMutation = { __typename?: 'Mutation', repost: { __typename?: 'Post', id: string, repostCount: number, viewerHasReposted: boolean } };
+
+export type UnrepostMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnrepostMutation = { __typename?: 'Mutation', unrepost: { __typename?: 'Post', id: string, repostCount: number, viewerHasReposted: boolean } };
 
 export type FollowMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1064,14 +1172,14 @@ export type AddCommentMutationVariables = Exact<{
 }>;
 
 
-export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null } };
+export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
 
 export type UpdateCommentMutationVariables = Exact<{
   input: UpdateCommentInput;
 }>;
 
 
-export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null } };
+export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
 
 export type DeleteCommentMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -1086,14 +1194,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1123,7 +1231,7 @@ export type RepliesPageQueryVariables = Exact<{
 }>;
 
 
-export type RepliesPageQuery = { __typename?: 'Query', comment?: { __typename?: 'Comment', id: string, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } } | null };
+export type RepliesPageQuery = { __typename?: 'Query', comment?: { __typename?: 'Comment', id: string, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> } } | null };
 
 export type CommentHistoryQueryVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -1175,7 +1283,51 @@ export type BookmarksPageQueryVariables = Exact<{
 }>;
 
 
-export type BookmarksPageQuery = { __typename?: 'Query', bookmarks: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }> }> } };
+export type BookmarksPageQuery = { __typename?: 'Query', bookmarks: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> } };
+
+export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, count: number, seen: boolean, latestAt: string, actors: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }>, post?: { __typename?: 'Post', id: string, title: string } | null, comment?: { __typename?: 'Comment', body: string } | null };
+
+export type NotificationsPageQueryVariables = Exact<{
+  limit: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NotificationsPageQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', nextToken?: string | null, items: Array<{ __typename?: 'Notification', id: string, kind: NotificationKind, count: number, seen: boolean, latestAt: string, actors: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }>, post?: { __typename?: 'Post', id: string, title: string } | null, comment?: { __typename?: 'Comment', body: string } | null }> } };
+
+export type UnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadCountQuery = { __typename?: 'Query', unreadNotificationCount: number };
+
+export type MarkSeenMutationVariables = Exact<{
+  upTo?: InputMaybe<Scalars['AWSDateTime']['input']>;
+}>;
+
+
+export type MarkSeenMutation = { __typename?: 'Mutation', markNotificationsSeen: number };
+
+export type HashtagPageQueryVariables = Exact<{
+  tag: Scalars['String']['input'];
+  limit: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type HashtagPageQuery = { __typename?: 'Query', hashtag: { __typename?: 'Hashtag', tag: string, posts: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> } } };
+
+export type TrendingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrendingQuery = { __typename?: 'Query', trendingHashtags: Array<{ __typename?: 'TrendingHashtag', tag: string, count: number }> };
+
+export type SearchPeopleQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchPeopleQuery = { __typename?: 'Query', searchUsers: { __typename?: 'UserConnection', nextToken?: string | null, items: Array<{ __typename?: 'User', bio: string, id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }> } };
 
 export type RelationFieldsFragment = { __typename?: 'User', id: string, handle: string, viewerBlocks: boolean, viewerMutes: boolean };
 
@@ -1314,6 +1466,8 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1321,6 +1475,18 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }
     fragment UserFields on User {
@@ -1367,6 +1533,13 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   author {
     ...UserFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
 }
     fragment UserFields on User {
   id
@@ -1377,6 +1550,33 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
     altText
   }
 }`, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  count
+  seen
+  latestAt
+  actors {
+    ...UserFields
+  }
+  post {
+    id
+    title
+  }
+  comment {
+    body
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
 export const RelationFieldsFragmentDoc = new TypedDocumentString(`
     fragment RelationFields on User {
   id
@@ -1446,8 +1646,13 @@ export const AuditFieldsFragmentDoc = new TypedDocumentString(`
 export const FeedPageDocument = new TypedDocumentString(`
     query FeedPage($limit: Int!, $nextToken: String) {
   feed(limit: $limit, nextToken: $nextToken) {
-    items {
-      ...PostFields
+    entries {
+      post {
+        ...PostFields
+      }
+      repostedBy {
+        ...UserFields
+      }
     }
     nextToken
   }
@@ -1490,6 +1695,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1498,6 +1705,18 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<FeedPageQuery, FeedPageQueryVariables>;
 export const FeedStartDocument = new TypedDocumentString(`
     query FeedStart($limit: Int!) {
@@ -1505,8 +1724,13 @@ export const FeedStartDocument = new TypedDocumentString(`
     ...UserFields
   }
   feed(limit: $limit) {
-    items {
-      ...PostFields
+    entries {
+      post {
+        ...PostFields
+      }
+      repostedBy {
+        ...UserFields
+      }
     }
     nextToken
   }
@@ -1553,6 +1777,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1560,6 +1786,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<FeedStartQuery, FeedStartQueryVariables>;
 export const FeedTickDocument = new TypedDocumentString(`
@@ -1619,6 +1857,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1626,6 +1866,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<FeedTickQuery, FeedTickQueryVariables>;
 export const FeedTickEmptyDocument = new TypedDocumentString(`
@@ -1679,6 +1931,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1686,6 +1940,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<FeedTickEmptyQuery, FeedTickEmptyQueryVariables>;
 export const PostPageDocument = new TypedDocumentString(`
@@ -1744,6 +2010,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1751,6 +2019,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }
 fragment CommentFields on Comment {
@@ -1768,6 +2048,13 @@ fragment CommentFields on Comment {
   deleted
   author {
     ...UserFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<PostPageQuery, PostPageQueryVariables>;
 export const ProfilePageDocument = new TypedDocumentString(`
@@ -1828,6 +2115,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1835,6 +2124,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
 export const LikeDocument = new TypedDocumentString(`
@@ -1855,6 +2156,24 @@ export const UnlikeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnlikeMutation, UnlikeMutationVariables>;
+export const RepostDocument = new TypedDocumentString(`
+    mutation Repost($id: ID!) {
+  repost(postId: $id) {
+    id
+    repostCount
+    viewerHasReposted
+  }
+}
+    `) as unknown as TypedDocumentString<RepostMutation, RepostMutationVariables>;
+export const UnrepostDocument = new TypedDocumentString(`
+    mutation Unrepost($id: ID!) {
+  unrepost(postId: $id) {
+    id
+    repostCount
+    viewerHasReposted
+  }
+}
+    `) as unknown as TypedDocumentString<UnrepostMutation, UnrepostMutationVariables>;
 export const FollowDocument = new TypedDocumentString(`
     mutation Follow($id: ID!) {
   follow(userId: $id) {
@@ -1904,6 +2223,13 @@ fragment CommentFields on Comment {
   author {
     ...UserFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
 export const UpdateCommentDocument = new TypedDocumentString(`
     mutation UpdateComment($input: UpdateCommentInput!) {
@@ -1935,6 +2261,13 @@ fragment CommentFields on Comment {
   deleted
   author {
     ...UserFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<UpdateCommentMutation, UpdateCommentMutationVariables>;
 export const DeleteCommentDocument = new TypedDocumentString(`
@@ -1988,6 +2321,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -1995,6 +2330,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<CreatePostMutation, CreatePostMutationVariables>;
 export const UpdatePostDocument = new TypedDocumentString(`
@@ -2041,6 +2388,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -2048,6 +2397,18 @@ fragment PostFields on Post {
   }
   media {
     ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<UpdatePostMutation, UpdatePostMutationVariables>;
 export const DeletePostDocument = new TypedDocumentString(`
@@ -2123,6 +2484,13 @@ fragment CommentFields on Comment {
   deleted
   author {
     ...UserFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
   }
 }`) as unknown as TypedDocumentString<RepliesPageQuery, RepliesPageQueryVariables>;
 export const CommentHistoryDocument = new TypedDocumentString(`
@@ -2233,6 +2601,8 @@ fragment PostFields on Post {
   commentCount
   viewerHasLiked
   viewerHasBookmarked
+  repostCount
+  viewerHasReposted
   version
   editedAt
   author {
@@ -2241,7 +2611,164 @@ fragment PostFields on Post {
   media {
     ...MediaFields
   }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
 }`) as unknown as TypedDocumentString<BookmarksPageQuery, BookmarksPageQueryVariables>;
+export const NotificationsPageDocument = new TypedDocumentString(`
+    query NotificationsPage($limit: Int!, $nextToken: String) {
+  notifications(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...NotificationFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment NotificationFields on Notification {
+  id
+  kind
+  count
+  seen
+  latestAt
+  actors {
+    ...UserFields
+  }
+  post {
+    id
+    title
+  }
+  comment {
+    body
+  }
+}`) as unknown as TypedDocumentString<NotificationsPageQuery, NotificationsPageQueryVariables>;
+export const UnreadCountDocument = new TypedDocumentString(`
+    query UnreadCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadCountQuery, UnreadCountQueryVariables>;
+export const MarkSeenDocument = new TypedDocumentString(`
+    mutation MarkSeen($upTo: AWSDateTime) {
+  markNotificationsSeen(upTo: $upTo)
+}
+    `) as unknown as TypedDocumentString<MarkSeenMutation, MarkSeenMutationVariables>;
+export const HashtagPageDocument = new TypedDocumentString(`
+    query HashtagPage($tag: String!, $limit: Int!, $nextToken: String) {
+  hashtag(tag: $tag) {
+    tag
+    posts(limit: $limit, nextToken: $nextToken) {
+      items {
+        ...PostFields
+      }
+      nextToken
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  viewerHasBookmarked
+  repostCount
+  viewerHasReposted
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+  media {
+    ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<HashtagPageQuery, HashtagPageQueryVariables>;
+export const TrendingDocument = new TypedDocumentString(`
+    query Trending {
+  trendingHashtags(limit: 10) {
+    tag
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<TrendingQuery, TrendingQueryVariables>;
+export const SearchPeopleDocument = new TypedDocumentString(`
+    query SearchPeople($query: String!, $nextToken: String) {
+  searchUsers(query: $query, limit: 20, nextToken: $nextToken) {
+    items {
+      ...UserFields
+      bio
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}`) as unknown as TypedDocumentString<SearchPeopleQuery, SearchPeopleQueryVariables>;
 export const BlockDocument = new TypedDocumentString(`
     mutation Block($id: ID!) {
   block(userId: $id) {

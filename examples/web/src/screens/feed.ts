@@ -27,14 +27,14 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
   let cursor = start.feedUpdates.cursor;
   const shown = new Map<string, HTMLElement>();
 
-  const add = (post: Post, where: "top" | "bottom") => {
+  const add = (post: Post, where: "top" | "bottom", repostedBy: Author | null = null) => {
     if (shown.has(post.id)) return;
-    const card = postCard(api, post);
+    const card = postCard(api, post, repostedBy);
     shown.set(post.id, card);
     if (where === "top") list.prepend(card);
     else list.append(card);
   };
-  start.feed.items.forEach((post) => add(post, "bottom"));
+  start.feed.entries.forEach((e) => add(e.post, "bottom", e.repostedBy ?? null));
   list.addEventListener(DELETED_EVENT, (event) => shown.delete((event as CustomEvent<string>).detail));
 
   let loading = false;
@@ -45,9 +45,9 @@ export async function feedScreen(main: HTMLElement, api: GraphQLClient): Promise
     more.setAttribute("aria-busy", "true");
     try {
       const page = await api.request(FEED_PAGE, { limit: PAGE, nextToken });
-      page.feed.items.forEach((post) => add(post, "bottom"));
+      page.feed.entries.forEach((e) => add(e.post, "bottom", e.repostedBy ?? null));
       nextToken = page.feed.nextToken ?? null;
-      announce(nextToken ? `${page.feed.items.length} more posts` : "That is everything in your feed");
+      announce(nextToken ? `${page.feed.entries.length} more posts` : "That is everything in your feed");
     } catch (error) {
       announce(`Could not load more posts: ${(error as Error).message}`);
     } finally {

@@ -156,7 +156,7 @@ function caseCard(api: GraphQLClient, c: ModerationCase, resolved: () => void): 
         h(
           "h3",
           { id: `case-${id}` },
-          `${KIND_NAMES[c.targetKind]} by `,
+          c.targetKind === "USER" ? "Person: " : `${KIND_NAMES[c.targetKind]} by `,
           c.author ? h("a", { href: `#/user/${c.author.handle}` }, `@${c.author.handle}`) : `@${c.content.handle}`,
           h("span", { class: "count" }, ` · ${c.reportCount} report${c.reportCount === 1 ? "" : "s"}`),
         ),

@@ -1,0 +1,77 @@
+"""The rest of a fan-out, as a queue message: which event, which part, after which follower."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from store.change_items import change_from_item, change_to_item
+from store.keys import author_topic
+
+if TYPE_CHECKING:
+    from core.models import LoggedChange
+
+#: Bumped when the message's shape changes; older shapes stay readable until drained.
+VERSION = 1
+
+
+class Queue(Protocol):
+    def send(self, body: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Continuation:
+    """Part `part` of publishing `event`: the followers after position `after`. With
+    `pull_since`, the part writes those followers' pull markers instead of the event's copies
+    (the event made its author a pull account)."""
+
+    event: LoggedChange
+    part: int
+    after: str
+    pull_since: str | None = None
+
+    def to_message(self) -> str:
+        item = change_to_item(self.event, author_topic(self.event.author_id))
+        message = {"v": VERSION, "event": item, "part": self.part, "after": self.after}
+        if self.pull_since is not None:
+            message["pullSince"] = self.pull_since
+        return json.dumps(message)
+
+    @classmethod
+    def from_message(cls, body: str) -> Continuation:
+        message = json.loads(body)
+        if not isinstance(message, Mapping) or message.get("v") != VERSION:
+            raise ValueError(f"not a fan-out continuation: {body[:200]!r}")
+        since = message.get("pullSince")
+        return cls(
+            change_from_item(message["event"]),
+            int(message["part"]),
+            str(message["after"]),
+            str(since) if since is not None else None,
+        )
+
+
+class InlineQueue:
+    """Without a queue (local serve, tests): continuations wait here and the same fan-out runs
+    them next, in the same process, exactly as the queue's consumer would."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+
+    def send(self, body: str) -> None:
+        self.pending.append(body)
+
+    def take(self) -> list[str]:
+        taken, self.pending = self.pending, []
+        return taken
+
+
+def is_queue_event(event: Any) -> bool:
+    records = event.get("Records") if isinstance(event, dict) else None
+    return (
+        isinstance(records, list)
+        and bool(records)
+        and all(isinstance(r, dict) and r.get("eventSource") == "aws:sqs" for r in records)
+    )

@@ -1,0 +1,90 @@
+"""Publishing an event to home feeds in bounded parts: one invocation writes up to
+`feeds_per_invocation` feeds, in parallel batches, and hands the rest to the queue."""
+
+from __future__ import annotations
+
+import logging
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from core.models import ChangeKind, PullAccount
+from fanout.continuations import Continuation
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from core.config import FanOutSettings
+    from core.models import LoggedChange
+    from fanout.continuations import Queue
+    from store.repository import Store
+
+log = logging.getLogger("agora.fanout")
+
+
+class Publisher:
+    def __init__(self, store: Store, settings: FanOutSettings, queue: Queue) -> None:
+        self._store = store
+        self._settings = settings
+        self._queue = queue
+
+    def publish(self, event: LoggedChange) -> None:
+        """Part 0: the author's own feed, then followers from the first; for a pull account,
+        the author's feed alone (followers read its posts at feed time)."""
+        since = self._pull_since(event)
+        if since is None:
+            self.run(Continuation(event, part=0, after=""))
+            return
+        self._store.feed_copies.copy_to_feeds(event, [event.author_id])
+        if since == event.at:
+            # This post made its author a pull account: each follower's feed learns it (once;
+            # a retry rewrites the same markers), in parts like any fan-out.
+            self.run(Continuation(event, part=1, after="", pull_since=since))
+
+    def _pull_since(self, event: LoggedChange) -> str | None:
+        """Since when the author is a pull account (None: pushed). Crossing the threshold, the
+        first new post decides, once; posts created before it stay pushed, so none is lost or
+        doubled whichever fan-out runs first."""
+        followers, since = self._store.pull_accounts.state(event.author_id)
+        created = event.kind is ChangeKind.POST_CREATED
+        if since is None and created and followers > self._settings.pull_threshold:
+            since = self._store.pull_accounts.become_pull(event.author_id, event.at)
+        if since is None or (created and event.at < since):
+            return None
+        return since
+
+    def run(self, part: Continuation) -> None:
+        """Write one part; if followers remain past the bound, queue the next part.
+
+        The next part is queued only after this one is written, so a failure retries this part
+        (whose retry writes only missing copies) and nothing is lost; a part delivered twice
+        finds its marker and writes nothing twice.
+        """
+        event = part.event
+        owners = self._owners(part)
+        taken = list(islice(owners, self._settings.feeds_per_invocation))
+        feeds = [owner for owner, _ in taken]
+        if part.pull_since is not None:
+            pull = PullAccount(event.author_id, part.pull_since)
+            requests = self._store.pull_accounts.mark_followers(feeds, pull)
+        else:
+            requests = self._store.feed_copies.copy_to_feeds(
+                event, feeds, part=part.part, parallel=self._settings.parallel_writes
+            )
+        log.info(
+            "event %s part %d: %d feeds in %d batch writes",
+            event.id,
+            part.part,
+            len(taken),
+            requests,
+        )
+        if taken and next(owners, None) is not None:
+            following = Continuation(event, part.part + 1, taken[-1][1], part.pull_since)
+            self._queue.send(following.to_message())
+
+    def _owners(self, part: Continuation) -> Iterator[tuple[str, str]]:
+        """(feed owner, follower position) in order; the author's own feed comes first."""
+        author = part.event.author_id
+        followers = self._store.follows.followers_after(author, part.after or None)
+        if part.part == 0:
+            return chain([(author, "")], followers)
+        return followers

@@ -1,0 +1,134 @@
+"""Reading the home feed: two sequential round trips, whatever the page selects.
+
+Each test counts DynamoDB requests (botocore hooks) and the item loader's dispatches: the feed
+page is its entries (one Query), then ONE batch of posts, authors and the viewer's likes
+(several BatchGetItem requests of 100 keys are sent side by side, still one round trip).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from core.clock import now_iso
+from core.models import FeedEntry, UserProfile
+from store.codecs import feed_entry_to_item
+from store.repository import Store
+from tests.conftest import ALICE, GraphQLClient
+from tests.support.counting import RequestCounter
+
+if TYPE_CHECKING:
+    pass
+
+
+pytestmark = pytest.mark.integration
+
+AUTHORS = [f"author{n}" for n in range(10)]
+PAGE = """query($n: Int!) { feed(limit: $n) { items { id author { handle } likeCount
+  viewerHasLiked commentCount } nextToken } }"""
+
+
+@pytest.fixture
+def dispatches(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many keys each dispatch of the request's item loader asked for, in order."""
+    seen: list[int] = []
+    get_many = store.items.get_many
+
+    def counted(keys: Any) -> Any:
+        seen.append(len(keys))
+        return get_many(keys)
+
+    monkeypatch.setattr(store.items, "get_many", counted)
+    return seen
+
+
+def seed(store: Store, size: int, *, with_authors: bool = True) -> None:
+    for author in AUTHORS:
+        store.users.create(UserProfile(author, author, author.title(), now_iso()))
+    entries = []
+    for n in range(size):
+        post = store.posts.create(
+            author_id=AUTHORS[n % len(AUTHORS)], title=f"p{n}", body="", category="tech"
+        )
+        if n % 3 == 0:
+            store.likes.like(post.id, ALICE, post.author_id)
+        entries.append(FeedEntry(ALICE, post.id, post.author_id, post.created_at))
+    if with_authors:
+        store.feeds.add(entries)
+        return
+    # Entries as written before they carried the author
+    for entry in entries:
+        item = feed_entry_to_item(entry, 2_000_000_000)
+        del item["authorId"]
+        store.feeds._client.put_item(TableName=store.feeds._table, Item=item)
+
+
+def check_page(items: list[dict[str, Any]], size: int) -> None:
+    assert len(items) == size
+    assert sum(i["viewerHasLiked"] for i in items) == len(range(0, size, 3))
+    assert {i["author"]["handle"] for i in items} == set(AUTHORS)
+
+
+@pytest.mark.parametrize("size", [20, 50, 100])
+def test_a_feed_page_is_two_round_trips(
+    api: GraphQLClient,
+    store: Store,
+    counter: RequestCounter,
+    dispatches: list[int],
+    size: int,
+) -> None:
+    # Given a feed of `size` posts by 10 authors, a third of them liked by the viewer
+    seed(store, size)
+    counter.reset()
+    dispatches.clear()
+    # When the viewer reads a page with authors, counts and viewerHasLiked
+    result = api.execute(PAGE, n=size)
+    # Then: one Query, then ONE loader dispatch of posts + authors + likes + visibility set
+    check_page(result["data"]["feed"]["items"], size)
+    keys = size + len(AUTHORS) + len(range(size)) + 1
+    assert dispatches == [keys]
+    assert counter.calls == {"Query": 1, "BatchGetItem": math.ceil(keys / 100)}
+
+
+def test_entries_without_the_author_still_read_a_round_trip_later(
+    api: GraphQLClient, store: Store, counter: RequestCounter, dispatches: list[int]
+) -> None:
+    # Given entries written before they carried their author
+    seed(store, 20, with_authors=False)
+    counter.reset()
+    dispatches.clear()
+    result = api.execute(PAGE, n=20)
+    # Then the page is the same; its authors come one dispatch after the posts
+    check_page(result["data"]["feed"]["items"], 20)
+    assert dispatches == [20 + 20 + 1, len(AUTHORS)]
+    assert counter.calls == {"Query": 1, "BatchGetItem": 2}
+
+
+def test_a_page_that_selects_no_author_loads_none(
+    api: GraphQLClient, store: Store, counter: RequestCounter, dispatches: list[int]
+) -> None:
+    seed(store, 20)
+    dispatches.clear()
+    result = api.execute("{ feed(limit: 20) { items { id title } } }")
+    assert len(result["data"]["feed"]["items"]) == 20
+    assert dispatches == [20 + 1]
+
+
+def test_a_token_sealed_before_the_merge_still_continues(api: GraphQLClient, store: Store) -> None:
+    # Given a token as pages used to seal it (the last entry's key, in the Query's scope)
+    seed(store, 5)
+    first = api.execute("{ feed(limit: 2) { items { title } } }")["data"]["feed"]["items"]
+    entries = store.feeds.page(ALICE, 2, None, 0).entries
+    last = entries[-1]
+    old = store.feeds._cursors.encode(
+        {"PK": {"S": f"FEED#{ALICE}"}, "SK": {"S": f"{last.created_at}#{last.post_id}"}},
+        f"table:FEED#{ALICE}:",
+    )
+    # When the client sends it, the feed continues right after that entry
+    result = api.execute(
+        "query($t: String) { feed(limit: 10, nextToken: $t) { items { title } } }", t=old
+    )
+    rest = [p["title"] for p in result["data"]["feed"]["items"]]
+    assert [p["title"] for p in first] + rest == [f"p{n}" for n in range(4, -1, -1)]
