@@ -110,14 +110,17 @@ class Floor:
         post_id = variables["id"]
         page = self.db.query(
             TableName=self.table,
-            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
-            ExpressionAttributeValues={":pk": {"S": f"POST#{post_id}"}, ":prefix": {"S": "POST"}},
-            Limit=22,
+            IndexName="GSI1",
+            KeyConditionExpression="GSI1PK = :pk",
+            ExpressionAttributeValues={":pk": {"S": f"COMMENTS#{post_id}"}},
+            Limit=21,
         )
-        post, comments = page["Items"][0], page["Items"][1:21]
-        authors = self._get_many(
-            [attributes(user_key(string(i, "authorId"))) for i in [post, *comments]]
-        )
+        comments = page["Items"][:20]
+        owner = {"authorId": comments[0]["postAuthorId"]}  # each comment names the post's author
+        keys = [attributes(post_key(post_id))]
+        keys += [attributes(user_key(string(i, "authorId"))) for i in [owner, *comments]]
+        authors = self._get_many(keys)
+        post = authors[(f"POST#{post_id}", "POST")]
 
         def author(item: Item) -> dict[str, Any] | None:
             found = authors.get((f"USER#{string(item, 'authorId')}", "PROFILE"))
@@ -126,11 +129,10 @@ class Floor:
             return {"handle": string(found, "handle"), "displayName": string(found, "displayName")}
 
         token = None
-        if len(page["Items"]) > 21:
+        if len(page["Items"]) > 20:
             last = comments[-1]
-            token = self.cursors.encode(
-                {"PK": last["PK"], "SK": last["SK"]}, f"table:POST#{post_id}:POST#COMMENT#"
-            )
+            names = ("PK", "SK", "GSI1PK", "GSI1SK")
+            token = self.cursors.encode({k: last[k] for k in names}, f"GSI1:COMMENTS#{post_id}:")
         return respond(
             {
                 "post": {

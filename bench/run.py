@@ -18,24 +18,15 @@ from typing import Any
 
 from bench import account_floor, discovery
 from bench.blocking_rows import blocking_rows
+from bench.conversation_rows import rows as conversation_rows
+from bench.conversations import ConversationFloor
 from bench.deployment import deployment_rows
 from bench.goals import GOALS
 from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_rows
-from bench.measure import Row, data_of, machine, side_by_side, write
+from bench.measure import SAME_DATA, Row, data_of, machine, side_by_side, write
 from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
 from bench.server_load import load_section
-
-#: Rows whose answer is compared with the floor's, field by field.
-SAME_DATA = (
-    "feed page of 20",
-    "post + 20 comments",
-    "notifications page of 20",
-    "unread notification count",
-    "hashtag page of 20",
-    "user search",
-    "empty poll",
-)
 
 
 def main() -> None:
@@ -165,6 +156,9 @@ def main() -> None:
             *blocking_rows(floor, world.commented_post, quiet, settle),
         ]
         rows.append(account_floor.account_deletion_row(dynamodb, fixture.TABLE))
+        talk = ConversationFloor(dynamodb, fixture.TABLE, floor.cursors)
+        rows += conversation_rows(world, talk, world.likeable[:20])
+
         if args.only:
             rows = [row for row in rows if row.name in args.only]
         out(f"Machine: {machine()}; DynamoDB Local {jar.parent.name} on loopback.")

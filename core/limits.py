@@ -35,6 +35,16 @@ class Length:
 
 #: A page of posts, comments, users (`limit` of every connection).
 PAGE = Window(default=20, most=100)
+#: Replies of one comment (`Comment.replies(limit:)`); the default is what a comment carries
+#: of its first replies (REPLY_PREVIEW), so a first page of replies costs no request of its own.
+REPLIES = Window(default=3, most=100)
+#: Previous versions of a post or comment (`edits(limit:)`).
+EDITS = Window(default=10, most=50)
+#: How deep a thread goes (a comment on the post is depth 0); deeper replies attach to the
+#: deepest allowed ancestor.
+THREAD_DEPTH = 8
+#: A comment's oldest replies copied onto it (Comment.first_replies).
+REPLY_PREVIEW = 3
 #: A poll of a change log (`limit` of postEvents, feedUpdates).
 POLL = Window(default=25, most=100)
 #: `postsByIds(ids:)`.

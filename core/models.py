@@ -121,7 +121,23 @@ class Post:
     like_count: int = 0
     comment_count: int = 0
     media: tuple[Media, ...] = ()
+    #: When the title or body was last changed; None if never.
+    edited_at: str | None = None
     repost_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A previous version of a post's or comment's text, kept when an edit replaced it."""
+
+    version: int
+    body: str
+    #: When this version was written (created, or edited into this text).
+    written_at: str
+    #: When the next edit replaced it.
+    replaced_at: str
+    #: Posts only.
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +176,39 @@ class Comment:
     version: int = 1
     #: When the text was last changed; None if never.
     edited_at: str | None = None
+    #: The comment this one replies to; None for a comment on the post itself.
+    parent_id: str | None = None
+    #: 0 on the post, parent's + 1 for a reply, at most THREAD_DEPTH (deeper replies attach
+    #: to the deepest allowed ancestor).
+    depth: int = 0
+    #: Exact: direct replies, placeholders of deleted ones included.
+    reply_count: int = 0
+    #: The oldest direct replies (at most REPLY_PREVIEW), copied here so a page of comments
+    #: reads its first replies by key, in the batch that reads its authors.
+    first_replies: tuple[ReplyRef, ...] = ()
+    like_count: int = 0
+    #: Deleted while it had replies: kept, without its text, so the thread holds together.
+    deleted: bool = False
+    #: Whom a reply concerns and who owns the post: known from the comment alone.
+    post_author_id: str | None = None
+    parent_author_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyRef:
+    """A reply as its parent lists it among its first replies."""
+
+    id: str
+    author_id: str
+
+
+class CommentOrder(StrEnum):
+    """How a post's comments are sorted."""
+
+    OLDEST = "OLDEST"
+    NEWEST = "NEWEST"
+    #: Most liked first, then newest.
+    TOP = "TOP"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 class NotificationKind(StrEnum):
     LIKE = "LIKE"
     COMMENT = "COMMENT"
+    #: A reply to your comment.
+    REPLY = "REPLY"
+    #: Likes of your comment, grouped per comment as likes of a post are per post.
+    COMMENT_LIKE = "COMMENT_LIKE"
     FOLLOW = "FOLLOW"
     MENTION = "MENTION"
     REPOST = "REPOST"
@@ -42,6 +46,10 @@ class Notice:
                 return f"follow:{self.done_at[:10]}"
             case NotificationKind.COMMENT:
                 return f"comment:{self.post_id}:{self.comment_id}"
+            case NotificationKind.COMMENT_LIKE:
+                return f"commentlike:{self.post_id}:{self.comment_id}"
+            case NotificationKind.REPLY:
+                return f"reply:{self.post_id}:{self.comment_id}"
             case NotificationKind.MENTION:
                 return f"mention:{self.post_id}:{self.comment_id or ''}"
 

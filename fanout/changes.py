@@ -53,17 +53,31 @@ class Like:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentLike:
+    """A like of a comment; the item names the comment's author, whom it concerns."""
+
+    post_id: str
+    comment_id: str
+    user_id: str
+    comment_author_id: str
+    created_at: str
+
+
+Edge = Follow | Like | CommentLike | Repost
+
+
+@dataclass(frozen=True, slots=True)
 class Added:
     """A follow, a like or a repost was made (its item appeared)."""
 
-    edge: Follow | Like | Repost
+    edge: Edge
 
 
 @dataclass(frozen=True, slots=True)
 class Removed:
     """A follow ended, or a like or repost was taken back (its item went)."""
 
-    edge: Follow | Like | Repost
+    edge: Edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +87,8 @@ class Commented:
     author_id: str
     created_at: str
     body: str = ""
+    #: Whose comment this replies to (None: a comment on the post itself).
+    parent_author_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +142,13 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         if image["topic"]["S"] == author_topic(logged.author_id):
             return ChangeLogged(logged)
         return None
-    if kind in ("Follow", "Like", "Repost"):
+    if kind in ("Follow", "Like", "CommentLike", "Repost"):
         edge = _edge(kind, image)
         return Added(edge) if event == "INSERT" else Removed(edge)
     if kind == "Comment" and event == "INSERT":
         ids = image["postId"]["S"], image["id"]["S"], image["authorId"]["S"]
-        return Commented(*ids, image["createdAt"]["S"], image["body"]["S"])
+        replied_to = image.get("parentAuthorId", {}).get("S")
+        return Commented(*ids, image["createdAt"]["S"], image["body"]["S"], replied_to)
     return None
 
 
@@ -140,10 +157,13 @@ def _deletion_due(image: Mapping[str, Any]) -> DeletionDue | None:
     return DeletionDue(deletion) if deletion.status is DeletionStatus.RUNNING else None
 
 
-def _edge(kind: str, image: Mapping[str, Any]) -> Follow | Like | Repost:
+def _edge(kind: str, image: Mapping[str, Any]) -> Edge:
     at = image["createdAt"]["S"]
     if kind == "Follow":
         return Follow(image["followerId"]["S"], image["followeeId"]["S"], at)
+    if kind == "CommentLike":
+        ids = image["postId"]["S"], image["commentId"]["S"], image["userId"]["S"]
+        return CommentLike(*ids, image["commentAuthorId"]["S"], at)
     if kind == "Repost":
         by = image["postId"]["S"], image["userId"]["S"], image["authorId"]["S"]
         return Repost(*by, image["postCreatedAt"]["S"], at)

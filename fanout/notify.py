@@ -13,7 +13,16 @@ from core.entities import mentions
 from core.limits import MENTIONS_PER_TEXT
 from core.models import ChangeKind, Repost
 from core.notifications import Notice, NotificationKind
-from fanout.changes import Added, Change, ChangeLogged, Commented, Follow, Like, Removed
+from fanout.changes import (
+    Added,
+    Change,
+    ChangeLogged,
+    Commented,
+    CommentLike,
+    Follow,
+    Like,
+    Removed,
+)
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -41,6 +50,12 @@ class Notifier:
                 if author is not None:
                     notice = Notice(author, NotificationKind.LIKE, user_id, at, post_id)
                     self._withdraw(notice)
+            case Added(CommentLike(post_id, comment_id, user_id, author, at)):
+                kind = NotificationKind.COMMENT_LIKE
+                self._notify(Notice(author, kind, user_id, at, post_id, comment_id))
+            case Removed(CommentLike(post_id, comment_id, user_id, author, at)):
+                kind = NotificationKind.COMMENT_LIKE
+                self._withdraw(Notice(author, kind, user_id, at, post_id, comment_id))
             case Added(Repost() as r):
                 self._notify(
                     Notice(r.author_id, NotificationKind.REPOST, r.user_id, r.at, r.post_id)
@@ -49,11 +64,17 @@ class Notifier:
                 self._withdraw(
                     Notice(r.author_id, NotificationKind.REPOST, r.user_id, r.at, r.post_id)
                 )
-            case Commented(post_id, comment_id, author_id, at, body):
-                post_author = self._about_post(
-                    post_id, NotificationKind.COMMENT, author_id, at, comment_id
-                )
-                self._mentions(body, author_id, at, post_id, comment_id, told=post_author)
+            case Commented(post_id, comment_id, author_id, at, body, replied_to):
+                told = replied_to
+                if replied_to is not None:
+                    kind = NotificationKind.REPLY
+                    self._notify(Notice(replied_to, kind, author_id, at, post_id, comment_id))
+                if replied_to is None or self._author_of(post_id) != replied_to:
+                    # The post's author hears of every comment, unless it replies to them.
+                    told = self._about_post(
+                        post_id, NotificationKind.COMMENT, author_id, at, comment_id
+                    )
+                self._mentions(body, author_id, at, post_id, comment_id, told=told)
             case ChangeLogged(event) if event.kind in MENTIONING:
                 post = self._store.posts.get(event.post_id, consistent=True)
                 if post is not None:

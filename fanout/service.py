@@ -84,11 +84,13 @@ class FanOut:
                 taken = self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
                 self._bring_back(repost, taken)
             case PostRemoved(post_id, author_id, media):
-                # Feeds filter deleted posts at read; here the post's comments and likes go,
-                # and its media: objects, variants and upload records.
+                # Feeds and bookmark lists filter deleted posts at read; here the post's
+                # comments, likes, edits and bookmarks go, and its media: objects, variants
+                # and upload records.
                 for owned in media:
                     self._media.remove(author_id, owned, f"post:{post_id}")
                 self._store.posts.purge_collection(post_id)
+                self._store.bookmarks.purge_post(post_id)
             case UploadCompleted(owner_id, upload_id):
                 self._media.process(owner_id, upload_id)
             case AvatarReplaced(user_id, old):

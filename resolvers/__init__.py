@@ -5,9 +5,12 @@ Importing this package registers every resolver in `resolvers.registry`.
 
 from resolvers import (
     blocks,
+    bookmarks,
     changes,
+    comment_likes,
     comments,
     discovery,
+    edits,
     entities,
     feed,
     meta,
@@ -22,9 +25,12 @@ from resolvers import (
 
 __all__ = [
     "blocks",
+    "bookmarks",
     "changes",
+    "comment_likes",
     "comments",
     "discovery",
+    "edits",
     "entities",
     "feed",
     "meta",

@@ -14,7 +14,7 @@ from resolvers.loaders import Loaders
 if TYPE_CHECKING:
     from auth.viewer import Viewer
     from core.config import Settings
-    from core.models import Comment, Page
+    from core.models import Comment, CommentOrder, Page
     from core.safety import Suspension
     from store.repository import MediaStorage, Store
 
@@ -41,8 +41,10 @@ class RequestContext:
     identify: Callable[[], Viewer | None]
     request_id: str
     settings: Settings
-    #: First comment pages read together with their post: post id -> (limit, page).
-    prefetched_comments: dict[str, tuple[int, Page[Comment]]] = field(default_factory=dict)
+    #: First comment pages read together with their post: post id -> ((limit, order), page).
+    prefetched_comments: dict[str, tuple[tuple[int, CommentOrder], Page[Comment]]] = field(
+        default_factory=dict
+    )
     #: What a websocket client sent in `connection_init` (Strawberry fills it in).
     connection_params: dict[str, Any] = field(default_factory=dict)
     #: The loaders' reads go to a thread: set for what runs on a long-lived server's own event

@@ -39,6 +39,7 @@ from core.limits import (
     TITLE,
     Length,
 )
+from core.models import CommentOrder
 from core.text import clean_text
 from resolvers.text_inputs import Line, Lines, RequiredLines
 
@@ -159,6 +160,9 @@ class PostArgs(PostIdArgs):
     #: Not a GraphQL argument: the schema layer's hint that the selection wants the first
     #: `prefetch_comments` comments, so post and comments come from one Query.
     prefetch_comments: int | None = Field(None, ge=1, le=PAGE.most)
+    #: Their order, and what each of them selects (as PageArgs.prefetch).
+    comments_order: CommentOrder = CommentOrder.OLDEST
+    comment_fields: tuple[str, ...] = ()
 
 
 class UserIdArgs(Arguments):

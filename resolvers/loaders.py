@@ -104,6 +104,9 @@ class Loaders:
     def prime_users(self, user_ids: Iterable[str]) -> None:
         self._prime(lookups.user(u) for u in user_ids)
 
+    def prime_comments(self, keys: Iterable[tuple[str, str]]) -> None:
+        self._prime(lookups.comment(p, c) for p, c in keys)
+
     def prime_posts(self, post_ids: Iterable[str]) -> None:
         self._prime(lookups.post(p) for p in post_ids)
 
@@ -119,6 +122,20 @@ class Loaders:
     async def has_liked(self, post_id: str, user_id: str) -> bool:
         liked: bool | None = await self._load(lookups.like(post_id, user_id))
         return bool(liked)
+
+    async def has_liked_comment(self, post_id: str, comment_id: str, user_id: str) -> bool:
+        liked: bool | None = await self._load(lookups.comment_like(post_id, comment_id, user_id))
+        return bool(liked)
+
+    def prime_comment_likes(self, keys: Iterable[tuple[str, str]], user_id: str) -> None:
+        self._prime(lookups.comment_like(p, c, user_id) for p, c in keys)
+
+    async def has_bookmarked(self, user_id: str, post_id: str) -> bool:
+        marked: bool | None = await self._load(lookups.bookmark(user_id, post_id))
+        return bool(marked)
+
+    def prime_bookmarks(self, post_ids: Iterable[str], user_id: str) -> None:
+        self._prime(lookups.bookmark(user_id, p) for p in post_ids)
 
     async def has_reposted(self, post_id: str, user_id: str) -> bool:
         reposted: bool | None = await self._load(lookups.repost(post_id, user_id))

@@ -37,21 +37,18 @@ async def post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any])
     args = parse(PostArgs, arguments)
     if args.prefetch_comments is None:
         return await visible_post(ctx, ctx.loaders.post(args.id))
-    found, first_comments = ctx.store.comments.post_with_first_page(args.id, args.prefetch_comments)
-    if found is None:
-        return None
-    # The post's author and its commenters' profiles share the visibility set's batch.
-    ctx.loaders.prime_users([found.author_id])
-    shown = await visible_comments(ctx, first_comments.items, (AUTHOR,))
-    visible = await visible_post(ctx, _ready(found))
+    # The first comments' Query, then ONE batch: the post, its author (each comment names
+    # it), the commenters, the first replies and what those select, and the visibility set.
+    order = args.comments_order
+    first = ctx.store.threads.level(args.id, None, order, args.prefetch_comments, None)
+    ctx.loaders.prime_posts([args.id])
+    ctx.loaders.prime_users({c.post_author_id for c in first.items if c.post_author_id})
+    shown = await visible_comments(ctx, first.items, (AUTHOR, *args.comment_fields))
+    visible = await visible_post(ctx, ctx.loaders.post(args.id))
     if visible is not None:
-        page = Page(items=shown, next_token=first_comments.next_token)
-        ctx.prefetched_comments[found.id] = (args.prefetch_comments, page)
+        page = Page(items=shown, next_token=first.next_token)
+        ctx.prefetched_comments[visible.id] = ((args.prefetch_comments, order), page)
     return visible
-
-
-async def _ready(post: Post) -> Post:
-    return post
 
 
 @resolver("Query.postsByIds")

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 AUTHOR = "author"
 VIEWER_HAS_LIKED = "viewerHasLiked"
 VIEWER_HAS_REPOSTED = "viewerHasReposted"
+VIEWER_HAS_BOOKMARKED = "viewerHasBookmarked"
+#: A comment's first replies, and (`replies/<field>`) what each of them selects.
+REPLIES = "replies"
 
 
 async def visibility(ctx: RequestContext) -> VisibilitySet:
@@ -49,6 +52,8 @@ def _prime_for_posts(
     viewer = ctx.viewer
     if VIEWER_HAS_LIKED in wanted and viewer is not None:
         ctx.loaders.prime_likes((post for post, _ in posts), viewer.id)
+    if VIEWER_HAS_BOOKMARKED in wanted and viewer is not None:
+        ctx.loaders.prime_bookmarks((post for post, _ in posts), viewer.id)
 
 
 async def visible_posts(
@@ -58,6 +63,19 @@ async def visible_posts(
     _prime_for_posts(ctx, [(p.id, p.author_id) for p in posts], wanted)
     hidden = await visibility(ctx)
     return [p for p in posts if not hidden.hides(p.author_id)]
+
+
+async def visible_posts_by_entries(
+    ctx: RequestContext, post_ids: Sequence[str], wanted: Iterable[str] = ()
+) -> list[Post]:
+    """The posts a page of entries (a feed's, a bookmark list's) names, in one batch with the
+    visibility set; deleted posts drop out here rather than being chased through every list
+    that names them, so a page may come back short (its nextToken still continues)."""
+    posts, hidden = await asyncio.gather(ctx.loaders.posts(list(post_ids)), visibility(ctx))
+    shown = [p for p in posts if p is not None and not hidden.hides(p.author_id)]
+    # What the selection asks of each post goes out in the next batch, all at once.
+    _prime_for_posts(ctx, [(p.id, p.author_id) for p in shown], wanted)
+    return shown
 
 
 async def visible_indexed_posts(
@@ -84,13 +102,43 @@ async def visible_posts_by_ids(ctx: RequestContext, post_ids: list[str]) -> list
     return [None if p is None or hidden.hides(p.author_id) else p for p in posts]
 
 
+def _prime_for_comments(
+    ctx: RequestContext, comments: Sequence[Comment], wanted: Iterable[str]
+) -> None:
+    """As `_prime_for_posts`; the first replies each comment carries are known by key, so
+    they (and, if their selection asks, their authors) join the same batch."""
+    wanted = set(wanted)
+    viewer = ctx.viewer
+    if AUTHOR in wanted:
+        ctx.loaders.prime_users(c.author_id for c in comments)
+    if VIEWER_HAS_LIKED in wanted and viewer is not None:
+        ctx.loaders.prime_comment_likes(((c.post_id, c.id) for c in comments), viewer.id)
+    if REPLIES in wanted:
+        first = [(c.post_id, r) for c in comments for r in c.first_replies]
+        ctx.loaders.prime_comments((post_id, r.id) for post_id, r in first)
+        if f"{REPLIES}/{AUTHOR}" in wanted:
+            ctx.loaders.prime_users(r.author_id for _, r in first)
+        if f"{REPLIES}/{VIEWER_HAS_LIKED}" in wanted and viewer is not None:
+            likes = ((post_id, r.id) for post_id, r in first)
+            ctx.loaders.prime_comment_likes(likes, viewer.id)
+
+
 async def visible_comments(
     ctx: RequestContext, comments: Sequence[Comment], wanted: Iterable[str] = ()
 ) -> list[Comment]:
-    if AUTHOR in set(wanted):
-        ctx.loaders.prime_users(c.author_id for c in comments)
+    """A page of comments or replies without those by hidden authors (their replies with
+    them: nothing under a hidden comment is reachable)."""
+    _prime_for_comments(ctx, comments, wanted)
     hidden = await visibility(ctx)
     return [c for c in comments if not hidden.hides(c.author_id)]
+
+
+async def visible_comment(
+    ctx: RequestContext, comment: Awaitable[Comment | None]
+) -> Comment | None:
+    """One comment (a reply's parent), null when there is none or it is hidden."""
+    found, hidden = await asyncio.gather(comment, visibility(ctx))
+    return None if found is None or hidden.hides(found.author_id) else found
 
 
 async def visible_profile(

@@ -6,16 +6,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from core.limits import PAGE, POLL
+from core.limits import EDITS, PAGE, POLL, REPLIES
+from core.models import CommentOrder
 from schema.selection import item_fields
 
 if TYPE_CHECKING:
     from strawberry.types import Info
 
+strawberry.enum(CommentOrder, description="How a post's comments are sorted.")
+
 PageLimit = Annotated[int, strawberry.argument(description=PAGE.describe("Page size"))]
 NextToken = Annotated[
     str | None, strawberry.argument(description="The `nextToken` of the previous page.")
 ]
+RepliesLimit = Annotated[int, strawberry.argument(description=REPLIES.describe("Replies"))]
+EditsLimit = Annotated[int, strawberry.argument(description=EDITS.describe("Versions"))]
 PollLimit = Annotated[int, strawberry.argument(description=POLL.describe("Events per poll"))]
 After = Annotated[
     str | None,

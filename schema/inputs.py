@@ -45,6 +45,7 @@ class UpdateProfileInput:
 @derived(comment_inputs.AddCommentInput)
 class AddCommentInput:
     post_id: strawberry.ID
+    parent_id: strawberry.ID | None = None
 
 
 @derived(comment_inputs.UpdateCommentInput)

@@ -113,6 +113,14 @@ class Media:
     )
 
     @classmethod
+    def maybe(cls, link: MediaLink | None) -> Media | None:
+        return cls.from_domain(link) if link else None
+
+    @classmethod
+    def all_of(cls, links: list[MediaLink]) -> list[Media]:
+        return [cls.from_domain(link) for link in links]
+
+    @classmethod
     def from_domain(cls, link: MediaLink) -> Media:
         media = link.media
         focus = media.focus

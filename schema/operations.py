@@ -15,9 +15,12 @@ import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core.limits import IDS_PER_REQUEST, PAGE, POLL
+from core.models import CommentOrder
 from schema.accounts import AccountMutation, AccountQuery
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.changes import ChangeBatch
+from schema.conversations import ConversationMutation, ConversationQuery
+from schema.deleted import Deleted
 from schema.discovery import DiscoveryQueries
 from schema.feed import FeedConnection
 from schema.inputs import (
@@ -33,42 +36,57 @@ from schema.media import Upload, UploadTicket
 from schema.moderation import ModerationMutation, ModerationQuery
 from schema.notifications import NotificationMutations, NotificationQueries
 from schema.safety import SafetyMutation, SafetyQuery
-from schema.selection import item_fields, only_field_named
+from schema.selection import connection_item_fields, item_fields, only_field_named
 from schema.types import (
     Comment,
     Ctx,
-    Deleted,
     Post,
     PostConnection,
     User,
 )
 
 
-def first_comments_wanted(info: Ctx) -> int | None:
-    """The `limit` of a first-page `comments` selection under this field, if there is one.
+def first_comments_wanted(info: Ctx) -> dict[str, Any]:
+    """The hint of a first-page `comments` selection under this field, if there is one: its
+    `limit`, order and what its items select.
 
-    Lets `post(id)` read the post and those comments in one Query. Fragments and aliases are
-    read through (schema/selection.py); anything unusual (several selections, directives, a
-    nextToken, a limit that will fail validation) simply skips the optimisation.
+    Lets `post(id)` read the post, those comments and their first replies in two requests.
+    Fragments and aliases are read through (schema/selection.py); anything unusual (several
+    selections, directives, a nextToken, a limit or order that will fail validation) simply
+    skips the optimisation.
     """
     selection = only_field_named(info.selected_fields[0].selections, "comments")
     if selection is None:
-        return None
+        return {}
     arguments: dict[str, Any] = selection.arguments
-    # Literals arrive as their source text ("20"), variables as values.
+    # Literals arrive as their source text ("20", "TOP"), variables as values.
     limit = arguments.get("limit", PAGE.default)
     if isinstance(limit, str) and limit.isdigit():
         limit = int(limit)
+    order = arguments.get("order", CommentOrder.OLDEST.value)
     if arguments.get("nextToken") or not isinstance(limit, int) or not 1 <= limit <= PAGE.most:
-        return None
-    return limit
+        return {}
+    if str(order) not in CommentOrder.__members__:
+        return {}
+    return {
+        "prefetchComments": limit,
+        "commentsOrder": CommentOrder(str(order)),
+        "commentFields": connection_item_fields(selection.selections),
+    }
 
 
 @strawberry.type
-class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery, AccountQuery):
+class Query(
+    ConversationQuery,
+    NotificationQueries,
+    DiscoveryQueries,
+    SafetyQuery,
+    ModerationQuery,
+    AccountQuery,
+):
     @strawberry.field(description="A post by id; null if there is none.")
     async def post(self, info: Ctx, id: strawberry.ID) -> Post | None:
-        arguments = {"id": id, "prefetchComments": first_comments_wanted(info)}
+        arguments = {"id": id, **first_comments_wanted(info)}
         found = await resolvers.posts.post(info.context, None, arguments)
         return Post.from_domain(found) if found else None
 
@@ -165,7 +183,13 @@ class Query(NotificationQueries, DiscoveryQueries, SafetyQuery, ModerationQuery,
 
 
 @strawberry.type
-class Mutation(NotificationMutations, SafetyMutation, ModerationMutation, AccountMutation):
+class Mutation(
+    ConversationMutation,
+    NotificationMutations,
+    SafetyMutation,
+    ModerationMutation,
+    AccountMutation,
+):
     @strawberry.mutation(description="Publish a post as the signed-in user.")
     def create_post(self, info: Ctx, input: CreatePostInput) -> Post:
         arguments = {"input": input}

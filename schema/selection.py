@@ -33,20 +33,33 @@ def _fields(selections: Iterable[Selection], *, strict: bool = False) -> Iterato
             yield from _fields(selection.selections, strict=strict)
 
 
-def item_fields(info: Info[Any, Any], *, under: str = "items") -> tuple[str, ...]:
-    """Names selected on each item of this field's result (`items { author }` -> author), and
-    one level further as dotted names (`items { post { author } }` -> post, post.author)."""
-    names: dict[str, None] = {}
-    for field in _fields(info.selected_fields[0].selections):
+def _items(selections: Iterable[Selection], under: str) -> Iterator[SelectedField]:
+    for field in _fields(selections):
         if field.name == under:
-            for item_field in _fields(field.selections):
-                names[item_field.name] = None
-                names.update(
-                    dict.fromkeys(
-                        f"{item_field.name}.{f.name}" for f in _fields(item_field.selections)
-                    )
-                )
+            yield from _fields(field.selections)
+
+
+def connection_item_fields(
+    selections: Iterable[Selection], *, under: str = "items"
+) -> tuple[str, ...]:
+    """Names selected on each item of a connection (`items { author }` -> author), one level
+    further as dotted names (`items { post { author } }` -> post, post.author), and, for
+    comments, on each of their first replies as `replies/<name>`
+    (`items { replies { items { author } } }` -> replies/author)."""
+    names: dict[str, None] = {}
+    for field in _items(selections, under):
+        names[field.name] = None
+        names.update(dict.fromkeys(f"{field.name}.{f.name}" for f in _fields(field.selections)))
+        if field.name == "replies":
+            names.update(
+                dict.fromkeys(f"replies/{f.name}" for f in _items(field.selections, "items"))
+            )
     return tuple(names)
+
+
+def item_fields(info: Info[Any, Any], *, under: str = "items") -> tuple[str, ...]:
+    """Names selected on each item of this field's result: see `connection_item_fields`."""
+    return connection_item_fields(info.selected_fields[0].selections, under=under)
 
 
 def fields_named(selections: Iterable[Selection], name: str) -> Iterator[SelectedField]:

@@ -1,8 +1,7 @@
 """The content graph's output types: people, posts, comments and the mentions that link them.
 
-They name each other (a user's posts, a post's author, a mention's user), so they live in one
-module: split, they would import each other. Each maps one domain value; field resolvers go
-through the registry.
+They name each other (a user's posts, a post's author), so they live in one module (split, they
+would import each other); field resolvers go through the registry.
 """
 
 from __future__ import annotations
@@ -11,7 +10,10 @@ import strawberry
 from strawberry.types import Info
 
 import resolvers.blocks
+import resolvers.bookmarks
+import resolvers.comment_likes
 import resolvers.comments
+import resolvers.edits
 import resolvers.entities
 import resolvers.moderation
 import resolvers.posts
@@ -19,12 +21,14 @@ import resolvers.social
 import resolvers.uploads
 import resolvers.users
 from core import models
-from core.entities import distinct_tags, hashtags
-from core.limits import PAGE
+from core.entities import distinct_tags
+from core.limits import EDITS, PAGE, REPLIES, THREAD_DEPTH
 from resolvers.context import RequestContext
 from resolvers.entities import LinkedMention
-from schema.arguments import NextToken, PageLimit, page_arguments
+from schema.arguments import EditsLimit, NextToken, PageLimit, RepliesLimit, page_arguments
 from schema.connection import Connection
+from schema.edits import Edit
+from schema.hashtags import HashtagSpan, hashtag_spans
 from schema.media import Media
 from schema.now_or_later import now_or_later
 from schema.scalars import AWSDateTime
@@ -63,8 +67,7 @@ class User:
 
     @strawberry.field(description="The profile picture, if any.")
     def avatar(self, info: Ctx) -> Media | None:
-        link = resolvers.uploads.user_avatar(info.context, self._profile, {})
-        return Media.from_domain(link) if link else None
+        return Media.maybe(resolvers.uploads.user_avatar(info.context, self._profile, {}))
 
     @strawberry.field(description="Whether the signed-in viewer follows this user.")
     async def viewer_follows(self, info: Ctx) -> bool:
@@ -89,27 +92,24 @@ class User:
     async def posts(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> PostConnection:
-        page = await resolvers.posts.user_posts(
-            info.context, self._profile, page_arguments(limit, next_token, info)
-        )
+        arguments = page_arguments(limit, next_token, info)
+        page = await resolvers.posts.user_posts(info.context, self._profile, arguments)
         return PostConnection.from_domain(page)
 
     @strawberry.field(description="Who follows this user, newest first.")
     async def followers(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolvers.users.followers(
-            info.context, self._profile, page_arguments(limit, next_token)
-        )
+        arguments = page_arguments(limit, next_token)
+        page = await resolvers.users.followers(info.context, self._profile, arguments)
         return UserConnection.from_domain(page)
 
     @strawberry.field(description="Whom this user follows, newest first.")
     async def following(
         self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
     ) -> UserConnection:
-        page = await resolvers.users.following(
-            info.context, self._profile, page_arguments(limit, next_token)
-        )
+        arguments = page_arguments(limit, next_token)
+        page = await resolvers.users.following(info.context, self._profile, arguments)
         return UserConnection.from_domain(page)
 
 
@@ -128,25 +128,9 @@ class Mention:
     def from_domain(cls, mention: LinkedMention) -> Mention:
         return cls(user=User.from_domain(mention.user), start=mention.start, end=mention.end)
 
-
-def mentions_of(found: list[LinkedMention]) -> list[Mention]:
-    return [Mention.from_domain(m) for m in found]
-
-
-@strawberry.type(
-    description=(
-        "A `#tag` of the text at [start, end) in UTF-16 code units, and the tag it stands for "
-        "(normalized: what `hashtag(tag)` finds)."
-    )
-)
-class HashtagSpan:
-    tag: str
-    start: int
-    end: int
-
-
-def hashtag_spans(text: str) -> list[HashtagSpan]:
-    return [HashtagSpan(tag=h.tag, start=h.start, end=h.end) for h in hashtags(text)]
+    @classmethod
+    def many(cls, found: list[LinkedMention]) -> list[Mention]:
+        return [cls.from_domain(m) for m in found]
 
 
 @strawberry.type(description="A post in one category.")
@@ -164,6 +148,7 @@ class Post:
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     repost_count: int = strawberry.field(description="Exact: changes with each repost.")
     hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
+    edited_at: AWSDateTime | None = strawberry.field(description="When the text last changed.")
     hashtag_spans: list[HashtagSpan] = strawberry.field(
         description="Where each #tag is in the body, so clients can link it without parsing."
     )
@@ -183,13 +168,14 @@ class Post:
             repost_count=post.repost_count,
             comment_count=post.comment_count,
             hashtags=distinct_tags(post.body),
+            edited_at=AWSDateTime(post.edited_at) if post.edited_at else None,
             hashtag_spans=hashtag_spans(post.body),
             _post=post,
         )
 
     @strawberry.field(description="The body's mentions of people who exist.")
     async def mentions(self, info: Ctx) -> list[Mention]:
-        return mentions_of(await resolvers.entities.post_mentions(info.context, self._post, {}))
+        return Mention.many(await resolvers.entities.post_mentions(info.context, self._post, {}))
 
     @strawberry.field(description="The author; null when the author has no profile.")
     def author(self, info: Ctx) -> User | None:
@@ -197,63 +183,94 @@ class Post:
 
     @strawberry.field(description="Attached images and videos, in order.")
     def media(self, info: Ctx) -> list[Media]:
-        return [
-            Media.from_domain(m) for m in resolvers.uploads.post_media(info.context, self._post, {})
-        ]
+        return Media.all_of(resolvers.uploads.post_media(info.context, self._post, {}))
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Ctx) -> bool:
         return await resolvers.social.viewer_has_liked(info.context, self._post, {})
 
+    @strawberry.field(description="Whether the signed-in viewer bookmarked this post.")
+    async def viewer_has_bookmarked(self, info: Ctx) -> bool:
+        return await resolvers.bookmarks.viewer_has_bookmarked(info.context, self._post, {})
+
     @strawberry.field(description="Whether the signed-in viewer reposted this post.")
     async def viewer_has_reposted(self, info: Ctx) -> bool:
         return await resolvers.social.viewer_has_reposted(info.context, self._post, {})
 
-    @strawberry.field(description="Comments, oldest first.")
+    @strawberry.field(description="Comments on the post itself (replies hang from them).")
     async def comments(
-        self, info: Ctx, limit: PageLimit = PAGE.default, next_token: NextToken = None
+        self,
+        info: Ctx,
+        limit: PageLimit = PAGE.default,
+        next_token: NextToken = None,
+        order: models.CommentOrder = models.CommentOrder.OLDEST,
     ) -> CommentConnection:
-        page = await resolvers.comments.comments(
-            info.context, self._post, page_arguments(limit, next_token, info)
-        )
+        arguments = {**page_arguments(limit, next_token, info), "order": order}
+        page = await resolvers.comments.comments(info.context, self._post, arguments)
         return CommentConnection.from_domain(page)
 
+    @strawberry.field(description="The versions edits replaced, newest first.")
+    def edits(self, info: Ctx, limit: EditsLimit = EDITS.default) -> list[Edit]:
+        return Edit.all_of(resolvers.edits.post_edits(info.context, self._post, {"limit": limit}))
 
-@strawberry.type(description="A comment on a post.")
+
+@strawberry.type(description="A comment on a post, or a reply to one.")
 class Comment:
     id: strawberry.ID
     post_id: strawberry.ID
+    parent_id: strawberry.ID | None = strawberry.field(description="Null on the post itself.")
+    depth: int = strawberry.field(description=f"0 on the post, at most {THREAD_DEPTH}.")
+    reply_count: int = strawberry.field(description="Exact: direct replies, placeholders too.")
+    like_count: int = strawberry.field(description="Exact: changes with each like.")
+    deleted: bool = strawberry.field(description="A placeholder kept for its replies: no text.")
     body: str
     created_at: AWSDateTime
     version: int = strawberry.field(
         description="Increments on every edit; send it back as `expectedVersion`."
     )
-    edited_at: AWSDateTime | None = strawberry.field(
-        description="When the text was last changed; null if never."
-    )
+    edited_at: AWSDateTime | None = strawberry.field(description="When the text last changed.")
     _comment: strawberry.Private[models.Comment]
 
     @classmethod
     def from_domain(cls, comment: models.Comment) -> Comment:
-        return cls(
-            id=strawberry.ID(comment.id),
-            post_id=strawberry.ID(comment.post_id),
-            body=comment.body,
-            created_at=AWSDateTime(comment.created_at),
-            version=comment.version,
-            edited_at=AWSDateTime(comment.edited_at) if comment.edited_at else None,
-            _comment=comment,
+        # IDs and AWSDateTimes are strings to Python: the domain's values pass as they are.
+        names = [name for name in cls.__annotations__ if not name.startswith("_")]
+        return cls(_comment=comment, **{name: getattr(comment, name) for name in names})
+
+    @strawberry.field(description="The author; null without a profile, or once deleted.")
+    def author(self, info: Ctx) -> User | None:
+        if self._comment.deleted:
+            return None
+        return now_or_later(
+            resolvers.users.comment_author(info.context, self._comment, {}), User.maybe
         )
 
-    @strawberry.field(description="The author; null when the author has no profile.")
-    def author(self, info: Ctx) -> User | None:
-        found = resolvers.users.comment_author(info.context, self._comment, {})
-        return now_or_later(found, User.maybe)
+    @strawberry.field(description="Whether the signed-in viewer likes this comment.")
+    async def viewer_has_liked(self, info: Ctx) -> bool:
+        return await resolvers.comment_likes.viewer_likes(info.context, self._comment, {})
+
+    @strawberry.field(description="Direct replies, oldest first.")
+    async def replies(
+        self, info: Ctx, limit: RepliesLimit = REPLIES.default, next_token: NextToken = None
+    ) -> CommentConnection:
+        arguments = page_arguments(limit, next_token, info)
+        page = await resolvers.comments.replies(info.context, self._comment, arguments)
+        return CommentConnection.from_domain(page)
+
+    @strawberry.field(description="The comment this replies to; null on the post, or hidden.")
+    async def parent(self, info: Ctx) -> Comment | None:
+        found = await resolvers.comments.parent(info.context, self._comment, {})
+        return Comment.from_domain(found) if found else None
+
+    @strawberry.field(description="The versions edits replaced, newest first.")
+    def edits(self, info: Ctx, limit: EditsLimit = EDITS.default) -> list[Edit]:
+        found = resolvers.edits.comment_edits(info.context, self._comment, {"limit": limit})
+        return Edit.all_of(found)
 
     @strawberry.field(description="The body's mentions of people who exist.")
     async def mentions(self, info: Ctx) -> list[Mention]:
         found = await resolvers.entities.comment_mentions(info.context, self._comment, {})
-        return mentions_of(found)
+        return Mention.many(found)
 
 
 @strawberry.type(description="One page of posts.")
@@ -279,12 +296,3 @@ class CommentConnection(Connection[Comment]):
     @classmethod
     def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
         return cls.of(page, Comment.from_domain)
-
-
-@strawberry.type(description="What a delete removed.")
-class Deleted:
-    id: strawberry.ID
-
-    @classmethod
-    def from_domain(cls, deleted_id: str) -> Deleted:
-        return cls(id=strawberry.ID(deleted_id))

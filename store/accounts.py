@@ -24,6 +24,7 @@ from core.safety import Suspension
 from store.batch import batch_write
 from store.blocks import BlockRepository
 from store.codecs import attribute_values
+from store.comment_likes import CommentLikeRepository
 from store.comments import CommentRepository
 from store.errors import error_code, translated_errors
 from store.follows import FollowRepository
@@ -60,6 +61,7 @@ class AccountRepository(Repository):
         self._posts = PostRepository(unmetered)
         self._comments = CommentRepository(unmetered, self._posts)
         self._likes = LikeRepository(unmetered)
+        self._comment_likes = CommentLikeRepository(unmetered)
         self._reposts = RepostRepository(unmetered)
         self._repost_feeds = RepostFeeds(unmetered)
         self._follows = FollowRepository(unmetered)
@@ -183,6 +185,9 @@ class AccountRepository(Repository):
                 return True
             case "Like":
                 return self._likes.unlike(value["postId"], value["userId"])
+            case "CommentLike":
+                self._comment_likes.unlike(value["postId"], value["commentId"], value["userId"])
+                return True
             case "Repost":
                 # Out of the followers' feeds first, while the follows are still there (the
                 # stream's own clean-up of the unrepost may run after they went).

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.models import Comment, FeedEntry, Post, Upload, UploadStatus, UserProfile
+from core.models import FeedEntry, Post, Upload, UploadStatus, UserProfile
 from store.items import Item
 from store.keys import (
     Key,
-    comment_key,
     feed_key,
     follow_index_keys,
     follow_key,
@@ -75,6 +74,7 @@ def post_from_item(item: Mapping[str, Any]) -> Post:
         category=item["category"]["S"],
         created_at=item["createdAt"]["S"],
         updated_at=item["updatedAt"]["S"],
+        edited_at=item["editedAt"]["S"] if "editedAt" in item else None,
         version=int(item["version"]["N"]),
         like_count=_count(item, "likeCount"),
         comment_count=_count(item, "commentCount"),
@@ -108,33 +108,6 @@ def user_from_item(item: Mapping[str, Any]) -> UserProfile:
         follower_count=_count(item, "followerCount"),
         following_count=_count(item, "followingCount"),
         avatar=media_from_value(item["avatar"]) if "avatar" in item else None,
-    )
-
-
-def comment_to_item(comment: Comment) -> Item:
-    return {
-        **attribute_values(comment_key(comment.post_id, comment.id)),
-        **attribute_values(owned_index_keys("comment", comment.author_id, comment.id)),
-        "type": {"S": "Comment"},
-        "id": {"S": comment.id},
-        "postId": {"S": comment.post_id},
-        "authorId": {"S": comment.author_id},
-        "body": {"S": comment.body},
-        "createdAt": {"S": comment.created_at},
-        "version": {"N": str(comment.version)},
-        **({"editedAt": {"S": comment.edited_at}} if comment.edited_at else {}),
-    }
-
-
-def comment_from_item(item: Mapping[str, Any]) -> Comment:
-    return Comment(
-        id=item["id"]["S"],
-        post_id=item["postId"]["S"],
-        author_id=item["authorId"]["S"],
-        body=item["body"]["S"],
-        created_at=item["createdAt"]["S"],
-        version=int(item["version"]["N"]) if "version" in item else 1,
-        edited_at=item["editedAt"]["S"] if "editedAt" in item else None,
     )
 
 

@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from store.batch import batch_get
 from store.blocks import visibility_from_item
-from store.codecs import comment_from_item, key_of, post_from_item, user_from_item
+from store.bookmarks import bookmark_key
+from store.codecs import key_of, post_from_item, user_from_item
+from store.comment_codecs import comment_from_item
 from store.keys import Key, comment_key, follow_key, like_key, post_key, user_key
 from store.repost_keys import repost_key
 from store.safety_keys import visibility_key
 from store.tables import Repository
+from store.thread_keys import comment_like_key
 
 if TYPE_CHECKING:
     from core.models import Comment, Post, UserProfile
@@ -55,6 +58,16 @@ def comment(post_id: str, comment_id: str) -> Lookup[Comment]:
 def like(post_id: str, user_id: str) -> Lookup[bool]:
     """Whether `user_id` likes the post."""
     return Lookup(_table_key(like_key(post_id, user_id)), _exists)
+
+
+def comment_like(post_id: str, comment_id: str, user_id: str) -> Lookup[bool]:
+    """Whether `user_id` likes the comment."""
+    return Lookup(_table_key(comment_like_key(post_id, comment_id, user_id)), _exists)
+
+
+def bookmark(user_id: str, post_id: str) -> Lookup[bool]:
+    """Whether `user_id` bookmarked the post."""
+    return Lookup(_table_key(bookmark_key(user_id, post_id)), _exists)
 
 
 def repost(post_id: str, user_id: str) -> Lookup[bool]:

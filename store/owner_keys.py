@@ -17,8 +17,9 @@ def owned_partition(kind: str, owner_id: str) -> str:
     return f"{OWNS_PREFIX}{kind}#{owner_id}"
 
 
-def owned_index_keys(kind: str, owner_id: str, sort: str) -> Key:
-    return {"GSI2PK": owned_partition(kind, owner_id), "GSI2SK": sort}
+def owned_index_keys(kind: str, owner_id: str, sort: str, index: str = "GSI2") -> Key:
+    """`index`: GSI3 for comments and their likes, whose GSI2 orders a thread by likes."""
+    return {f"{index}PK": owned_partition(kind, owner_id), f"{index}SK": sort}
 
 
 def deletion_key(user_id: str) -> Key:

@@ -61,7 +61,8 @@ SOURCES: Final[tuple[Source, ...]] = (
     Source("followers", followers_partition, index="GSI1", exported=False),
     Source("following", following_partition, index="GSI2"),
     Source("posts", author_partition, index="GSI2"),
-    Source("comments", _owned("comment"), index="GSI2"),
+    Source("comment likes", _owned("comment like"), index="GSI3"),
+    Source("comments", _owned("comment"), index="GSI3"),
     Source("likes", _owned("like"), index="GSI2"),
     Source("blocks", blocking_partition, index="GSI2"),
     Source("mutes", muting_partition, index="GSI2"),
@@ -79,7 +80,18 @@ SOURCES: Final[tuple[Source, ...]] = (
 
 #: Item types whose deletion moves something else (a count, a visibility set, a handle).
 COUNTED_TYPES: Final = frozenset(
-    {"Follow", "Post", "Comment", "Like", "Repost", "Block", "Mute", "Report", "User"}
+    {
+        "Follow",
+        "Post",
+        "Comment",
+        "CommentLike",
+        "Like",
+        "Repost",
+        "Block",
+        "Mute",
+        "Report",
+        "User",
+    }
 )
 
 #: Object key prefixes of a person's files in the media bucket (store/keys.py).

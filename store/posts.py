@@ -19,6 +19,7 @@ from core.models import ChangeKind, LoggedChange, Media, Page, Post
 from store.batch import delete_queried
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, media_to_value, post_from_item, post_to_item
+from store.edit_items import kept_on_edit
 from store.errors import StoreError, translated_errors
 from store.keys import (
     ALL_POSTS_PARTITION,
@@ -176,7 +177,8 @@ class PostRepository(Repository):
                 version=post.version + 1,
                 updated_at=stamp,
             )
-            items = [{"Update": self._update_item(post, updated, changed_at, stamp)}]
+            updated, history = kept_on_edit(self._table, post, updated, stamp)
+            items = [{"Update": self._update_item(post, updated, changed_at, stamp)}, *history]
             if media is not None:
                 target = f"post:{post.id}"
                 kept = {m.id for m in media}
@@ -215,6 +217,9 @@ class PostRepository(Repository):
                 names[f"#{field}"] = field
                 values[f":{field}"] = {"S": getattr(updated, field)}
                 sets.append(f"#{field} = :{field}")
+        if updated.edited_at != post.edited_at:
+            values[":edited"] = {"S": stamp}
+            sets.append("editedAt = :edited")
         if updated.category != post.category:
             names["#gsi1pk"] = INDEXES["GSI1"][0]
             values[":categoryPartition"] = {"S": category_partition(updated.category)}

@@ -16,9 +16,12 @@ from store.account_exports import export_account
 from store.accounts import AccountRepository
 from store.attached_media import AttachedMedia
 from store.blocks import BlockRepository
+from store.bookmarks import BookmarkRepository
 from store.changes import ChangeLog
+from store.comment_likes import CommentLikeRepository
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
+from store.edits import EditRepository
 from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
@@ -39,6 +42,7 @@ from store.reports import ReportRepository
 from store.repost_feeds import RepostFeeds
 from store.reposts import RepostRepository
 from store.tables import Table
+from store.threads import ThreadRepository
 from store.trends import TrendRepository
 from store.uploads import UploadRepository
 from store.users import UserRepository
@@ -55,6 +59,10 @@ class Store:
     posts: PostRepository
     users: UserRepository
     comments: CommentRepository
+    threads: ThreadRepository
+    comment_likes: CommentLikeRepository
+    bookmarks: BookmarkRepository
+    edits: EditRepository
     likes: LikeRepository
     reposts: RepostRepository
     follows: FollowRepository
@@ -103,6 +111,10 @@ class Store:
             posts=posts,
             users=UserRepository(table),
             comments=CommentRepository(table, posts),
+            threads=ThreadRepository(table),
+            comment_likes=CommentLikeRepository(table),
+            bookmarks=BookmarkRepository(table),
+            edits=EditRepository(table),
             likes=LikeRepository(table),
             reposts=RepostRepository(table),
             follows=FollowRepository(table),

@@ -58,6 +58,15 @@ ANONYMOUS_REFUSED = {
     "resolveReport": 'mutation { resolveReport(input: {id: "user:u1", action: DISMISS, '
     'reason: "x"}) { id } }',
     "notifications": "{ notifications { items { id } } }",
+    "likeComment": 'mutation { likeComment(postId: "01HZ0000000000000000000000", '
+    'id: "01HZ0000000000000000000001") { id } }',
+    "unlikeComment": 'mutation { unlikeComment(postId: "01HZ0000000000000000000000", '
+    'id: "01HZ0000000000000000000001") { id } }',
+    "bookmark": 'mutation { bookmark(postId: "01HZ0000000000000000000000") { id } }',
+    "unbookmark": 'mutation { unbookmark(postId: "01HZ0000000000000000000000") { id } }',
+    "bookmarks": "{ bookmarks { items { id } } }",
+    "comment": '{ comment(postId: "01HZ0000000000000000000000", '
+    'id: "01HZ0000000000000000000001") { id } }',
     "unreadNotificationCount": "{ unreadNotificationCount }",
     "notificationUpdates": "{ notificationUpdates { cursor } }",
     "hashtag": '{ hashtag(tag: "a") { tag posts { items { id } } } }',

@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import EndpointConnectionError
 
 from core.clock import now_iso
-from core.models import UserProfile
+from core.models import CommentOrder, UserProfile
 from store.clients import dynamodb_change_client, dynamodb_client
 from store.repository import Store
 from tests.api.conftest import LambdaContext, Pump
@@ -123,7 +123,7 @@ def test_deleted_posts_leave_feeds_and_their_collection_goes(
     api.as_user(AUTHOR).execute("mutation($p: ID!) { deletePost(id: $p) { id } }", p=gone)
     pump()
     assert feed_titles(api, FAN) == ["keep"]  # filtered at read
-    assert store.comments.page(gone, 10, None).items == []
+    assert store.threads.level(gone, None, CommentOrder.OLDEST, 10, None).items == []
     assert store.posts.get(keep) is not None
 
 

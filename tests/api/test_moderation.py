@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from core.clock import now_iso
-from core.models import PostChanges, UserProfile
+from core.models import CommentOrder, PostChanges, UserProfile
 from resolvers.registry import for_moderators
 from store.repository import Store
 from tests.conftest import ALICE, BOB, GraphQLClient, error_codes
@@ -207,7 +207,7 @@ def test_dismiss_and_remove_leave_the_queue_and_the_audit_log_pages(
         RESOLVE, i={"id": comment_case, "action": "REMOVE_CONTENT", "reason": "abuse"}
     )
     assert data(removed)["resolveReport"]["resolution"] == "REMOVE_CONTENT"
-    assert store.comments.page(content["post"], 10, None).items == []
+    assert store.threads.level(content["post"], None, CommentOrder.OLDEST, 10, None).items == []
     assert data(moderator.execute(QUEUE))["moderationQueue"]["items"] == []
     # A resolved case cannot be resolved again
     again = moderator.execute(RESOLVE, i={"id": comment_case, "action": "DISMISS", "reason": "x"})

@@ -62,6 +62,7 @@ class World:
     """What exists and who made it: content ids -> their author."""
 
     author_of: dict[str, str] = field(default_factory=dict)
+    post_ids: list[str] = field(default_factory=list)
     dave_post: str = ""
     all_cursor: str = ""
     feed_cursors: dict[str, str] = field(default_factory=dict)
@@ -76,12 +77,20 @@ def publish(store: Store, world: World, round_name: str) -> str:
             author_id=person, title=f"{round_name} by {person}", body="#all", category="tech"
         )
         world.author_of[post.id] = person
+        world.post_ids.append(post.id)
         HashtagIndexer(store).retag(post.id)
         if person == DAVE:
             world.dave_post = post.id
+    comments = {}
     for person in PEOPLE:
         comment = store.comments.add(world.dave_post, person, f"{round_name} comment by {person}")
         world.author_of[comment.id] = person
+        comments[person] = comment.id
+    # Everyone replies to dave's comment; dave replies to everyone's
+    for person in PEOPLE:
+        for author, parent in ((person, comments[DAVE]), (DAVE, comments[person])):
+            reply = store.comments.add(world.dave_post, author, "a reply", parent)
+            world.author_of[reply.id] = author
     sentinel = store.posts.create(author_id=DAVE, title="sentinel", body="", category="tech")
     world.author_of[sentinel.id] = DAVE
     settle()
@@ -102,6 +111,9 @@ def world(store: Store) -> World:
     made = World(all_cursor=store.changes.start("all", SETTLE))
     made.feed_cursors = {v: store.changes.start(feed_topic(v), SETTLE) for v in VIEWERS}
     publish(store, made, "first")
+    for viewer in VIEWERS:  # everyone saves every post
+        for post_id in made.post_ids:
+            store.bookmarks.add(viewer, post_id)
     settle()
     return made
 
@@ -156,6 +168,41 @@ def read_comments_of_a_page(client: GraphQLClient, world: World, _viewer: str) -
     return _authors(world, [c["id"] for p in items for c in p["comments"]["items"]])
 
 
+def read_replies(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    """`Comment.replies` of dave's comment, first replies and a queried page alike."""
+    query = """query($p: ID!) { post(id: $p) { comments(limit: 20) { items { id author { id }
+      replies { items { id } } more: replies(limit: 20) { items { id } } } } } }"""
+    comments = _data(client, query, p=world.dave_post)["post"]["comments"]["items"]
+    (daves,) = [c for c in comments if c["author"] and c["author"]["id"] == DAVE]
+    ids = [r["id"] for key in ("replies", "more") for r in daves[key]["items"]]
+    return _authors(world, ids)
+
+
+def read_reply_parents(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    """`Comment.parent` of the replies the change log names (dave's replies to everyone)."""
+    query = """query($a: String!) { postEvents(after: $a, limit: 100) {
+      items { comment { parent { id } } } } }"""
+    items = _data(client, query, a=world.all_cursor)["postEvents"]["items"]
+    parents = [i["comment"]["parent"] for i in items if i["comment"] is not None]
+    return _authors(world, [p["id"] for p in parents if p is not None])
+
+
+def read_bookmarks(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    items = _data(client, "{ bookmarks(limit: 100) { items { id } } }")["bookmarks"]["items"]
+    return _authors(world, [i["id"] for i in items])
+
+
+def read_comments_by_id(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
+    """`comment(postId, id)` for every comment and reply on dave's post."""
+    query = "query($p: ID!, $c: ID!) { comment(postId: $p, id: $c) { id } }"
+    seen: set[str] = set()
+    for content_id in world.author_of:
+        found = _data(client, query, p=world.dave_post, c=content_id)["comment"]
+        if found is not None:
+            seen.add(world.author_of[found["id"]])
+    return seen
+
+
 def read_posts_by_ids(client: GraphQLClient, world: World, _viewer: str) -> set[str]:
     ids = [i for i in world.author_of if len(i) == 26][:100]
     found = _data(client, "query($ids: [ID!]!) { postsByIds(ids: $ids) { id } }", ids=ids)
@@ -206,6 +253,10 @@ READ_PATHS: dict[str, ReadPath] = {
     "Query.post": read_post_with_comments,
     "Post.comments": read_comments_of_a_page,
     "Query.postsByIds": read_posts_by_ids,
+    "Comment.replies": read_replies,
+    "Comment.parent": read_reply_parents,
+    "Query.bookmarks": read_bookmarks,
+    "Query.comment": read_comments_by_id,
     "Query.postEvents": read_post_events,
     "Query.feedUpdates": read_feed_updates,
     "User.followers": read_follow_lists,
@@ -245,6 +296,8 @@ NOT_CONTENT = {
     "Post.viewerHasLiked",
     "Post.viewerHasReposted",
     "Comment.author",  # of a comment already through the rule
+    "Comment.viewerHasLiked",
+    "Post.viewerHasBookmarked",
     "User.avatar",
     "User.viewerFollows",
     "User.viewerBlocks",
@@ -255,6 +308,8 @@ NOT_CONTENT = {
     "Query.accountDeletion",  # the viewer's own deletion record: no one's content
     "Post.mentions",  # people named in a text that already passed the rule
     "Comment.mentions",
+    "Post.edits",  # earlier versions of a post that already passed the rule, by its author
+    "Comment.edits",
     "Query.hashtag",  # the tag itself; its posts are Hashtag.posts
     "Query.trendingHashtags",  # counts of tags, naming no one
 }

@@ -170,6 +170,9 @@ WRITES_OF_A_PERSON = {
     'filename: "a.png"}) { url } }',
     "markNotificationsSeen": "mutation { markNotificationsSeen }",
     "exportAccount": "mutation { exportAccount { url } }",
+    "likeComment": 'mutation { likeComment(postId: "{own}", id: "{comment}") { id } }',
+    "bookmark": 'mutation { bookmark(postId: "{bobs}") { id } }',
+    "unbookmark": 'mutation { unbookmark(postId: "{bobs}") { id } }',
 }
 
 
@@ -195,15 +198,8 @@ def test_every_write_counts_and_over_the_limit_writes_nothing(
 def test_the_same_writes_under_the_limit_go_through(api: GraphQLClient) -> None:
     """The table above is of writes that succeed when the limit is not reached."""
     ids = _world(api)
-    order = [
-        "likePost",
-        "repost",
-        "follow",
-        "report",
-        "updateProfile",
-        "createUpload",
-        "updateComment",
-    ]
+    order = ["likeComment", "bookmark", "unbookmark", "likePost", "repost", "follow", "report"]
+    order += ["updateProfile", "createUpload", "updateComment"]
     order += ["deleteComment", "updatePost", "deletePost", "mute", "block", "addComment"]
     order += ["markNotificationsSeen", "createPost", "exportAccount"]
     assert sorted(order) == sorted(WRITES_OF_A_PERSON)

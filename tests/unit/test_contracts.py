@@ -11,8 +11,8 @@ from pydantic.alias_generators import to_camel
 
 import resolvers
 from core.config import Limits
-from core.limits import PAGE, POLL, TRENDING
-from resolvers import inputs
+from core.limits import EDITS, PAGE, POLL, REPLIES, TRENDING
+from resolvers import comment_inputs, inputs
 from resolvers.registry import Resolver, registered
 from schema.build import build_schema, sdl
 
@@ -57,11 +57,15 @@ def test_every_limit_default_is_the_one_in_core_limits() -> None:
     defaults = _limit_defaults()
     assert len(defaults) >= 8
     assert sum(poll for poll, _ in defaults.values()) >= 2
+    # Lists with a window of their own; every other `limit` is a page's or a poll's.
+    own = {"Comment.replies": REPLIES.default, "Post.edits": EDITS.default}
+    own["Comment.edits"] = EDITS.default
+    own["Query.trendingHashtags"] = TRENDING.default
     for field, (poll, default) in defaults.items():
-        if field == "Query.trendingHashtags":
-            assert default == TRENDING.default
-            continue
-        assert default == (POLL.default if poll else PAGE.default), field
+        expected = own.get(field, POLL.default if poll else PAGE.default)
+        assert default == expected, field
+    assert comment_inputs.RepliesArgs.model_fields["limit"].default == REPLIES.default
+    assert comment_inputs.EditsArgs.model_fields["limit"].default == EDITS.default
     assert inputs.PageArgs.model_fields["limit"].default == PAGE.default
     assert inputs.PollArgs.model_fields["limit"].default == POLL.default
     assert f"1 to {PAGE.most}" in sdl()

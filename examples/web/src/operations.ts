@@ -47,9 +47,11 @@ graphql(`
     likeCount
     commentCount
     viewerHasLiked
+    viewerHasBookmarked
     repostCount
     viewerHasReposted
     version
+    editedAt
     author { ...UserFields }
     media { ...MediaFields }
     mentions { user { handle } start end }
@@ -65,6 +67,12 @@ graphql(`
     createdAt
     version
     editedAt
+    parentId
+    depth
+    replyCount
+    likeCount
+    viewerHasLiked
+    deleted
     author { ...UserFields }
     mentions { user { handle } start end }
   }
@@ -107,7 +115,10 @@ export const POST_PAGE = graphql(`
   query PostPage($id: ID!) {
     post(id: $id) {
       ...PostFields
-      comments(limit: 50) { items { ...CommentFields } }
+      comments(limit: 50) {
+        items { ...CommentFields replies { items { ...CommentFields } nextToken } }
+        nextToken
+      }
     }
   }
 `);
@@ -181,6 +192,49 @@ export const DELETE_ACCOUNT = graphql(`
 `);
 export const EXPORT_ACCOUNT = graphql(`
   mutation ExportAccount { exportAccount { url expiresAt items files } }
+`);
+/** A level of a thread below the first replies: one comment's replies, a page at a time. */
+export const REPLIES_PAGE = graphql(`
+  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {
+    comment(postId: $postId, id: $id) {
+      id
+      replies(limit: 20, nextToken: $nextToken) {
+        items { ...CommentFields replies { items { ...CommentFields } nextToken } }
+        nextToken
+      }
+    }
+  }
+`);
+export const COMMENT_HISTORY = graphql(`
+  query CommentHistory($postId: ID!, $id: ID!) {
+    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }
+  }
+`);
+export const POST_HISTORY = graphql(`
+  query PostHistory($id: ID!) {
+    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }
+  }
+`);
+export const LIKE_COMMENT = graphql(`
+  mutation LikeComment($postId: ID!, $id: ID!) {
+    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }
+  }
+`);
+export const UNLIKE_COMMENT = graphql(`
+  mutation UnlikeComment($postId: ID!, $id: ID!) {
+    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }
+  }
+`);
+export const BOOKMARK = graphql(`
+  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }
+`);
+export const UNBOOKMARK = graphql(`
+  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }
+`);
+export const BOOKMARKS_PAGE = graphql(`
+  query BookmarksPage($nextToken: String) {
+    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }
+  }
 `);
 
 graphql(`

@@ -15,6 +15,7 @@ import {
   type Author,
   type Post,
 } from "./operations.js";
+import { bookmarkButton, postHistoryButton } from "./postExtras.js";
 import { richText } from "./richText.js";
 import { currentSession } from "./session.js";
 
@@ -78,7 +79,8 @@ export function postCard(api: GraphQLClient, initial: Post, repostedBy: Author |
               : "someone without a profile",
             ` · ${post.category} · `,
             timeElement(post.createdAt),
-            post.version > 1 ? " · edited" : null,
+            post.editedAt ? " · " : null,
+            post.editedAt ? postHistoryButton(api, post.id, card) : null,
           ),
         ),
       ),
@@ -90,6 +92,7 @@ export function postCard(api: GraphQLClient, initial: Post, repostedBy: Author |
         likeButton,
         mine ? null : repostButton,
         comments,
+        bookmarkButton(api, post),
         mine ? h("button", { type: "button", class: "edit", onclick: () => edit() }, "Edit") : null,
         mine ? h("button", { type: "button", class: "delete", onclick: () => confirmDelete() }, "Delete") : null,
         mine ? null : postSafetyMenu(api, post.id, post.author),

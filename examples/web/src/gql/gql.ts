@@ -17,13 +17,13 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": typeof types.MediaFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": typeof types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    repostCount\n    viewerHasReposted\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n": typeof types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": typeof types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": typeof types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": typeof types.FeedTickEmptyDocument,
-    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n": typeof types.PostPageDocument,
+    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": typeof types.PostPageDocument,
     "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": typeof types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": typeof types.UnlikeDocument,
@@ -42,6 +42,14 @@ type Documents = {
     "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": typeof types.AccountDeletionDocument,
     "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": typeof types.DeleteAccountDocument,
     "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": typeof types.ExportAccountDocument,
+    "\n  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {\n    comment(postId: $postId, id: $id) {\n      id\n      replies(limit: 20, nextToken: $nextToken) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": typeof types.RepliesPageDocument,
+    "\n  query CommentHistory($postId: ID!, $id: ID!) {\n    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }\n  }\n": typeof types.CommentHistoryDocument,
+    "\n  query PostHistory($id: ID!) {\n    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }\n  }\n": typeof types.PostHistoryDocument,
+    "\n  mutation LikeComment($postId: ID!, $id: ID!) {\n    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": typeof types.LikeCommentDocument,
+    "\n  mutation UnlikeComment($postId: ID!, $id: ID!) {\n    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": typeof types.UnlikeCommentDocument,
+    "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.BookmarkDocument,
+    "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": typeof types.UnbookmarkDocument,
+    "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": typeof types.BookmarksPageDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": typeof types.NotificationsPageDocument,
     "\n  query UnreadCount { unreadNotificationCount }\n": typeof types.UnreadCountDocument,
@@ -66,13 +74,13 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    handle\n    displayName\n    avatar { url altText }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment MediaFields on Media {\n    id\n    contentType\n    url\n    altText\n    width\n    height\n    blurhash\n    focus { x y }\n    variants { url width height }\n  }\n": types.MediaFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": types.PostFieldsFragmentDoc,
-    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    repostCount\n    viewerHasReposted\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query FeedPage($limit: Int!, $nextToken: String) {\n    feed(limit: $limit, nextToken: $nextToken) {\n      entries { post { ...PostFields } repostedBy { ...UserFields } }\n      nextToken\n    }\n  }\n": types.FeedPageDocument,
     "\n  query FeedStart($limit: Int!) {\n    me { ...UserFields }\n    feed(limit: $limit) { entries { post { ...PostFields } repostedBy { ...UserFields } } nextToken }\n    feedUpdates { cursor }\n    categories\n  }\n": types.FeedStartDocument,
     "\n  query FeedTick($after: String!, $ids: [ID!]!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n    postsByIds(ids: $ids) { id likeCount commentCount viewerHasLiked }\n  }\n": types.FeedTickDocument,
     "\n  query FeedTickEmpty($after: String!) {\n    feedUpdates(after: $after, limit: 50) { items { type postId post { ...PostFields } } cursor }\n  }\n": types.FeedTickEmptyDocument,
-    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n": types.PostPageDocument,
+    "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": types.PostPageDocument,
     "\n  query ProfilePage($handle: String!) {\n    me { id }\n    user(handle: $handle) {\n      ...UserFields\n      bio\n      followerCount\n      followingCount\n      viewerFollows\n      viewerBlocks\n      viewerMutes\n      posts(limit: 20) { items { ...PostFields } }\n    }\n  }\n": types.ProfilePageDocument,
     "\n  mutation Like($id: ID!) { likePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.LikeDocument,
     "\n  mutation Unlike($id: ID!) { unlikePost(postId: $id) { id likeCount viewerHasLiked } }\n": types.UnlikeDocument,
@@ -91,6 +99,14 @@ const documents: Documents = {
     "\n  query AccountDeletion { me { ...UserFields } accountDeletion { status removedItems startedAt finishedAt } }\n": types.AccountDeletionDocument,
     "\n  mutation DeleteAccount($confirm: String!) { deleteAccount(confirm: $confirm) { status removedItems } }\n": types.DeleteAccountDocument,
     "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n": types.ExportAccountDocument,
+    "\n  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {\n    comment(postId: $postId, id: $id) {\n      id\n      replies(limit: 20, nextToken: $nextToken) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n": types.RepliesPageDocument,
+    "\n  query CommentHistory($postId: ID!, $id: ID!) {\n    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }\n  }\n": types.CommentHistoryDocument,
+    "\n  query PostHistory($id: ID!) {\n    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }\n  }\n": types.PostHistoryDocument,
+    "\n  mutation LikeComment($postId: ID!, $id: ID!) {\n    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": types.LikeCommentDocument,
+    "\n  mutation UnlikeComment($postId: ID!, $id: ID!) {\n    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n": types.UnlikeCommentDocument,
+    "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n": types.BookmarkDocument,
+    "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n": types.UnbookmarkDocument,
+    "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n": types.BookmarksPageDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    seen\n    latestAt\n    actors { ...UserFields }\n    post { id title }\n    comment { body }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query NotificationsPage($limit: Int!, $nextToken: String) {\n    notifications(limit: $limit, nextToken: $nextToken) { items { ...NotificationFields } nextToken }\n  }\n": types.NotificationsPageDocument,
     "\n  query UnreadCount { unreadNotificationCount }\n": types.UnreadCountDocument,
@@ -124,11 +140,11 @@ export function graphql(source: "\n  fragment MediaFields on Media {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    repostCount\n    viewerHasReposted\n    version\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    title\n    body\n    category\n    createdAt\n    updatedAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasBookmarked\n    repostCount\n    viewerHasReposted\n    version\n    editedAt\n    author { ...UserFields }\n    media { ...MediaFields }\n    mentions { user { handle } start end }\n    hashtagSpans { tag start end }\n  }\n"): typeof import('./graphql.js').PostFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    postId\n    body\n    createdAt\n    version\n    editedAt\n    parentId\n    depth\n    replyCount\n    likeCount\n    viewerHasLiked\n    deleted\n    author { ...UserFields }\n    mentions { user { handle } start end }\n  }\n"): typeof import('./graphql.js').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -148,7 +164,7 @@ export function graphql(source: "\n  query FeedTickEmpty($after: String!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) { items { ...CommentFields } }\n    }\n  }\n"): typeof import('./graphql.js').PostPageDocument;
+export function graphql(source: "\n  query PostPage($id: ID!) {\n    post(id: $id) {\n      ...PostFields\n      comments(limit: 50) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').PostPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -221,6 +237,38 @@ export function graphql(source: "\n  mutation DeleteAccount($confirm: String!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExportAccount { exportAccount { url expiresAt items files } }\n"): typeof import('./graphql.js').ExportAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {\n    comment(postId: $postId, id: $id) {\n      id\n      replies(limit: 20, nextToken: $nextToken) {\n        items { ...CommentFields replies { items { ...CommentFields } nextToken } }\n        nextToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').RepliesPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommentHistory($postId: ID!, $id: ID!) {\n    comment(postId: $postId, id: $id) { id edits(limit: 10) { version body writtenAt replacedAt } }\n  }\n"): typeof import('./graphql.js').CommentHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostHistory($id: ID!) {\n    post(id: $id) { id edits(limit: 10) { version title body writtenAt replacedAt } }\n  }\n"): typeof import('./graphql.js').PostHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LikeComment($postId: ID!, $id: ID!) {\n    likeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n"): typeof import('./graphql.js').LikeCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlikeComment($postId: ID!, $id: ID!) {\n    unlikeComment(postId: $postId, id: $id) { id likeCount viewerHasLiked }\n  }\n"): typeof import('./graphql.js').UnlikeCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Bookmark($id: ID!) { bookmark(postId: $id) { id viewerHasBookmarked } }\n"): typeof import('./graphql.js').BookmarkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unbookmark($id: ID!) { unbookmark(postId: $id) { id viewerHasBookmarked } }\n"): typeof import('./graphql.js').UnbookmarkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookmarksPage($nextToken: String) {\n    bookmarks(limit: 20, nextToken: $nextToken) { items { ...PostFields } nextToken }\n  }\n"): typeof import('./graphql.js').BookmarksPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

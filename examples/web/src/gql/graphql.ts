@@ -40,10 +40,12 @@ export type AccountExport = {
   url: Scalars['String']['output'];
 };
 
-/** A comment on a post. */
+/** A comment on a post, or a reply to one of its comments. */
 export type AddCommentInput = {
   /** 1 to 2,000 characters. */
   body: Scalars['String']['input'];
+  /** The comment this replies to. A reply deeper than 8 levels attaches to the deepest allowed ancestor. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
   postId: Scalars['ID']['input'];
 };
 
@@ -108,21 +110,52 @@ export type ChangeType =
   | 'POST_DELETED'
   | 'POST_UPDATED';
 
-/** A comment on a post. */
+/** A comment on a post, or a reply to one. */
 export type Comment = {
   __typename?: 'Comment';
-  /** The author; null when the author has no profile. */
+  /** The author; null without a profile, or once deleted. */
   author?: Maybe<User>;
   body: Scalars['String']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
-  /** When the text was last changed; null if never. */
+  /** A placeholder kept for its replies: no text. */
+  deleted: Scalars['Boolean']['output'];
+  /** 0 on the post, at most 8. */
+  depth: Scalars['Int']['output'];
+  /** When the text last changed. */
   editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** The versions edits replaced, newest first. */
+  edits: Array<Edit>;
   id: Scalars['ID']['output'];
+  /** Exact: changes with each like. */
+  likeCount: Scalars['Int']['output'];
   /** The body's mentions of people who exist. */
   mentions: Array<Mention>;
+  /** The comment this replies to; null on the post, or hidden. */
+  parent?: Maybe<Comment>;
+  /** Null on the post itself. */
+  parentId?: Maybe<Scalars['ID']['output']>;
   postId: Scalars['ID']['output'];
+  /** Direct replies, oldest first. */
+  replies: CommentConnection;
+  /** Exact: direct replies, placeholders too. */
+  replyCount: Scalars['Int']['output'];
   /** Increments on every edit; send it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
+  /** Whether the signed-in viewer likes this comment. */
+  viewerHasLiked: Scalars['Boolean']['output'];
+};
+
+
+/** A comment on a post, or a reply to one. */
+export type CommentEditsArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** A comment on a post, or a reply to one. */
+export type CommentRepliesArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One page of comments. */
@@ -131,6 +164,12 @@ export type CommentConnection = {
   items: Array<Comment>;
   nextToken?: Maybe<Scalars['String']['output']>;
 };
+
+/** How a post's comments are sorted. */
+export type CommentOrder =
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'TOP';
 
 /** A new post. */
 export type CreatePostInput = {
@@ -180,6 +219,19 @@ export type Deleted = {
 export type DeletionStatus =
   | 'DONE'
   | 'RUNNING';
+
+/** A version of a text that an edit replaced. */
+export type Edit = {
+  __typename?: 'Edit';
+  body: Scalars['String']['output'];
+  /** When the next edit replaced it. */
+  replacedAt: Scalars['AWSDateTime']['output'];
+  /** Posts only. */
+  title?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+  /** When this version was written. */
+  writtenAt: Scalars['AWSDateTime']['output'];
+};
 
 /** One page of your home feed, newest first. */
 export type FeedConnection = {
@@ -343,6 +395,8 @@ export type Mutation = {
   addComment: Comment;
   /** Block a user: follows between you end, neither can follow, like or comment on the other's content, and each disappears from the other's reads. Idempotent. Answers their profile (null if they have none). */
   block?: Maybe<User>;
+  /** Save a post for later; saving twice changes nothing. */
+  bookmark: Post;
   /** Hand an uploaded file to processing: PROCESSING (then READY or REJECTED), REJECTED with a reason, or PENDING with a hint while the file has not arrived. */
   completeUpload: Upload;
   /** Publish a post as the signed-in user. */
@@ -361,6 +415,8 @@ export type Mutation = {
   exportAccount: AccountExport;
   /** Follow a user; following twice changes nothing. */
   follow: User;
+  /** Like a comment; liking twice changes nothing. */
+  likeComment: Comment;
   /** Like a post; liking twice changes nothing. */
   likePost: Post;
   /** Mark your notifications seen up to `upTo` (default: now), on every device; returns how many stay unread. */
@@ -375,8 +431,12 @@ export type Mutation = {
   resolveReport: ModerationCase;
   /** Lift a block (follows are not restored). Idempotent. */
   unblock?: Maybe<User>;
+  /** Forget a saved post; idempotent. Null if the post is gone. */
+  unbookmark?: Maybe<Post>;
   /** Stop following a user; idempotent. */
   unfollow: User;
+  /** Take back a like of a comment; idempotent. */
+  unlikeComment: Comment;
   /** Take back a like; idempotent. */
   unlikePost: Post;
   /** Stop muting a user. Idempotent. */
@@ -399,6 +459,11 @@ export type MutationAddCommentArgs = {
 
 export type MutationBlockArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationBookmarkArgs = {
+  postId: Scalars['ID']['input'];
 };
 
 
@@ -443,6 +508,12 @@ export type MutationFollowArgs = {
 };
 
 
+export type MutationLikeCommentArgs = {
+  id: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
+};
+
+
 export type MutationLikePostArgs = {
   postId: Scalars['ID']['input'];
 };
@@ -478,8 +549,19 @@ export type MutationUnblockArgs = {
 };
 
 
+export type MutationUnbookmarkArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlikeCommentArgs = {
+  id: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
 };
 
 
@@ -563,9 +645,11 @@ export type NotificationEvent = {
 /** What someone did. */
 export type NotificationKind =
   | 'COMMENT'
+  | 'COMMENT_LIKE'
   | 'FOLLOW'
   | 'LIKE'
   | 'MENTION'
+  | 'REPLY'
   | 'REPOST';
 
 /** A post in one category. */
@@ -577,9 +661,13 @@ export type Post = {
   category: Scalars['String']['output'];
   /** Exact: changes with each comment. */
   commentCount: Scalars['Int']['output'];
-  /** Comments, oldest first. */
+  /** Comments on the post itself (replies hang from them). */
   comments: CommentConnection;
   createdAt: Scalars['AWSDateTime']['output'];
+  /** When the text last changed. */
+  editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** The versions edits replaced, newest first. */
+  edits: Array<Edit>;
   /** Where each #tag is in the body, so clients can link it without parsing. */
   hashtagSpans: Array<HashtagSpan>;
   /** The body's #tags, normalized, once each. */
@@ -597,6 +685,8 @@ export type Post = {
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Increments on every update; send it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
+  /** Whether the signed-in viewer bookmarked this post. */
+  viewerHasBookmarked: Scalars['Boolean']['output'];
   /** Whether the signed-in viewer likes this post. */
   viewerHasLiked: Scalars['Boolean']['output'];
   /** Whether the signed-in viewer reposted this post. */
@@ -608,6 +698,13 @@ export type Post = {
 export type PostCommentsArgs = {
   limit?: Scalars['Int']['input'];
   nextToken?: InputMaybe<Scalars['String']['input']>;
+  order?: CommentOrder;
+};
+
+
+/** A post in one category. */
+export type PostEditsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 /** One page of posts. */
@@ -626,8 +723,12 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** Whom you block, newest first; nobody else can see this list. */
   blockedUsers: UserConnection;
+  /** Your bookmarks, newest first; only you see them. */
+  bookmarks: PostConnection;
   /** The category slugs a post may use. */
   categories: Array<Scalars['String']['output']>;
+  /** A comment by its post and id; null if there is none. */
+  comment?: Maybe<Comment>;
   /** Your home feed: posts by the people you follow and your own, newest first. */
   feed: FeedConnection;
   /** What reached your home feed after your cursor, oldest first. */
@@ -678,6 +779,18 @@ export type QueryAuditLogArgs = {
 export type QueryBlockedUsersArgs = {
   limit?: Scalars['Int']['input'];
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryBookmarksArgs = {
+  limit?: Scalars['Int']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCommentArgs = {
+  id: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
 };
 
 
@@ -1002,9 +1115,9 @@ export type UserFieldsFragment = { __typename?: 'User', id: string, handle: stri
 
 export type MediaFieldsFragment = { __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> };
 
-export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> };
+export type PostFieldsFragment = { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> };
 
-export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> };
+export type CommentFieldsFragment = { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> };
 
 export type FeedPageQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
@@ -1012,14 +1125,14 @@ export type FeedPageQueryVariables = Exact<{
 }>;
 
 
-export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
+export type FeedPageQuery = { __typename?: 'Query', feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> } };
 
 export type FeedStartQueryVariables = Exact<{
   limit: Scalars['Int']['input'];
 }>;
 
 
-export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
+export type FeedStartQuery = { __typename?: 'Query', categories: Array<string>, me?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, feed: { __typename?: 'FeedConnection', nextToken?: string | null, entries: Array<{ __typename?: 'FeedItem', post: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }, repostedBy?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null }> }, feedUpdates: { __typename?: 'ChangeBatch', cursor: string } };
 
 export type FeedTickQueryVariables = Exact<{
   after: Scalars['String']['input'];
@@ -1027,28 +1140,28 @@ export type FeedTickQueryVariables = Exact<{
 }>;
 
 
-export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
+export type FeedTickQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> }, postsByIds: Array<{ __typename?: 'Post', id: string, likeCount: number, commentCount: number, viewerHasLiked: boolean } | null> };
 
 export type FeedTickEmptyQueryVariables = Exact<{
   after: Scalars['String']['input'];
 }>;
 
 
-export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> } };
+export type FeedTickEmptyQuery = { __typename?: 'Query', feedUpdates: { __typename?: 'ChangeBatch', cursor: string, items: Array<{ __typename?: 'ChangeEvent', type: ChangeType, postId: string, post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null }> } };
 
 export type PostPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, comments: { __typename?: 'CommentConnection', items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null };
+export type PostPageQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, comments: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } | null };
 
 export type ProfilePageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
 
 
-export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
+export type ProfilePageQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string } | null, user?: { __typename?: 'User', bio: string, followerCount: number, followingCount: number, viewerFollows: boolean, viewerBlocks: boolean, viewerMutes: boolean, id: string, handle: string, displayName: string, posts: { __typename?: 'PostConnection', items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> }, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null };
 
 export type LikeMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1097,14 +1210,14 @@ export type AddCommentMutationVariables = Exact<{
 }>;
 
 
-export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
+export type AddCommentMutation = { __typename?: 'Mutation', addComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
 
 export type UpdateCommentMutationVariables = Exact<{
   input: UpdateCommentInput;
 }>;
 
 
-export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
+export type UpdateCommentMutation = { __typename?: 'Mutation', updateComment: { __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> } };
 
 export type DeleteCommentMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -1119,14 +1232,14 @@ export type CreatePostMutationVariables = Exact<{
 }>;
 
 
-export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
+export type CreatePostMutation = { __typename?: 'Mutation', createPost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
 
 export type UpdatePostMutationVariables = Exact<{
   input: UpdatePostInput;
 }>;
 
 
-export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost: { __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1166,6 +1279,67 @@ export type ExportAccountMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ExportAccountMutation = { __typename?: 'Mutation', exportAccount: { __typename?: 'AccountExport', url: string, expiresAt: string, items: number, files: number } };
 
+export type RepliesPageQueryVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RepliesPageQuery = { __typename?: 'Query', comment?: { __typename?: 'Comment', id: string, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, replies: { __typename?: 'CommentConnection', nextToken?: string | null, items: Array<{ __typename?: 'Comment', id: string, postId: string, body: string, createdAt: string, version: number, editedAt?: string | null, parentId?: string | null, depth: number, replyCount: number, likeCount: number, viewerHasLiked: boolean, deleted: boolean, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> }, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }> }> } } | null };
+
+export type CommentHistoryQueryVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CommentHistoryQuery = { __typename?: 'Query', comment?: { __typename?: 'Comment', id: string, edits: Array<{ __typename?: 'Edit', version: number, body: string, writtenAt: string, replacedAt: string }> } | null };
+
+export type PostHistoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PostHistoryQuery = { __typename?: 'Query', post?: { __typename?: 'Post', id: string, edits: Array<{ __typename?: 'Edit', version: number, title?: string | null, body: string, writtenAt: string, replacedAt: string }> } | null };
+
+export type LikeCommentMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LikeCommentMutation = { __typename?: 'Mutation', likeComment: { __typename?: 'Comment', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type UnlikeCommentMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnlikeCommentMutation = { __typename?: 'Mutation', unlikeComment: { __typename?: 'Comment', id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type BookmarkMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BookmarkMutation = { __typename?: 'Mutation', bookmark: { __typename?: 'Post', id: string, viewerHasBookmarked: boolean } };
+
+export type UnbookmarkMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnbookmarkMutation = { __typename?: 'Mutation', unbookmark?: { __typename?: 'Post', id: string, viewerHasBookmarked: boolean } | null };
+
+export type BookmarksPageQueryVariables = Exact<{
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BookmarksPageQuery = { __typename?: 'Query', bookmarks: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> } };
+
 export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, count: number, seen: boolean, latestAt: string, actors: Array<{ __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null }>, post?: { __typename?: 'Post', id: string, title: string } | null, comment?: { __typename?: 'Comment', body: string } | null };
 
 export type NotificationsPageQueryVariables = Exact<{
@@ -1195,7 +1369,7 @@ export type HashtagPageQueryVariables = Exact<{
 }>;
 
 
-export type HashtagPageQuery = { __typename?: 'Query', hashtag: { __typename?: 'Hashtag', tag: string, posts: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> } } };
+export type HashtagPageQuery = { __typename?: 'Query', hashtag: { __typename?: 'Hashtag', tag: string, posts: { __typename?: 'PostConnection', nextToken?: string | null, items: Array<{ __typename?: 'Post', id: string, title: string, body: string, category: string, createdAt: string, updatedAt: string, likeCount: number, commentCount: number, viewerHasLiked: boolean, viewerHasBookmarked: boolean, repostCount: number, viewerHasReposted: boolean, version: number, editedAt?: string | null, author?: { __typename?: 'User', id: string, handle: string, displayName: string, avatar?: { __typename?: 'Media', url?: string | null, altText: string } | null } | null, media: Array<{ __typename?: 'Media', id: string, contentType: string, url?: string | null, altText: string, width?: number | null, height?: number | null, blurhash?: string | null, focus?: { __typename?: 'MediaFocus', x: number, y: number } | null, variants: Array<{ __typename?: 'MediaVariant', url: string, width: number, height: number }> }>, mentions: Array<{ __typename?: 'Mention', start: number, end: number, user: { __typename?: 'User', handle: string } }>, hashtagSpans: Array<{ __typename?: 'HashtagSpan', tag: string, start: number, end: number }> }> } } };
 
 export type TrendingQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1346,9 +1520,11 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -1403,6 +1579,12 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   version
   editedAt
+  parentId
+  depth
+  replyCount
+  likeCount
+  viewerHasLiked
+  deleted
   author {
     ...UserFields
   }
@@ -1567,9 +1749,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -1647,9 +1831,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -1725,9 +1911,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -1797,9 +1985,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -1826,7 +2016,14 @@ export const PostPageDocument = new TypedDocumentString(`
     comments(limit: 50) {
       items {
         ...CommentFields
+        replies {
+          items {
+            ...CommentFields
+          }
+          nextToken
+        }
       }
+      nextToken
     }
   }
 }
@@ -1867,9 +2064,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -1896,6 +2095,12 @@ fragment CommentFields on Comment {
   createdAt
   version
   editedAt
+  parentId
+  depth
+  replyCount
+  likeCount
+  viewerHasLiked
+  deleted
   author {
     ...UserFields
   }
@@ -1964,9 +2169,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -2062,6 +2269,12 @@ fragment CommentFields on Comment {
   createdAt
   version
   editedAt
+  parentId
+  depth
+  replyCount
+  likeCount
+  viewerHasLiked
+  deleted
   author {
     ...UserFields
   }
@@ -2095,6 +2308,12 @@ fragment CommentFields on Comment {
   createdAt
   version
   editedAt
+  parentId
+  depth
+  replyCount
+  likeCount
+  viewerHasLiked
+  deleted
   author {
     ...UserFields
   }
@@ -2156,9 +2375,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -2221,9 +2442,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
@@ -2313,6 +2536,188 @@ export const ExportAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportAccountMutation, ExportAccountMutationVariables>;
+export const RepliesPageDocument = new TypedDocumentString(`
+    query RepliesPage($postId: ID!, $id: ID!, $nextToken: String) {
+  comment(postId: $postId, id: $id) {
+    id
+    replies(limit: 20, nextToken: $nextToken) {
+      items {
+        ...CommentFields
+        replies {
+          items {
+            ...CommentFields
+          }
+          nextToken
+        }
+      }
+      nextToken
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment CommentFields on Comment {
+  id
+  postId
+  body
+  createdAt
+  version
+  editedAt
+  parentId
+  depth
+  replyCount
+  likeCount
+  viewerHasLiked
+  deleted
+  author {
+    ...UserFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<RepliesPageQuery, RepliesPageQueryVariables>;
+export const CommentHistoryDocument = new TypedDocumentString(`
+    query CommentHistory($postId: ID!, $id: ID!) {
+  comment(postId: $postId, id: $id) {
+    id
+    edits(limit: 10) {
+      version
+      body
+      writtenAt
+      replacedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommentHistoryQuery, CommentHistoryQueryVariables>;
+export const PostHistoryDocument = new TypedDocumentString(`
+    query PostHistory($id: ID!) {
+  post(id: $id) {
+    id
+    edits(limit: 10) {
+      version
+      title
+      body
+      writtenAt
+      replacedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostHistoryQuery, PostHistoryQueryVariables>;
+export const LikeCommentDocument = new TypedDocumentString(`
+    mutation LikeComment($postId: ID!, $id: ID!) {
+  likeComment(postId: $postId, id: $id) {
+    id
+    likeCount
+    viewerHasLiked
+  }
+}
+    `) as unknown as TypedDocumentString<LikeCommentMutation, LikeCommentMutationVariables>;
+export const UnlikeCommentDocument = new TypedDocumentString(`
+    mutation UnlikeComment($postId: ID!, $id: ID!) {
+  unlikeComment(postId: $postId, id: $id) {
+    id
+    likeCount
+    viewerHasLiked
+  }
+}
+    `) as unknown as TypedDocumentString<UnlikeCommentMutation, UnlikeCommentMutationVariables>;
+export const BookmarkDocument = new TypedDocumentString(`
+    mutation Bookmark($id: ID!) {
+  bookmark(postId: $id) {
+    id
+    viewerHasBookmarked
+  }
+}
+    `) as unknown as TypedDocumentString<BookmarkMutation, BookmarkMutationVariables>;
+export const UnbookmarkDocument = new TypedDocumentString(`
+    mutation Unbookmark($id: ID!) {
+  unbookmark(postId: $id) {
+    id
+    viewerHasBookmarked
+  }
+}
+    `) as unknown as TypedDocumentString<UnbookmarkMutation, UnbookmarkMutationVariables>;
+export const BookmarksPageDocument = new TypedDocumentString(`
+    query BookmarksPage($nextToken: String) {
+  bookmarks(limit: 20, nextToken: $nextToken) {
+    items {
+      ...PostFields
+    }
+    nextToken
+  }
+}
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatar {
+    url
+    altText
+  }
+}
+fragment MediaFields on Media {
+  id
+  contentType
+  url
+  altText
+  width
+  height
+  blurhash
+  focus {
+    x
+    y
+  }
+  variants {
+    url
+    width
+    height
+  }
+}
+fragment PostFields on Post {
+  id
+  title
+  body
+  category
+  createdAt
+  updatedAt
+  likeCount
+  commentCount
+  viewerHasLiked
+  viewerHasBookmarked
+  repostCount
+  viewerHasReposted
+  version
+  editedAt
+  author {
+    ...UserFields
+  }
+  media {
+    ...MediaFields
+  }
+  mentions {
+    user {
+      handle
+    }
+    start
+    end
+  }
+  hashtagSpans {
+    tag
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<BookmarksPageQuery, BookmarksPageQueryVariables>;
 export const NotificationsPageDocument = new TypedDocumentString(`
     query NotificationsPage($limit: Int!, $nextToken: String) {
   notifications(limit: $limit, nextToken: $nextToken) {
@@ -2407,9 +2812,11 @@ fragment PostFields on Post {
   likeCount
   commentCount
   viewerHasLiked
+  viewerHasBookmarked
   repostCount
   viewerHasReposted
   version
+  editedAt
   author {
     ...UserFields
   }
