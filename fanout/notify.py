@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("agora.fanout")
 
-#: Post events whose body may mention someone new.
-MENTIONING = frozenset({ChangeKind.POST_CREATED, ChangeKind.POST_UPDATED})
+#: Post events whose mentions notify: a new post's only, since an edit notifies nobody (a
+#: mention an edit adds still links, but tells no one).
+MENTIONING = frozenset({ChangeKind.POST_CREATED})
 
 
 class Notifier:
@@ -103,8 +104,8 @@ class Notifier:
         comment_id: str | None,
         told: str | None = None,
     ) -> None:
-        """A MENTION for each existing person the text names (an edit that adds one tells
-        only the newcomer: each mention is keyed by its post, comment and actor)."""
+        """A MENTION for each existing person the text names (keyed by its post, comment and
+        actor, so a stream record delivered twice tells nobody twice)."""
         handles = dict.fromkeys(m.handle for m in mentions(text)[:MENTIONS_PER_TEXT])
         for handle in handles:
             person = self._store.users.get_by_handle(handle)
