@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.integration
 
-SETTLE = timedelta(milliseconds=1500)
+#: The pollers' settle window. Skews and held sends below take at most 0.7 s of it; the rest is
+#: room for DynamoDB Local on a loaded CI machine (a 1.5 s window once missed a commit there).
+SETTLE = timedelta(milliseconds=4000)
 #: Per writer: how far its clock is off, in ms. Negative stamps look older than they are.
 SKEWS_MS = (-300, -120, 0, 180)
 MAX_SEND_DELAY_S = 0.4
@@ -308,7 +310,7 @@ def test_a_retried_fan_out_keeps_the_copies_it_already_wrote(
     post = store.posts.create(author_id="uauthor", title="t", body="", category="tech")
     (event,) = logged(dynamodb, table, f"author:{post.author_id}")
     fanout = FanOut(store)
-    # When the second of three batch writes fails, after the first landed
+    # When the second of three batch writes fails, and the other two land
     calls = {"n": 0}
 
     def fail_second(**_: Any) -> None:
@@ -322,7 +324,8 @@ def test_a_retried_fan_out_keeps_the_copies_it_already_wrote(
         fanout.apply(_logged(event))
     hooks.unregister("before-call.dynamodb.BatchWriteItem", fail_second)
     first = {e.id + e.position for e in logged(dynamodb, table, feed_topic("uauthor"))}
-    assert len(_all_copies(dynamodb, table)) == 25
+    # (the batches go out in parallel: two of 25 + 25 + 11 copies landed, which two is a race)
+    assert len(_all_copies(dynamodb, table)) in {25 + 11, 25 + 25}
     # And the event is retried
     fanout.apply(_logged(event))
     # Then all 61 feeds hold it once, and the 25 copies written first kept their positions
