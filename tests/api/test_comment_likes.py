@@ -73,6 +73,31 @@ def test_liking_twice_counts_once_and_top_follows_the_likes(
     del quiet
 
 
+@pytest.mark.parametrize("limit", [1, 5, 12])
+def test_top_pages_are_exact_with_ties_broken_newest_first(
+    api: GraphQLClient, store: Store, post_id: str, limit: int
+) -> None:
+    # Given twelve comments with 0 to 3 likes each, so that every count is shared by three
+    comments = [store.comments.add(post_id, BOB, f"c{n}") for n in range(12)]
+    for n, comment in enumerate(comments):
+        for person in (ALICE, BOB, CAROL)[: n % 4]:
+            store.comment_likes.like(post_id, comment.id, person)
+    # When the TOP order is read page by page
+    query = """query($p: ID!, $l: Int!, $t: String) { post(id: $p) {
+      comments(order: TOP, limit: $l, nextToken: $t) { items { body } nextToken } } }"""
+    seen: list[str] = []
+    token = None
+    while True:
+        page = data(api.execute(query, p=post_id, l=limit, t=token))["post"]["comments"]
+        seen += [c["body"] for c in page["items"]]
+        token = page["nextToken"]
+        if token is None:
+            break
+    # Then every comment comes once, most liked first and, among equals, the newest (by id) first
+    expected = sorted(range(12), key=lambda n: (n % 4, comments[n].id), reverse=True)
+    assert seen == [f"c{n}" for n in expected]
+
+
 def test_concurrent_likes_and_unlikes_keep_the_count_exact(
     api: GraphQLClient, store: Store, post_id: str
 ) -> None:

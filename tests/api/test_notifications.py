@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from types import ModuleType
 from typing import Any
 
 import pytest
 
+from core.clock import now_iso, utc_now
 from core.config import Settings
+from core.notifications import Notice, NotificationKind
+from store.repository import Store
 from tests.api.conftest import LambdaContext, Pump
 from tests.conftest import CURSOR_SECRET, GraphQLClient, error_codes
 from tests.support.counting import RequestCounter
@@ -148,6 +152,23 @@ def test_comments_stay_single_and_follows_group_by_day(
     # newest first
     stamps = [e["latestAt"] for e in found]
     assert stamps == sorted(stamps, reverse=True)
+
+
+def test_follows_of_different_days_are_different_entries(
+    api: GraphQLClient, store: Store, post_id: str
+) -> None:
+    # Given follows of the author yesterday (two) and today (one), as the fan-out counts them
+    yesterday = (utc_now() - timedelta(days=1)).isoformat()
+    for fan in (FAN, OTHER):
+        store.notifications.add(Notice(AUTHOR, NotificationKind.FOLLOW, fan, yesterday))
+    store.notifications.add(Notice(AUTHOR, NotificationKind.FOLLOW, THIRD, now_iso()))
+    # Then the tab shows one entry per day, today's first
+    follows = [e for e in entries(api, AUTHOR) if e["kind"] == "FOLLOW"]
+    assert [(e["count"], {a["id"] for a in e["actors"]}) for e in follows] == [
+        (1, {THIRD}),
+        (2, {FAN, OTHER}),
+    ]
+    assert unread(api, AUTHOR) == 3
 
 
 def test_your_own_actions_are_silent(api: GraphQLClient, pump: Pump, post_id: str) -> None:
