@@ -15,13 +15,9 @@ import time
 from typing import Any
 
 from bench.queries import FEED
-
-WITH_REPOSTS = """query Feed($limit: Int!) { feed(limit: $limit) { entries { post { id title body
-  likeCount commentCount viewerHasLiked viewerHasReposted repostCount author { id handle } }
-  repostedBy { id handle } } nextToken } }"""
+from bench.repost_rows import REPOST_VIEWER, WITH_REPOSTS, seed_reposted_feed
 
 OLD_VIEWER = "01HZBENCH0LDF0RMAT00000000"
-REPOST_VIEWER = "01HZBENCHREP0STS0000000000"
 
 
 def _strip_authors(dynamodb: Any, table: str, owner: str) -> None:
@@ -51,17 +47,7 @@ def feed_rows(world: Any, sizes: list[int], repeats: int) -> list[str]:
         FeedEntry(OLD_VIEWER, e.post_id, e.author_id, e.created_at) for e in posts
     )
     _strip_authors(world.dynamodb, fixture.TABLE, OLD_VIEWER)
-    # Every other post came by a repost (of one of 5 reposters), shown "reposted by"
-    world.store.feeds.add(
-        FeedEntry(
-            REPOST_VIEWER,
-            e.post_id,
-            e.author_id,
-            e.created_at,
-            fixture.AUTHORS[n % 5] if n % 2 else None,
-        )
-        for n, e in enumerate(posts)
-    )
+    seed_reposted_feed(world)
     items = services.store.items
     real = items.get_many
     dispatches = [0]

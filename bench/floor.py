@@ -76,12 +76,13 @@ class Floor:
             Limit=limit + 1,
         )
         entries = page["Items"][:limit]
-        posts = self._get_many([attributes(post_key(string(e, "postId"))) for e in entries])
-        found = [posts[(f"POST#{string(e, 'postId')}", "POST")] for e in entries]
+        # Entries carry their author: posts, authors and likes go out in one batch
         related = self._get_many(
-            [attributes(user_key(string(p, "authorId"))) for p in found]
-            + [attributes(like_key(string(p, "id"), viewer)) for p in found]
+            [attributes(post_key(string(e, "postId"))) for e in entries]
+            + [attributes(user_key(string(e, "authorId"))) for e in entries]
+            + [attributes(like_key(string(e, "postId"), viewer)) for e in entries]
         )
+        found = [related[(f"POST#{string(e, 'postId')}", "POST")] for e in entries]
         items = []
         for post in found:
             author = related.get((f"USER#{string(post, 'authorId')}", "PROFILE"))

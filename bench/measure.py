@@ -81,6 +81,7 @@ SAME_DATA = (
     "empty poll",
     "post + 10 comments + their first replies",
     "bookmarks page of 20",
+    "feed with reposts",
 )
 
 

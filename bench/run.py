@@ -26,6 +26,7 @@ from bench.growth import end_of_log, fan_out_row, feed_row, poll_cursors, poll_r
 from bench.measure import SAME_DATA, Row, data_of, machine, side_by_side, write
 from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
+from bench.repost_rows import repost_rows
 from bench.server_load import load_section
 
 
@@ -158,6 +159,7 @@ def main() -> None:
         rows.append(account_floor.account_deletion_row(dynamodb, fixture.TABLE))
         talk = ConversationFloor(dynamodb, fixture.TABLE, floor.cursors)
         rows += conversation_rows(world, talk, world.likeable[:20])
+        rows += repost_rows(world, floor.cursors)
 
         if args.only:
             rows = [row for row in rows if row.name in args.only]
