@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.models import Post
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,17 @@ class ReportTarget:
     user_id: str | None = None
 
 
+def post_target(post: Post) -> ReportTarget:
+    return ReportTarget(TargetKind.POST, post_case_id(post.id), post.author_id, post_id=post.id)
+
+
+def comment_target(post_id: str, comment_id: str, author_id: str) -> ReportTarget:
+    case_id = comment_case_id(post_id, comment_id)
+    return ReportTarget(
+        TargetKind.COMMENT, case_id, author_id, post_id=post_id, comment_id=comment_id
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ReportedContent:
     """The content as it was when reported, kept even if it is edited or deleted later."""
@@ -146,3 +161,28 @@ class AuditEntry:
     report_count: int
     suspended_until: str | None = None
     indefinitely: bool = False
+
+
+#: The audit entry's reason when a moderator deletes someone's content without giving one.
+NO_REASON_GIVEN = "(no reason given)"
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A moderator deleting someone else's post or comment outside a report: audited."""
+
+    moderator_id: str
+    reason: str
+
+    def entry(self, entry_id: str, at: str, target: ReportTarget) -> AuditEntry:
+        return AuditEntry(
+            id=entry_id,
+            at=at,
+            moderator_id=self.moderator_id,
+            action=ModerationAction.REMOVE_CONTENT,
+            case_id=target.case_id,
+            target_kind=target.kind,
+            author_id=target.author_id,
+            reason=self.reason,
+            report_count=0,
+        )

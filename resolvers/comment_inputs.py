@@ -51,7 +51,3 @@ class UpdateCommentInput(Arguments):
 class CommentArgs(Arguments):
     post_id: PostId
     id: CommentId
-
-
-class DeleteCommentArgs(CommentArgs):
-    pass

@@ -9,12 +9,12 @@ from resolvers.comment_inputs import (
     AddCommentInput,
     CommentArgs,
     CommentsArgs,
-    DeleteCommentArgs,
     RepliesArgs,
     UpdateCommentInput,
 )
 from resolvers.inputs import parse
 from resolvers.registry import resolver
+from resolvers.report_inputs import DeleteCommentArgs
 from resolvers.visibility import visible_comment, visible_comments
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ def update_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, A
 @resolver("Mutation.deleteComment")
 def delete_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
     args = parse(DeleteCommentArgs, arguments)
-    ctx.store.comments.delete(args.post_id, args.id, author_id=ctx.deleting_as())
+    removal = ctx.removal(args.reason)
+    ctx.store.comments.delete(args.post_id, args.id, author_id=ctx.deleting_as(), removal=removal)
     return args.id
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from core.clock import now_iso
 from core.errors import NotModerator, Suspended, Unauthenticated
+from core.safety import NO_REASON_GIVEN, Removal
 from resolvers.loaders import Loaders
 
 if TYPE_CHECKING:
@@ -113,6 +114,13 @@ class RequestContext:
         suspension = self.suspension if self.viewer is not None else None
         if suspension is not None:
             raise Suspended(suspension.reason, suspension.until)
+
+    def removal(self, reason: str | None) -> Removal | None:
+        """A moderator's delete, to be audited if the content is someone else's."""
+        viewer = self.require_viewer()
+        if not self.is_moderator(viewer):
+            return None
+        return Removal(viewer.id, reason or NO_REASON_GIVEN)
 
     def deleting_as(self) -> str | None:
         """The author a delete must match: the viewer, or nobody for moderators, who delete

@@ -9,13 +9,13 @@ from resolvers.inputs import (
     CreatePostInput,
     PageArgs,
     PostArgs,
-    PostIdArgs,
     PostIdsArgs,
     PostsArgs,
     UpdatePostInput,
     parse,
 )
 from resolvers.registry import resolver
+from resolvers.report_inputs import DeletePostArgs
 from resolvers.uploads import attachable_media
 from resolvers.visibility import (
     AUTHOR,
@@ -107,6 +107,7 @@ def update_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
 
 @resolver("Mutation.deletePost")
 def delete_post(ctx: RequestContext, _source: None, arguments: Mapping[str, Any]) -> str:
-    args = parse(PostIdArgs, arguments)
-    ctx.store.posts.delete(args.id, author_id=ctx.deleting_as())
+    args = parse(DeletePostArgs, arguments)
+    removal = ctx.removal(args.reason)
+    ctx.store.posts.delete(args.id, author_id=ctx.deleting_as(), removal=removal)
     return args.id

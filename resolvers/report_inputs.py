@@ -79,3 +79,15 @@ class ResolveReportInput(Arguments):
         elif timed or forever:
             raise ValueError("suspendForDays and suspendIndefinitely go with SUSPEND_AUTHOR only")
         return self
+
+
+class DeletePostArgs(Arguments):
+    id: PostId
+    #: A moderator's, for the audit log (schema/arguments.py `RemovalReason`).
+    reason: ModeratorReason | None = None
+
+
+class DeleteCommentArgs(Arguments):
+    post_id: PostId
+    id: CommentId
+    reason: ModeratorReason | None = None

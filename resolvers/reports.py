@@ -12,8 +12,8 @@ from core.safety import (
     ReportedContent,
     ReportTarget,
     TargetKind,
-    comment_case_id,
-    post_case_id,
+    comment_target,
+    post_target,
     user_case_id,
 )
 from resolvers.inputs import PageArgs, parse
@@ -46,20 +46,12 @@ async def _target(ctx: RequestContext, args: ReportInput) -> tuple[ReportTarget,
         comment = await ctx.loaders.comment(args.post_id, args.comment_id)
         if comment is None:
             raise CommentNotFound(args.comment_id)
-        case_id = comment_case_id(comment.post_id, comment.id)
-        target = ReportTarget(
-            TargetKind.COMMENT,
-            case_id,
-            comment.author_id,
-            post_id=comment.post_id,
-            comment_id=comment.id,
-        )
+        target = comment_target(comment.post_id, comment.id, comment.author_id)
         return target, ReportedContent(body=comment.body)
     post = ctx.store.posts.get(args.post_id, consistent=True)
     if post is None:
         raise PostNotFound(args.post_id)
-    target = ReportTarget(TargetKind.POST, post_case_id(post.id), post.author_id, post_id=post.id)
-    return target, ReportedContent(title=post.title, body=post.body)
+    return post_target(post), ReportedContent(title=post.title, body=post.body)
 
 
 @resolver("Mutation.report")

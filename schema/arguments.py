@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from core.limits import EDITS, PAGE, POLL, REPLIES
+from core.limits import EDITS, MODERATOR_REASON, PAGE, POLL, REPLIES
 from core.models import CommentOrder
 from schema.selection import item_fields
 
@@ -22,6 +22,13 @@ NextToken = Annotated[
 RepliesLimit = Annotated[int, strawberry.argument(description=REPLIES.describe("Replies"))]
 EditsLimit = Annotated[int, strawberry.argument(description=EDITS.describe("Versions"))]
 PollLimit = Annotated[int, strawberry.argument(description=POLL.describe("Events per poll"))]
+RemovalReason = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Why, for the audit log, when a moderator deletes someone else's content "
+        f"(ignored otherwise). {MODERATOR_REASON.describe()}"
+    ),
+]
 After = Annotated[
     str | None,
     strawberry.argument(

@@ -17,7 +17,14 @@ import resolvers.users
 from core.limits import IDS_PER_REQUEST, PAGE, POLL
 from core.models import CommentOrder
 from schema.accounts import AccountMutation, AccountQuery
-from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
+from schema.arguments import (
+    After,
+    NextToken,
+    PageLimit,
+    PollLimit,
+    RemovalReason,
+    page_arguments,
+)
 from schema.changes import ChangeBatch
 from schema.conversations import ConversationMutation, ConversationQuery
 from schema.deleted import Deleted
@@ -200,9 +207,12 @@ class Mutation(
         arguments = {"input": input}
         return Post.from_domain(resolvers.posts.update_post(info.context, None, arguments))
 
-    @strawberry.mutation(description="Delete your own post (moderators: anyone's).")
-    def delete_post(self, info: Ctx, id: strawberry.ID) -> Deleted:
-        return Deleted.from_domain(resolvers.posts.delete_post(info.context, None, {"id": id}))
+    @strawberry.mutation(
+        description="Delete your own post (moderators: anyone's, audited with `reason`)."
+    )
+    def delete_post(self, info: Ctx, id: strawberry.ID, reason: RemovalReason = None) -> Deleted:
+        arguments = {"id": id, "reason": reason}
+        return Deleted.from_domain(resolvers.posts.delete_post(info.context, None, arguments))
 
     @strawberry.mutation(description="Create your profile; every user has at most one.")
     def create_profile(self, info: Ctx, input: CreateProfileInput) -> User:
@@ -273,7 +283,11 @@ class Mutation(
         arguments = {"input": input}
         return Comment.from_domain(resolvers.comments.update_comment(info.context, None, arguments))
 
-    @strawberry.mutation(description="Delete your own comment (moderators: anyone's).")
-    def delete_comment(self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID) -> Deleted:
-        arguments = {"postId": post_id, "id": id}
+    @strawberry.mutation(
+        description="Delete your own comment (moderators: anyone's, audited with `reason`)."
+    )
+    def delete_comment(
+        self, info: Ctx, post_id: strawberry.ID, id: strawberry.ID, reason: RemovalReason = None
+    ) -> Deleted:
+        arguments = {"postId": post_id, "id": id, "reason": reason}
         return Deleted.from_domain(resolvers.comments.delete_comment(info.context, None, arguments))

@@ -13,6 +13,7 @@ from core.errors import Blocked, CommentNotFound, Forbidden, PostNotFound, Throt
 from core.ids import new_id
 from core.limits import THREAD_DEPTH
 from core.models import ChangeKind, Comment, LoggedChange, Post
+from core.safety import comment_target
 from store.blocks import not_blocked
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values
@@ -20,11 +21,13 @@ from store.comment_codecs import comment_from_item, comment_to_item
 from store.errors import translated_errors
 from store.keys import comment_key, post_key, post_topics
 from store.posts import MAX_RACES
+from store.removals import removal_audit
 from store.tables import Repository, Table
 from store.thread_items import count_is, replies_changed, with_reply, without_reply
 from store.transactions import Planned, TransactionCancelled, commit, counter_change, transact
 
 if TYPE_CHECKING:
+    from core.safety import Removal
     from store.posts import PostRepository
 
 #: A busy thread makes replies to one comment wait for each other; each retry reads again.
@@ -137,11 +140,19 @@ class CommentRepository(Repository):
             }
         }
 
-    def delete(self, post_id: str, comment_id: str, *, author_id: str | None) -> None:
+    def delete(
+        self,
+        post_id: str,
+        comment_id: str,
+        *,
+        author_id: str | None,
+        removal: Removal | None = None,
+    ) -> None:
         """Delete a comment; with `author_id`, only if that user wrote it (None: moderator).
 
         With replies it becomes a placeholder; without, it goes, and its parent's count and
-        first replies lose it."""
+        first replies lose it. A moderator's `removal` of another's comment is audited in
+        the same transaction."""
         for _ in range(THREAD_RACES):
             comment = self.get(post_id, comment_id, consistent=True)
             if comment is None or comment.deleted:
@@ -150,11 +161,15 @@ class CommentRepository(Repository):
                 raise CommentNotFound(comment_id)
             if author_id is not None and comment.author_id != author_id:
                 raise Forbidden("Only the author or a moderator can delete this comment")
-            if self._try_delete(comment, author_id):
+            target = comment_target(post_id, comment_id, comment.author_id)
+            audit = removal_audit(self._table, removal, target, self._clock())
+            if self._try_delete(comment, author_id, audit):
                 return
         raise Throttled("This thread is changing too often right now; retry")
 
-    def _try_delete(self, comment: Comment, deleter: str | None) -> bool:
+    def _try_delete(
+        self, comment: Comment, deleter: str | None, audit: list[dict[str, Any]]
+    ) -> bool:
         """One attempt conditioned on the reply counts read; False when one changed. The
         author's delete counts against their write limit; a moderator's does not."""
         key = attribute_values(comment_key(comment.post_id, comment.id))
@@ -177,11 +192,13 @@ class CommentRepository(Repository):
                 items.append(replies_changed(self._table, parent, remaining, -1))
         post = attribute_values(post_key(comment.post_id))
         items.append(counter_change(self._table, post, "commentCount", -1))
+        post_counter = len(items) - 1
+        items += audit
         with translated_errors():
             try:
                 transact(self._client, items, self._charge(deleter))
             except TransactionCancelled as exc:
-                if exc.failed(len(items) - 1):
+                if exc.failed(post_counter):
                     raise PostNotFound(comment.post_id) from exc
                 return False
         return True

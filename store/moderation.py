@@ -11,7 +11,7 @@ from store.codecs import attribute_values
 from store.posts import MAX_RACES
 from store.safety_codecs import (
     audit_from_item,
-    audit_to_item,
+    audit_put,
     case_from_item,
     suspension_from_item,
     suspension_to_item,
@@ -56,13 +56,7 @@ class ModerationRepository(Repository):
             audit = entry(case)
             items: list[dict[str, Any]] = [
                 {"Update": self._close(case, audit.action)},
-                {
-                    "Put": {
-                        "TableName": self._table,
-                        "Item": audit_to_item(audit),
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
-                },
+                audit_put(self._table, audit),
             ]
             if suspension is not None:
                 # A new suspension replaces an earlier one, whatever its end.

@@ -16,6 +16,7 @@ from core.errors import (
 )
 from core.ids import new_id
 from core.models import ChangeKind, LoggedChange, Media, Page, Post
+from core.safety import post_target
 from store.batch import delete_queried
 from store.change_items import change_puts, later_stamp, unchanged_since
 from store.codecs import attribute_values, media_to_value, post_from_item, post_to_item
@@ -29,6 +30,7 @@ from store.keys import (
     post_key,
     post_topics,
 )
+from store.removals import removal_audit
 from store.request_tokens import replayed_post_id, request_fingerprint, token_record
 from store.table import INDEXES
 from store.tables import Repository
@@ -37,6 +39,8 @@ from store.uploads import attach_item, detach_item
 
 if TYPE_CHECKING:
     from core.models import PostChanges
+    from core.safety import Removal
+    from store.items import Item
 
 #: Guarded changes re-read and retry when another change lands between read and write.
 MAX_RACES = 8
@@ -238,17 +242,23 @@ class PostRepository(Repository):
             "ExpressionAttributeValues": {**values, **guard_values},
         }
 
-    def delete(self, post_id: str, *, author_id: str | None) -> None:
-        """Delete a post and log its tombstone; with `author_id`, only that user's post."""
+    def delete(
+        self, post_id: str, *, author_id: str | None, removal: Removal | None = None
+    ) -> None:
+        """Delete a post and log its tombstone; with `author_id`, only that user's post (a
+        moderator's `removal` of another's is audited in the same transaction)."""
         for _ in range(MAX_RACES):
             post, changed_at = self.current(post_id)
             if author_id is not None and post.author_id != author_id:
                 raise Forbidden("Only the author can change this post")
-            if self._try_delete(post, changed_at, author_id):
+            audit = removal_audit(self._table, removal, post_target(post), self._clock())
+            if self._try_delete(post, changed_at, author_id, audit):
                 return
         raise Throttled("This post is changing too often right now; retry")
 
-    def _try_delete(self, post: Post, changed_at: str | None, author_id: str | None) -> bool:
+    def _try_delete(
+        self, post: Post, changed_at: str | None, author_id: str | None, audit: list[Item]
+    ) -> bool:
         """One guarded attempt; False when the post changed since it was read."""
         guard, guard_values = unchanged_since(changed_at)
         delete: dict[str, Any] = {
@@ -262,7 +272,7 @@ class PostRepository(Repository):
 
         def build() -> list[dict[str, Any]]:
             stamp = later_stamp(self._clock(), changed_at)
-            return [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp)]
+            return [{"Delete": delete}, *self._logged(ChangeKind.POST_DELETED, post, stamp), *audit]
 
         return transact_guarded(self._writes, build, self._charge(author_id))
 

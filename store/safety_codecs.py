@@ -173,6 +173,17 @@ def audit_to_item(entry: AuditEntry) -> Item:
     return item
 
 
+def audit_put(table: str, entry: AuditEntry) -> Item:
+    """The transaction item that writes `entry` (once: its key is new)."""
+    return {
+        "Put": {
+            "TableName": table,
+            "Item": audit_to_item(entry),
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+    }
+
+
 def audit_from_item(item: Mapping[str, Any]) -> AuditEntry:
     return AuditEntry(
         id=_s(item, "id"),

@@ -334,3 +334,62 @@ def test_a_suspension_ends_by_itself(
     dynamodb.put_item(TableName=table, Item=suspension_to_item(ended))
     result = api.as_user(BOB).execute(WRITES["createPost"])
     assert "errors" not in result, result
+
+
+DELETE_POST = "mutation($id: ID!, $r: String) { deletePost(id: $id, reason: $r) { id } }"
+DELETE_COMMENT = """mutation($p: ID!, $id: ID!, $r: String) {
+  deleteComment(postId: $p, id: $id, reason: $r) { id } }"""
+AUDIT_AT = "{ auditLog(limit: 10) { items { at moderatorId action caseId authorId reason } } }"
+
+
+def test_a_moderator_deleting_someone_elses_content_directly_is_audited(
+    api: GraphQLClient, store: Store, content: dict[str, str]
+) -> None:
+    # Given a moderator's own post, bob's post with dave's comment (nothing reported), another
+    # of bob's and one of carol's
+    own = store.posts.create(author_id=MOD, title="mine", body="", category="tech").id
+    bobs = store.posts.create(author_id=BOB, title="again", body="", category="tech").id
+    carols = store.posts.create(author_id=CAROL, title="hers", body="", category="tech").id
+    moderator = mod(api)
+    before = now_iso()
+    # When the moderator deletes dave's comment with a reason, bob's post without one, her own
+    # post, and tries a comment that does not exist
+    data(moderator.execute(DELETE_COMMENT, p=content["post"], id=content["comment"], r="abuse"))
+    data(moderator.execute(DELETE_POST, id=content["post"]))
+    data(moderator.execute(DELETE_POST, id=own, r="tidying up"))
+    missing = moderator.execute(DELETE_COMMENT, p=content["post"], id=content["comment"], r="x")
+    assert error_codes(missing) == ["NOT_FOUND"]
+    # And bob, who is no moderator, deletes his own post with a reason and tries carol's
+    data(api.as_user(BOB).execute(DELETE_POST, id=bobs, r="changed my mind"))
+    refused = api.as_user(BOB).execute(DELETE_POST, id=carols, r="I do not like it")
+    assert error_codes(refused) == ["FORBIDDEN"]
+
+    # Then the audit log holds exactly the two removals of others' content, newest first
+    entries = data(moderator.execute(AUDIT_AT))["auditLog"]["items"]
+    assert [{k: v for k, v in e.items() if k != "at"} for e in entries] == [
+        {
+            "moderatorId": MOD,
+            "action": "REMOVE_CONTENT",
+            "caseId": f"post:{content['post']}",
+            "authorId": BOB,
+            "reason": "(no reason given)",
+        },
+        {
+            "moderatorId": MOD,
+            "action": "REMOVE_CONTENT",
+            "caseId": f"comment:{content['post']}:{content['comment']}",
+            "authorId": DAVE,
+            "reason": "abuse",
+        },
+    ]
+    assert all(before <= e["at"] <= now_iso() for e in entries)
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "x" * 1_001, "line\u0000break"])
+def test_a_bad_removal_reason_is_refused_and_deletes_nothing(
+    api: GraphQLClient, store: Store, content: dict[str, str], reason: str
+) -> None:
+    result = mod(api).execute(DELETE_POST, id=content["post"], r=reason)
+    assert error_codes(result) == ["BAD_USER_INPUT"]
+    assert store.posts.get(content["post"]) is not None
+    assert data(mod(api).execute(AUDIT_AT))["auditLog"]["items"] == []

@@ -407,9 +407,9 @@ export type Mutation = {
   createUpload: UploadTicket;
   /** Delete your account and everything you own: profile, posts with their comments and likes, your comments and likes elsewhere, follows, files, blocks, mutes and the reports you filed. `confirm` is your handle (your user id without a profile). Runs in steps after this answers (poll accountDeletion); your writes are refused meanwhile. Idempotent. */
   deleteAccount: AccountDeletion;
-  /** Delete your own comment (moderators: anyone's). */
+  /** Delete your own comment (moderators: anyone's, audited with `reason`). */
   deleteComment: Deleted;
-  /** Delete your own post (moderators: anyone's). */
+  /** Delete your own post (moderators: anyone's, audited with `reason`). */
   deletePost: Deleted;
   /** Everything you own as a zip archive (JSON and your files), behind a link that only you receive and that expires in an hour. */
   exportAccount: AccountExport;
@@ -495,11 +495,13 @@ export type MutationDeleteAccountArgs = {
 export type MutationDeleteCommentArgs = {
   id: Scalars['ID']['input'];
   postId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationDeletePostArgs = {
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
