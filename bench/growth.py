@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from bench.goals import GOALS
 from bench.measure import Row, cpu_ms
 from bench.queries import FEED, POLL
 
@@ -110,8 +111,47 @@ def fan_out_row(world: Any, dynamodb: Any, followers: int, clients: Any) -> str:
     wall, cpu = time.monotonic() - started, time.process_time() - cpu
     writes = mine.requests["BatchWriteItem"]
     assert writes == -(-(followers + 1) // 25), (writes, followers)
+    if followers == 100_000:
+        GOALS.measured("fan-out 100,000", wall, f"{wall:.1f} s wall")
     return (
         f"| fan-out of one post | {followers:,} followers | {mine.total()} "
         f"({writes} BatchWriteItem) | {followers + 1} PutItem | "
         f"{mine.total() / (followers + 1):.3f}× | {cpu:.2f} s ({wall:.1f} s wall) | no floor | — |"
+    )
+
+
+WRITES = ("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
+
+
+def publish_row(world: Any, followers: int, clients: Any) -> str:
+    """One post of an established pull account with `followers` followers, published."""
+    from bench import fixture
+    from bench.fixture import Meter
+    from core.clock import now_iso
+    from core.ids import new_id
+    from core.models import ChangeKind, LoggedChange, UserProfile
+    from fanout.changes import ChangeLogged
+    from fanout.service import FanOut
+    from runtime.aws_lambda import services
+    from store.keys import user_key
+
+    author = f"01HZPULL{followers:018d}"
+    world.store.users.create(UserProfile(author, f"pull{followers}", "Famous", now_iso()))
+    # Its follower count as a million follows would have left it, a pull account since then
+    world.dynamodb.update_item(
+        TableName=fixture.TABLE,
+        Key={k: {"S": v} for k, v in user_key(author).items()},
+        UpdateExpression="SET followerCount = :n, pullSince = :since",
+        ExpressionAttributeValues={":n": {"N": str(followers)}, ":since": {"S": now_iso()}},
+    )
+    at = now_iso()
+    event = LoggedChange(new_id(), ChangeKind.POST_CREATED, new_id(), author, at)
+    with Meter().on(*clients) as mine:
+        FanOut(services.store).apply(ChangeLogged(event))
+    writes = sum(mine.requests[w] for w in WRITES)
+    GOALS.measured(f"publish to {followers:,}", writes, f"{writes} write request(s)")
+    return (
+        f"| publish one post, pull account | {followers:,} followers | {mine.total()} "
+        f"({writes} write) | {followers + 1} PutItem if pushed | "
+        f"{mine.total() / (followers + 1):.6f}× | — | no floor | — |"
     )
