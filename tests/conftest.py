@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,9 +45,10 @@ def missing_tool(message: str) -> None:
 
 
 #: DynamoDB Local keeps the stream of every table it ever had, deleted or not, and each write
-#: to a table with a stream slows with their number (docs/LOCAL.md): after this many tables the
-#: session's process is started afresh, between tests, when no table is left.
+#: to a table with a stream slows with what they hold (docs/LOCAL.md): the session's process is
+#: started afresh, between tests, after this many tables or once a write takes this long.
 TABLES_PER_PROCESS = 60
+SLOW_WRITE_S = 0.1
 #: A busy CI machine can take more than the default 30 s to start a JVM.
 JVM_START_S = 120
 
@@ -72,23 +74,31 @@ def dynamodb_endpoint(dynamodb_local: DynamoDBLocal) -> str:
 @dataclass
 class SessionTables:
     """Tables of the session's DynamoDB Local: a fixture holds one while it lives, and the
-    process is started afresh before a new one once enough were made and none is held."""
+    process is started afresh before a new one, when none is held, once enough were made or
+    the last one found a write slow."""
 
     server: DynamoDBLocal
     made: int = 0
     held: int = 0
+    slow: bool = False
 
     @contextmanager
     def holding(self) -> Iterator[None]:
-        if self.made >= TABLES_PER_PROCESS and self.held == 0:
+        if (self.made >= TABLES_PER_PROCESS or self.slow) and self.held == 0:
             self.server.restart(timeout=JVM_START_S)
-            self.made = 0
+            self.made, self.slow = 0, False
         self.made += 1
         self.held += 1
         try:
             yield
         finally:
             self.held -= 1
+
+    def time_a_write(self, dynamodb: DynamoDBClient, table: str) -> None:
+        """One small write to a table about to go: a slow one marks the process as worn."""
+        started = time.monotonic()
+        dynamodb.put_item(TableName=table, Item={"PK": {"S": "probe"}, "SK": {"S": "probe"}})
+        self.slow = self.slow or time.monotonic() - started > SLOW_WRITE_S
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +120,7 @@ def table(dynamodb: DynamoDBClient, session_tables: SessionTables) -> Iterator[s
         try:
             yield name
         finally:
+            session_tables.time_a_write(dynamodb, name)
             dynamodb.delete_table(TableName=name)
 
 
