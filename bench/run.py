@@ -260,6 +260,9 @@ def main() -> None:
 
         out("### The long-lived server under load (`agora serve` against a floor server)")
         out()
+        # The 100,000-follower fan-out's writes wear DynamoDB Local (docs/LOCAL.md): both
+        # servers get a fresh one, as a developer's `make serve` would
+        server.restart()
         out(*load_section(server.endpoint, args.load_seconds, args.load_rounds, args.workers))
         out()
 
