@@ -12,7 +12,15 @@ import json
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from bench.plain import Item, attributes, number, respond, string
+from bench.plain import (
+    Item,
+    attributes,
+    feed_items,
+    get_many,
+    number,
+    respond,
+    string,
+)
 from core.clock import aws_datetime, utc_now
 from core.ids import new_id
 from store.cursors import CursorCodec
@@ -46,15 +54,7 @@ class Floor:
         return viewer, variables
 
     def _get_many(self, keys: list[Item]) -> dict[tuple[str, str], Item]:
-        unique = list({(string(k, "PK"), string(k, "SK")): k for k in keys}.values())
-        found: dict[tuple[str, str], Item] = {}
-        for start in range(0, len(unique), 100):
-            chunk = unique[start : start + 100]
-            response = self.db.batch_get_item(RequestItems={self.table: {"Keys": chunk}})
-            found |= {
-                (string(i, "PK"), string(i, "SK")): i for i in response["Responses"][self.table]
-            }
-        return found
+        return get_many(self.db, self.table, keys)
 
     @staticmethod
     def _author(item: Item | None) -> dict[str, Any] | None:
@@ -68,13 +68,7 @@ class Floor:
 
     def feed(self, event: dict[str, Any], limit: int = 20) -> dict[str, Any]:
         viewer, _ = self._request(event)
-        page = self.db.query(
-            TableName=self.table,
-            KeyConditionExpression="PK = :pk",
-            ExpressionAttributeValues={":pk": {"S": feed_partition(viewer)}},
-            ScanIndexForward=False,
-            Limit=limit + 1,
-        )
+        page = {"Items": feed_items(self.db, self.table, viewer, limit)}
         entries = page["Items"][:limit]
         # Entries carry their author: posts, authors and likes go out in one batch
         related = self._get_many(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
 
 Item = dict[str, Any]
 
@@ -27,3 +30,28 @@ def respond(data: Any) -> dict[str, Any]:
         "body": json.dumps({"data": data}),
         "isBase64Encoded": False,
     }
+
+
+def get_many(db: DynamoDBClient, table: str, keys: list[Item]) -> dict[tuple[str, str], Item]:
+    """The items of `keys` (each once), by (PK, SK): one BatchGetItem per 100 keys."""
+    unique = list({(string(k, "PK"), string(k, "SK")): k for k in keys}.values())
+    found: dict[tuple[str, str], Item] = {}
+    for start in range(0, len(unique), 100):
+        chunk = unique[start : start + 100]
+        response = db.batch_get_item(RequestItems={table: {"Keys": chunk}})
+        found |= {(string(i, "PK"), string(i, "SK")): i for i in response["Responses"][table]}
+    return found
+
+
+def feed_items(db: DynamoDBClient, table: str, owner: str, limit: int) -> list[Item]:
+    """The newest `limit` + 1 entries of the owner's home feed (one more says a page follows)."""
+    from store.keys import feed_partition
+
+    items: list[Item] = db.query(
+        TableName=table,
+        KeyConditionExpression="PK = :pk",
+        ExpressionAttributeValues={":pk": {"S": feed_partition(owner)}},
+        ScanIndexForward=False,
+        Limit=limit + 1,
+    )["Items"]
+    return items

@@ -12,7 +12,15 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from bench.measure import Row
-from bench.plain import Item, attributes, number, respond, string
+from bench.plain import (
+    Item,
+    attributes,
+    feed_items,
+    get_many,
+    number,
+    respond,
+    string,
+)
 from store.keys import feed_partition, like_key, post_key, user_key
 from store.repost_keys import repost_key
 from store.safety_keys import visibility_key
@@ -59,13 +67,7 @@ class RepostFeedFloor:
     def feed(self, event: dict[str, Any]) -> dict[str, Any]:
         viewer = event["requestContext"]["authorizer"]["jwt"]["claims"]["sub"]
         limit = int(json.loads(event["body"])["variables"]["limit"])
-        page = self.db.query(
-            TableName=self.table,
-            KeyConditionExpression="PK = :pk",
-            ExpressionAttributeValues={":pk": {"S": feed_partition(viewer)}},
-            ScanIndexForward=False,
-            Limit=limit + 1,
-        )
+        page = {"Items": feed_items(self.db, self.table, viewer, limit)}
         entries = page["Items"][:limit]
         ids = [string(e, "postId") for e in entries]
         people = {string(e, "authorId") for e in entries}
@@ -73,7 +75,7 @@ class RepostFeedFloor:
         keys = [post_key(p) for p in ids] + [user_key(u) for u in people]
         keys += [like_key(p, viewer) for p in ids] + [repost_key(p, viewer) for p in ids]
         keys.append(visibility_key(viewer))
-        found = self._get([attributes(k) for k in keys])
+        found = get_many(self.db, self.table, [attributes(k) for k in keys])
         items = []
         for entry in entries:
             post = found.get((f"POST#{string(entry, 'postId')}", "POST"))
@@ -103,17 +105,6 @@ class RepostFeedFloor:
                 {"PK": last["PK"], "SK": last["SK"]}, f"table:{feed_partition(viewer)}:"
             )
         return respond({"feed": {"entries": items, "nextToken": token}})
-
-    def _get(self, keys: list[Item]) -> dict[tuple[str, str], Item]:
-        unique = list({(string(k, "PK"), string(k, "SK")): k for k in keys}.values())
-        found: dict[tuple[str, str], Item] = {}
-        for start in range(0, len(unique), 100):
-            chunk = unique[start : start + 100]
-            response = self.db.batch_get_item(RequestItems={self.table: {"Keys": chunk}})
-            found |= {
-                (string(i, "PK"), string(i, "SK")): i for i in response["Responses"][self.table]
-            }
-        return found
 
 
 def _at(key: dict[str, str]) -> tuple[str, str]:
