@@ -15,6 +15,7 @@ from collections.abc import Coroutine, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from appsync.shapes import from_source, to_json
+from appsync.subscriptions import subscribe
 from auth.claims import viewer_from_appsync_identity
 from core.errors import AgoraError, BadUserInput, ErrorCode
 from core.logs import current_request_id
@@ -130,10 +131,14 @@ class AppSyncDoor:
     ) -> tuple[Any, tuple[ErrorCode, str] | None]:
         """The field's data, or (code, message): one failing item never fails the batch."""
         try:
-            name, field_type = self._field(event)
             arguments = event.get("arguments") or {}
             if not isinstance(arguments, dict):
                 raise BadUserInput("arguments must be an object")
+            info = event.get("info") if isinstance(event, dict) else None
+            if isinstance(info, dict) and info.get("parentTypeName") == "Subscription":
+                subscribe(str(info.get("fieldName")), arguments, ctx)
+                return None, None
+            name, field_type = self._field(event)
             value = resolve(name, ctx, from_source(event.get("source")), arguments)
             if inspect.isawaitable(value):
                 value = await value

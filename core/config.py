@@ -135,6 +135,8 @@ class FanOutSettings:
     pull_threshold: int = 10_000
     #: Pull accounts one feed page merges at most (the rest of them are left out).
     pull_accounts_per_feed: int = 20
+    #: The AppSync API the fan-out signals (fanout/signals.py); None: no AppSync.
+    appsync_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> FanOutSettings:
@@ -144,6 +146,7 @@ class FanOutSettings:
             queue_url=env.get("FANOUT_QUEUE_URL") or None,
             pull_threshold=_int(env, "FEED_PULL_THRESHOLD", 10_000, 1, 1_000_000_000),
             pull_accounts_per_feed=_int(env, "FEED_PULL_ACCOUNTS_MAX", 20, 0, 100),
+            appsync_url=env.get("APPSYNC_GRAPHQL_URL") or None,
         )
 
 

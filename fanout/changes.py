@@ -8,10 +8,12 @@ from typing import Any
 
 from core.accounts import AccountDeletion, DeletionStatus
 from core.models import LoggedChange, Media, Repost, UploadStatus
+from core.notifications import NotificationLogged
 from store.accounts import deletion_from_item
 from store.change_items import change_from_item
-from store.keys import author_topic
+from store.keys import author_topic, topic_category
 from store.media_codecs import media_from_value
+from store.notification_items import logged_from_item
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +107,28 @@ class ChangeLogged:
     event: LoggedChange
 
 
+@dataclass(frozen=True, slots=True)
+class CategoryLogged:
+    """A post event, seen through its category-topic entry: what a category's live signal says."""
+
+    category: str
+    event: LoggedChange
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationAdded:
+    """A notification reached its recipient's log (blocks, mutes and self-actions applied)."""
+
+    logged: NotificationLogged
+
+
 Change = (
     PostRemoved
     | Added
     | Removed
     | ChangeLogged
+    | CategoryLogged
+    | NotificationAdded
     | Commented
     | UploadCompleted
     | AvatarReplaced
@@ -139,9 +158,13 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
         return AvatarReplaced(image["id"]["S"], media_from_value(image["avatar"]))
     if kind == "Change" and event == "INSERT":
         logged = change_from_item(image)
-        if image["topic"]["S"] == author_topic(logged.author_id):
+        topic = image["topic"]["S"]
+        if topic == author_topic(logged.author_id):
             return ChangeLogged(logged)
-        return None
+        category = topic_category(topic)
+        return CategoryLogged(category, logged) if category is not None else None
+    if kind == "NotificationChange" and event == "INSERT":
+        return NotificationAdded(logged_from_item(image["SK"]["S"], image))
     if kind in ("Follow", "Like", "CommentLike", "Repost"):
         edge = _edge(kind, image)
         return Added(edge) if event == "INSERT" else Removed(edge)

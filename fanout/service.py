@@ -11,10 +11,12 @@ from core.models import FeedEntry, PullAccount, Repost
 from fanout.changes import (
     Added,
     AvatarReplaced,
+    CategoryLogged,
     Change,
     ChangeLogged,
     DeletionDue,
     Follow,
+    NotificationAdded,
     PostRemoved,
     Removed,
     UploadCompleted,
@@ -23,12 +25,14 @@ from fanout.continuations import Continuation, InlineQueue
 from fanout.hashtags import HashtagIndexer
 from fanout.notify import Notifier
 from fanout.publish import Publisher
+from fanout.signals import NoSignals
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from fanout.continuations import Queue
     from fanout.media import MediaProcessing
+    from fanout.signals import Signals
     from store.repository import Store
 
 log = logging.getLogger("agora.fanout")
@@ -44,8 +48,10 @@ class FanOut:
         media: MediaProcessing | None = None,
         settings: FanOutSettings | None = None,
         queue: Queue | None = None,
+        signals: Signals | None = None,
     ) -> None:
         self._store = store
+        self._signals = signals or NoSignals()
         self._notifier = Notifier(store)
         self._hashtags = HashtagIndexer(store)
         self._media_processing = media
@@ -91,6 +97,10 @@ class FanOut:
                     self._media.remove(author_id, owned, f"post:{post_id}")
                 self._store.posts.purge_collection(post_id)
                 self._store.bookmarks.purge_post(post_id)
+            case CategoryLogged(category, event):
+                self._signals.post_event(category, event)
+            case NotificationAdded(logged):
+                self._signals.notification(logged)
             case UploadCompleted(owner_id, upload_id):
                 self._media.process(owner_id, upload_id)
             case AvatarReplaced(user_id, old):

@@ -42,6 +42,7 @@ def _fanout() -> FanOut:
         MediaProcessing(services.store, services.media, settings.upload_limits),
         settings.fanout,
         services.fanout_queue,
+        services.signals,
     )
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import boto3
+
 from auth.jwks import RemoteKeys
 from auth.tokens import TokenPolicy, TokenVerifier
+from fanout.signals import AppSyncSignals, NoSignals, Signals
 from store.clients import (
     dynamodb_change_client,
     dynamodb_client,
@@ -67,6 +70,17 @@ class Services:
         """The fan-out's continuation queue; None runs continuations in the same process."""
         url = self.settings.fanout.queue_url
         return ContinuationQueue(sqs_client(self.settings.region), url) if url else None
+
+    @cached_property
+    def signals(self) -> Signals:
+        """Live signals for AppSync's subscriptions, signed with the function's own role."""
+        url = self.settings.fanout.appsync_url
+        if url is None:
+            return NoSignals()
+        credentials = boto3.session.Session().get_credentials()
+        if credentials is None:
+            raise RuntimeError("APPSYNC_GRAPHQL_URL is set but no AWS credentials are")
+        return AppSyncSignals(url, self.settings.region, credentials)
 
     @cached_property
     def media(self) -> MediaStorage:

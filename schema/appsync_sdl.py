@@ -2,8 +2,9 @@
 
 AppSync provides AWSDateTime and its `@aws_*` directives itself and rejects their re-declaration,
 custom scalars and directive definitions; descriptions are dropped because AppSync's support for
-them is not something we rely on. Subscriptions exist here only: AppSync delivers them itself,
-triggered by the mutations named in `@aws_subscribe`.
+them is not something we rely on. Its subscriptions are AppSync's own, delivered from the
+results of the IAM-only mutations the fan-out publishes (fanout/signals.py): signals that carry
+nobody's content, since AppSync cannot filter a delivery by each subscriber's blocks and mutes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from graphql import (
     DefinitionNode,
     DocumentNode,
+    ObjectTypeDefinitionNode,
     ScalarTypeDefinitionNode,
     parse,
     print_ast,
@@ -43,10 +45,34 @@ schema {
 }
 
 type Subscription {
-  onCreatePost(category: String): Post @aws_subscribe(mutations: ["createPost"])
-  onUpdatePost(id: ID, category: String): Post @aws_subscribe(mutations: ["updatePost"])
-  onAddComment(postId: ID): Comment @aws_subscribe(mutations: ["addComment"])
-  onDeletePost(id: ID): Deleted @aws_subscribe(mutations: ["deletePost"])
+  onPostEvent(category: String): PostEventSignal @aws_subscribe(mutations: ["publishPostEvent"])
+  onNotification(recipientId: ID!): NotificationSignal
+    @aws_subscribe(mutations: ["publishNotification"])
+}
+
+type PostEventSignal @aws_iam @aws_cognito_user_pools {
+  category: String!
+  type: ChangeType!
+  at: AWSDateTime!
+}
+
+type NotificationSignal @aws_iam @aws_cognito_user_pools {
+  recipientId: ID!
+  eventId: ID!
+  kind: NotificationKind!
+  actorId: ID!
+  at: AWSDateTime!
+}
+"""
+
+#: What the fan-out publishes (fanout/signals.py): IAM only, so no member can forge a signal.
+PUBLISHING = """
+type Mutation {
+  publishPostEvent(category: String!, type: ChangeType!, at: AWSDateTime!): PostEventSignal
+    @aws_iam
+  publishNotification(
+    recipientId: ID!, eventId: ID!, kind: NotificationKind!, actorId: ID!, at: AWSDateTime!
+  ): NotificationSignal @aws_iam
 }
 """
 
@@ -70,7 +96,22 @@ def _kept(definition: DefinitionNode) -> bool:
     )
 
 
+def _with_publishing(definition: DefinitionNode) -> DefinitionNode:
+    """The Mutation type with the signal mutations (AppSync rejects `extend type`)."""
+    if not isinstance(definition, ObjectTypeDefinitionNode) or definition.name.value != "Mutation":
+        return definition
+    publishing = [
+        field
+        for node in parse(PUBLISHING).definitions
+        if isinstance(node, ObjectTypeDefinitionNode)
+        for field in node.fields or ()
+    ]
+    return replace(definition, fields=(*(definition.fields or ()), *publishing))
+
+
 def appsync_sdl() -> str:
     document = parse(sdl(subscriptions=False) + SUBSCRIPTIONS)
-    definitions = tuple(_without_descriptions(d) for d in document.definitions if _kept(d))
+    definitions = tuple(
+        _with_publishing(_without_descriptions(d)) for d in document.definitions if _kept(d)
+    )
     return print_ast(DocumentNode(definitions=definitions)) + "\n"

@@ -130,8 +130,18 @@ ALL_TOPIC: Final = "all"
 FEED_TOPIC_PREFIX: Final = "feed:"
 
 
+CATEGORY_TOPIC_PREFIX: Final = "cat:"
+
+
 def category_topic(category: str) -> str:
-    return f"cat:{category}"
+    return f"{CATEGORY_TOPIC_PREFIX}{category}"
+
+
+def topic_category(topic: str) -> str | None:
+    """The category a category topic is of; None for any other topic."""
+    if not topic.startswith(CATEGORY_TOPIC_PREFIX):
+        return None
+    return topic.removeprefix(CATEGORY_TOPIC_PREFIX)
 
 
 def author_topic(user_id: str) -> str:

@@ -137,6 +137,26 @@ def test_a_batch_of_nested_fields_is_one_request_and_keeps_order(
             "BAD_USER_INPUT",
             id="oversized input",
         ),
+        pytest.param(
+            appsync_event("Subscription", "onNotification", {"recipientId": BOB}, ALICE_IDENTITY),
+            "FORBIDDEN",
+            id="someone else's notifications",
+        ),
+        pytest.param(
+            appsync_event("Subscription", "onNotification", {}, ALICE_IDENTITY),
+            "FORBIDDEN",
+            id="notifications of nobody",
+        ),
+        pytest.param(
+            appsync_event("Subscription", "onNotification", {"recipientId": ALICE}, None),
+            "UNAUTHENTICATED",
+            id="notifications without a user",
+        ),
+        pytest.param(
+            appsync_event("Subscription", "onCreatePost", {}, ALICE_IDENTITY),
+            "BAD_USER_INPUT",
+            id="a subscription AppSync no longer has",
+        ),
     ],
 )
 def test_errors_carry_our_code_as_error_type(
@@ -149,6 +169,20 @@ def test_errors_carry_our_code_as_error_type(
         call(handler_module, event)
     assert type(raised.value).__name__ == error
     assert table_items(dynamodb, table) == before
+
+
+@pytest.mark.parametrize(
+    ("field", "arguments"),
+    [("onNotification", {"recipientId": ALICE}), ("onPostEvent", {"category": "music"})],
+)
+def test_a_subscription_is_let_through_at_subscribe_time_without_a_read(
+    handler_module: ModuleType, field: str, arguments: dict[str, Any]
+) -> None:
+    counter = RequestCounter(dynamodb_client("us-east-1"))
+    answer = call(handler_module, appsync_event("Subscription", field, arguments, ALICE_IDENTITY))
+    counter.close()
+    assert answer is None  # AppSync starts the subscription on a null result
+    assert counter.calls == {}
 
 
 @pytest.mark.parametrize(

@@ -123,8 +123,8 @@ def test_no_wildcards(template: dict[str, Any]) -> None:
         assert not any("*" in action for action in actions)
         for resource in _as_list(statement["Resource"]):
             assert resource != "*" or actions <= WILDCARD_ALLOWED, statement
-    (tracing,) = [r for r in template["Resources"].values() if r["Type"] == "AWS::IAM::Policy"]
-    assert tracing["Condition"] == "WithTracing"
+    policies = [r for r in template["Resources"].values() if r["Type"] == "AWS::IAM::Policy"]
+    assert sorted(p["Condition"] for p in policies) == ["WithAppSync", "WithTracing"]
 
 
 def test_the_cursor_secret_is_read_at_runtime_not_written_anywhere(
@@ -217,10 +217,10 @@ def test_appsync_resolves_every_registered_field_with_the_function(
     resources = template["Resources"]
     found = {
         f"{r['Properties']['TypeName']}.{r['Properties']['FieldName']}": r
-        for r in resources.values()
-        if r["Type"] == "AWS::AppSync::Resolver"
+        for name, r in resources.items()
+        if r["Type"] == "AWS::AppSync::Resolver" and not name.startswith("Signal")
     }
-    # AppSync delivers subscriptions itself, from the mutations named in @aws_subscribe.
+    # AppSync delivers subscriptions itself, from the signals the fan-out publishes.
     fields = {name for name in registered() if not name.startswith("Subscription.")}
     assert set(found) == fields
     for name, resource in found.items():
@@ -237,3 +237,40 @@ def test_appsync_resolves_every_registered_field_with_the_function(
     assert resources["AppSyncApi"]["Properties"]["AuthenticationType"] == (
         "AMAZON_COGNITO_USER_POOLS"
     )
+
+
+def test_appsync_signals_are_iam_only_and_checked_at_subscribe(template: dict[str, Any]) -> None:
+    resources = template["Resources"]
+    signals = {
+        f"{r['Properties']['TypeName']}.{r['Properties']['FieldName']}": r["Properties"]
+        for name, r in resources.items()
+        if name.startswith("Signal")
+    }
+    assert set(signals) == {
+        "Mutation.publishPostEvent",
+        "Mutation.publishNotification",
+        "Subscription.onNotification",
+    }
+    none_source = {"Fn::GetAtt": ["AppSyncSignalsSource", "Name"]}
+    assert resources["AppSyncSignalsSource"]["Properties"]["Type"] == "NONE"
+    for field in ("Mutation.publishPostEvent", "Mutation.publishNotification"):
+        assert signals[field]["DataSourceName"] == none_source
+        assert "$ctx.arguments" in signals[field]["RequestMappingTemplate"]
+    # The subscribe-time check is the function's (appsync/subscriptions.py), a direct resolver.
+    check = signals["Subscription.onNotification"]
+    assert check["DataSourceName"] == {"Fn::GetAtt": ["AppSyncFunction", "Name"]}
+    assert "RequestMappingTemplate" not in check
+    api = resources["AppSyncApi"]["Properties"]
+    assert api["AdditionalAuthenticationProviders"] == [{"AuthenticationType": "AWS_IAM"}]
+    function = resources["Function"]["Properties"]
+    url = function["Environment"]["Variables"]["APPSYNC_GRAPHQL_URL"]
+    assert url == {"Fn::If": ["WithAppSync", {"Fn::GetAtt": ["AppSyncApi", "GraphQLUrl"]}, ""]}
+    policy = resources["AppSyncSignalsPolicy"]
+    assert policy["Condition"] == "WithAppSync"
+    assert policy["Properties"]["Roles"] == [{"Ref": "FunctionRole"}]
+    (granted,) = policy["Properties"]["PolicyDocument"]["Statement"]
+    assert granted["Action"] == "appsync:GraphQL"
+    assert [r["Fn::Sub"].rsplit("/", 1)[1] for r in granted["Resource"]] == [
+        "publishPostEvent",
+        "publishNotification",
+    ]
