@@ -30,6 +30,7 @@ from fanout.signals import NoSignals
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from core.notifications import NotificationLogged
     from fanout.continuations import Queue
     from fanout.media import MediaProcessing
     from fanout.signals import Signals
@@ -100,7 +101,7 @@ class FanOut:
             case CategoryLogged(category, event):
                 self._signals.post_event(category, event)
             case NotificationAdded(logged):
-                self._signals.notification(logged)
+                self._signal_notification(logged)
             case UploadCompleted(owner_id, upload_id):
                 self._media.process(owner_id, upload_id)
             case AvatarReplaced(user_id, old):
@@ -114,6 +115,16 @@ class FanOut:
         """A continuation from the queue: the next part of a fan-out cut short at its bound."""
         self._publisher.run(Continuation.from_message(message))
         self._run_inline()
+
+    def _signal_notification(self, logged: NotificationLogged) -> None:
+        """The stream may lag: a block, mute or undo since the notice was written stops it."""
+        if not self._store.notifications.stands(logged):
+            return
+        if self._store.blocks.visibility(logged.recipient_id, consistent=True).hides(
+            logged.actor_id
+        ):
+            return
+        self._signals.notification(logged)
 
     def _bring_back(self, undone: Repost, feeds: list[str]) -> None:
         """Feeds an undone repost leaves may still be owed the post by another repost of it

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from core.notifications import NotificationLogged
 
 log = logging.getLogger("agora.fanout")
+
+#: After a signal AppSync did not take, signals are skipped for this long: an unreachable AppSync
+#: costs one timeout per pause, never one per record, so the stream's batches finish in time.
+PAUSE_AFTER_FAILURE_S = 30.0
 
 PUBLISH_POST_EVENT = """
 mutation PublishPostEvent($category: String!, $type: ChangeType!, $at: AWSDateTime!) {
@@ -84,8 +89,9 @@ class AppSyncSignals:
     """Publishes signals to an AppSync API, signed with the function's own IAM role.
 
     A signal is a hint, not the record: the change log is, and every client resumes from it. So
-    a signal AppSync does not take is logged and the fan-out goes on; stalling the stream's feeds
-    and notifications behind an unreachable AppSync would cost more than a late hint.
+    a signal AppSync does not take is logged and the fan-out goes on, and the signals pause for
+    PAUSE_AFTER_FAILURE_S; stalling the stream's feeds and notifications behind an unreachable
+    AppSync would cost more than a late hint.
     """
 
     def __init__(
@@ -94,12 +100,17 @@ class AppSyncSignals:
         region: str,
         credentials: Credentials,
         send: Send | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._url = url
         self._signer = SigV4Auth(credentials, "appsync", region)
         self._send_request = send or pooled(
-            urllib3.PoolManager(timeout=urllib3.Timeout(connect=2.0, read=5.0), retries=False)
+            urllib3.PoolManager(timeout=urllib3.Timeout(connect=1.0, read=2.0), retries=False)
         )
+        self._clock = clock
+        self._paused_until = 0.0
+        #: Signals skipped during pauses (for the logs).
+        self.skipped = 0
 
     def post_event(self, category: str, event: LoggedChange) -> None:
         variables = {"category": category, "type": event.kind.value, "at": event.at}
@@ -116,10 +127,21 @@ class AppSyncSignals:
         self._send(PUBLISH_NOTIFICATION, variables)
 
     def _send(self, query: str, variables: dict[str, Any]) -> None:
+        if self._clock() < self._paused_until:
+            self.skipped += 1
+            return
         try:
             self.publish(query, variables)
         except SignalFailed:
-            log.warning("AppSync signal not taken (%s)", variables, exc_info=True)
+            self._paused_until = self._clock() + PAUSE_AFTER_FAILURE_S
+            log.warning(
+                "AppSync signal not taken (%s, after %d skipped); signals pause %.0f s",
+                variables.get("eventId") or variables.get("category"),
+                self.skipped,
+                PAUSE_AFTER_FAILURE_S,
+                exc_info=True,
+            )
+            self.skipped = 0
 
     def publish(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         """One signed mutation; its data, or SignalFailed."""
@@ -136,6 +158,8 @@ class AppSyncSignals:
             answer = json.loads(response.data)
         except ValueError as exc:
             raise SignalFailed(f"AppSync answered {response.status} without JSON") from exc
+        if not isinstance(answer, dict):
+            raise SignalFailed(f"AppSync answered {response.status} with {type(answer).__name__}")
         if response.status != 200 or answer.get("errors"):
             raise SignalFailed(f"AppSync answered {response.status}: {answer.get('errors')}")
         return dict(answer.get("data") or {})

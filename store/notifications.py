@@ -126,6 +126,13 @@ class NotificationRepository(Repository):
             time.sleep(random.uniform(0, 0.05 * attempt))  # noqa: S311 (jitter)
         raise Throttled("This notification is changing too often right now; retry")
 
+    def stands(self, logged: NotificationLogged) -> bool:
+        """Whether a logged notification still counts (not withdrawn since: a like undone)."""
+        member = self._get(
+            member_key(logged.recipient_id, logged.group, logged.actor_id), consistent=True
+        )
+        return member is not None
+
     def withdraw(self, recipient_id: str, group: str, actor_id: str) -> bool:
         """Undo an actor's part of a group if the recipient has not seen it yet; False if
         there is none or it was seen (then it stays, as it was seen)."""

@@ -20,9 +20,14 @@ from cli.dev_issuer import DevIssuer
 from cli.local import free_port
 from core.clock import now_iso
 from core.models import UserProfile
+from core.notifications import Notice, NotificationKind
+from fanout.changes import NotificationAdded, change_of
+from fanout.service import FanOut
 from resolvers.registry import ROOT_TYPES, registered
 from store.repository import Store
+from store.streams import StreamReader
 from tests.api.conftest import LambdaContext, Pump
+from tests.api.test_feeds import drain
 from tests.conftest import ALICE, BOB, missing_tool
 from tests.support.lambda_bridge import lambda_bridge
 
@@ -205,3 +210,49 @@ def test_appsync_subscribers_get_signals_that_respect_blocks_and_mutes(
     assert all(set(s) == {"category", "type", "at"} for s in events)
     music = [d["data"]["onPostEvent"] for d in received["carol's music"]]
     assert [s["type"] for s in music if s["category"] == "music"] == ["POST_CREATED"]
+
+
+class Recorded:
+    """The signals the fan-out sends, kept instead of sent (AppSync's side is shown above)."""
+
+    def __init__(self) -> None:
+        self.notifications: list[str] = []
+
+    def post_event(self, category: str, event: Any) -> None:
+        return None
+
+    def notification(self, logged: Any) -> None:
+        self.notifications.append(logged.actor_id)
+
+
+@pytest.mark.parametrize(
+    ("since", "signalled"),
+    [
+        pytest.param(None, [BOB], id="nothing since"),
+        pytest.param("block", [], id="blocked since"),
+        pytest.param("mute", [], id="muted since"),
+        pytest.param("undo", [], id="like undone since"),
+    ],
+)
+def test_a_notification_signal_is_checked_again_when_its_record_arrives(
+    people: str, store: Store, stream_reader: StreamReader, since: str | None, signalled: list[str]
+) -> None:
+    # Given Bob's like of Alice's post, noticed and logged
+    store.likes.like(people, BOB, ALICE)
+    assert store.notifications.add(Notice(ALICE, NotificationKind.LIKE, BOB, now_iso(), people))
+    # When Alice blocks or mutes Bob, or Bob takes his like back, before the stream lags to
+    # the notification's log entry
+    if since == "block":
+        store.blocks.block(ALICE, BOB)
+    elif since == "mute":
+        store.blocks.mute(ALICE, BOB)
+    elif since == "undo":
+        assert store.notifications.withdraw(ALICE, f"like:{people}", BOB)
+    signals = Recorded()
+    fanout = FanOut(store, signals=signals)
+    for record in drain(stream_reader):
+        change = change_of(record)
+        if isinstance(change, NotificationAdded):
+            fanout.apply(change)
+    # Then the signal goes out only if the notice still stands and Bob is still visible
+    assert signals.notifications == signalled

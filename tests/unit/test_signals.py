@@ -12,7 +12,7 @@ from cli.local import free_port
 from core.models import ChangeKind, LoggedChange
 from core.notifications import NotificationKind, NotificationLogged
 from fanout.changes import CategoryLogged, ChangeLogged, NotificationAdded, change_of
-from fanout.signals import AppSyncSignals, SignalFailed
+from fanout.signals import PAUSE_AFTER_FAILURE_S, AppSyncSignals, SignalFailed
 from store.change_items import change_puts
 from store.keys import ALL_TOPIC, author_topic, category_topic, post_topics, topic_category
 from store.notification_items import logged_to_item
@@ -92,8 +92,9 @@ class Pool:
         Answer(200, b'{"data": null, "errors": [{"message": "Not Authorized"}]}'),
         Answer(401, b'{"errors": [{"errorType": "UnauthorizedException"}]}'),
         Answer(502, b"<html>bad gateway</html>"),
+        Answer(200, b"[1, 2]"),
     ],
-    ids=["graphql error", "unauthorized", "not json"],
+    ids=["graphql error", "unauthorized", "not json", "not an object"],
 )
 def test_an_answer_that_is_not_data_fails_the_signal(answer: Answer) -> None:
     pool = Pool(answer)
@@ -110,3 +111,24 @@ def test_a_signal_is_signed_for_appsync() -> None:
     assert authorization.startswith("AWS4-HMAC-SHA256 Credential=k/")
     assert "/eu-west-1/appsync/aws4_request" in authorization
     assert b'"category": "music"' in pool.sent["body"]
+
+
+def test_after_a_failure_signals_pause_so_a_batch_pays_one_timeout() -> None:
+    # Given an AppSync that fails, and a clock
+    now = [100.0]
+    pool = Pool(Answer(502, b"down"))
+    signals = AppSyncSignals(
+        "https://x/graphql", "us-east-1", Credentials("k", "s"), pool, clock=lambda: now[0]
+    )
+    # When the first signal fails, the next ones within the pause are not sent
+    signals.post_event("music", EVENT)
+    pool.sent = {}
+    signals.post_event("music", EVENT)
+    signals.post_event("music", EVENT)
+    assert pool.sent == {}
+    assert signals.skipped == 2
+    # And after the pause the next one is tried again
+    now[0] += PAUSE_AFTER_FAILURE_S
+    pool.answer = Answer(200, b'{"data": {"publishPostEvent": {"category": "music"}}}')
+    signals.post_event("music", EVENT)
+    assert pool.sent != {}
