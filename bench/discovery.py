@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from bench.measure import Row
 from bench.plain import Item, attributes, number, respond, string
+from core.hashtags import TagEntry
 from core.search import fold
 from fanout.hashtags import HashtagIndexer
 from store.discovery_keys import people_partition, tag_partition
 from store.keys import like_key, post_key, user_key
 from store.safety_keys import visibility_key
+from store.tag_timelines import TagEntryChange
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from store.cursors import CursorCodec
 
 TAG = "bench"
+POPULAR_TAG = "benchbusy"
 #: Matches user1 and user10 to user19 of the fixture: 11 people.
 PEOPLE_QUERY = "user1"
 HASHTAG = """query Hashtag($tag: String!, $limit: Int!) { hashtag(tag: $tag) {
@@ -30,24 +33,49 @@ SEARCH = """query Search($q: String!, $limit: Int!) { searchUsers(query: $q, lim
 
 
 def seed(world: World, posts: int = 40) -> None:
-    """Posts under one tag, indexed as the stream fan-out indexes them."""
+    """Posts under one tag, and as many under a popular one spread over 4 write shards
+    (head and a chunk on its read side), indexed as the stream fan-out indexes them."""
     from bench.fixture import AUTHORS
 
     indexer = HashtagIndexer(world.store)
+    world.store.hashtags.grow(POPULAR_TAG, 4)
     for n in range(posts):
         post = world.store.posts.create(
             author_id=AUTHORS[n % len(AUTHORS)],
             title=f"Tagged {n}",
-            body=f"#{TAG} " + "x" * 200,
+            body=f"#{TAG} #{POPULAR_TAG} " + "x" * 200,
             category="tech",
         )
         indexer.retag(post.id)
+        # What the fan-out absorbs from the write shard's stream record, once per batch.
+        entry = TagEntry(post.id, post.author_id, post.created_at)
+        world.store.tag_timelines.absorb(POPULAR_TAG, [TagEntryChange(entry)])
 
 
 def _request(event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     viewer = event["requestContext"]["authorizer"]["jwt"]["claims"]["sub"]
     variables: dict[str, Any] = json.loads(event["body"]).get("variables") or {}
     return viewer, variables
+
+
+def _entries(item: Item) -> list[Item]:
+    """A shard-0 item's entries as plain entry items, with the key of the item holding them."""
+    name = string(item, "SK")
+    if "postId" in item:
+        return [{**item, "holder": {"S": name}}]
+    codes = [v["S"] for v in item.get("head" if name == "~SHARDS" else "entries", {}).get("L", [])]
+    entries = []
+    for code in sorted(codes, reverse=True):
+        created_at, post_id, author_id = code.split("#", 2)
+        entries.append(
+            {
+                "SK": {"S": f"{created_at}#{post_id}"},
+                "postId": {"S": post_id},
+                "authorId": {"S": author_id},
+                "holder": {"S": name},
+            }
+        )
+    return entries
 
 
 def _person(item: Item) -> dict[str, Any]:
@@ -68,7 +96,8 @@ class DiscoveryFloor:
         return {(string(i, "PK"), string(i, "SK")): i for i in response["Responses"][self.table]}
 
     def hashtag_page(self, event: dict[str, Any]) -> dict[str, Any]:
-        """One Query of the tag's one shard, then posts, authors, likes and the viewer's set."""
+        """One Query of the tag's shard 0 (head, chunks, entries), then posts, authors, likes
+        and the viewer's set."""
         viewer, variables = _request(event)
         limit, tag = variables["limit"], variables["tag"]
         page = self.db.query(
@@ -78,7 +107,8 @@ class DiscoveryFloor:
             ScanIndexForward=False,
             Limit=limit + 2,
         )
-        entries = page["Items"][:limit]
+        flat = [entry for item in page["Items"] for entry in _entries(item)]
+        entries = flat[:limit]
         found = self._get(
             [attributes(visibility_key(viewer))]
             + [attributes(post_key(string(e, "postId"))) for e in entries]
@@ -100,8 +130,10 @@ class DiscoveryFloor:
                 }
             )
         token = None
-        if len(page["Items"]) > limit:
-            token = self.cursors.encode({"n": 1, "b": string(entries[-1], "SK")}, f"hashtag:{tag}")
+        if len(flat) > limit:
+            last = entries[-1]
+            state = {"b": string(last, "SK"), "k": string(last, "holder")}
+            token = self.cursors.encode(state, f"hashtag:{tag}")
         return respond({"hashtag": {"posts": {"items": items, "nextToken": token}}})
 
     def search(self, event: dict[str, Any]) -> dict[str, Any]:
@@ -143,6 +175,15 @@ def rows(dynamodb: DynamoDBClient, table: str, cursors: CursorCodec) -> list[Row
             lambda: iter(lambda: fixture.api_event(HASHTAG, {"tag": TAG, "limit": 20}), None),
             floor.hashtag_page,
             "as posts(category): 1 Query + 1 BatchGetItem (posts, authors, likes, the set)",
+            1 + 3 * 20,
+        ),
+        Row(
+            "popular hashtag page of 20",
+            lambda: iter(
+                lambda: fixture.api_event(HASHTAG, {"tag": POPULAR_TAG, "limit": 20}), None
+            ),
+            floor.hashtag_page,
+            "a tag over 4 write shards, read from its compacted shard 0: as posts(category)",
             1 + 3 * 20,
         ),
         Row(

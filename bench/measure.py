@@ -77,6 +77,7 @@ SAME_DATA = (
     "notifications page of 20",
     "unread notification count",
     "hashtag page of 20",
+    "popular hashtag page of 20",
     "user search",
     "empty poll",
     "post + 10 comments + their first replies",

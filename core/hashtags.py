@@ -21,6 +21,9 @@ MAX_TAG_SHARDS = 16
 #: A shard takes at most this many new posts per hour before the tag gets more shards:
 #: ~3 writes per second, far below a partition's 1,000, leaving room for edits and deletes.
 POSTS_PER_SHARD_HOUR = 10_000
+#: Entries per compacted chunk of a popular tag; its head holds at most twice as many, so the
+#: tag's shard-count item stays under one 4 KB read unit.
+TIMELINE_CHUNK = 20
 #: The window of trendingHashtags, in hours.
 TRENDING_HOURS = 24
 #: Tags the precomputed trends item keeps (the most `trendingHashtags(limit)` can ask).
@@ -45,9 +48,13 @@ def _is_mark(ch: str) -> bool:
 
 
 def shard_of(post_id: str, shards: int) -> int:
-    """Which of a tag's shards holds a post's entry: spread evenly, the same on every retry."""
+    """Which shard takes a post's entry: 0 for an ordinary tag; for a popular tag one of its
+    write shards 1..N, spread evenly, the same on every retry (shard 0 is then its read side:
+    the fan-out compacts the write shards' entries into it)."""
+    if shards <= 1:
+        return 0
     digest = hashlib.sha256(post_id.encode()).digest()
-    return int.from_bytes(digest[:4], "big") % shards
+    return 1 + int.from_bytes(digest[:4], "big") % shards
 
 
 def shards_for(posts_this_hour: int, per_shard: int = POSTS_PER_SHARD_HOUR) -> int:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.accounts import AccountDeletion, DeletionStatus
+from core.hashtags import TagEntry
 from core.models import LoggedChange, Media, Repost, UploadStatus
 from core.notifications import NotificationLogged
 from store.accounts import deletion_from_item
 from store.change_items import change_from_item
+from store.discovery_keys import tag_shard_of_partition
 from store.keys import author_topic, topic_category
 from store.media_codecs import media_from_value
 from store.notification_items import logged_from_item
@@ -122,6 +124,15 @@ class NotificationAdded:
     logged: NotificationLogged
 
 
+@dataclass(frozen=True, slots=True)
+class TagEntryWritten:
+    """An entry reached (or left) one of a popular tag's write shards: for its read side."""
+
+    tag: str
+    entry: TagEntry
+    present: bool = True
+
+
 Change = (
     PostRemoved
     | Added
@@ -129,6 +140,7 @@ Change = (
     | ChangeLogged
     | CategoryLogged
     | NotificationAdded
+    | TagEntryWritten
     | Commented
     | UploadCompleted
     | AvatarReplaced
@@ -163,6 +175,9 @@ def change_of(record: Mapping[str, Any]) -> Change | None:
             return ChangeLogged(logged)
         category = topic_category(topic)
         return CategoryLogged(category, logged) if category is not None else None
+    if kind == "TagEntry" and tag_shard_of_partition(image["PK"]["S"]):
+        entry = TagEntry(image["postId"]["S"], image["authorId"]["S"], image["createdAt"]["S"])
+        return TagEntryWritten(image["tag"]["S"], entry, present=event == "INSERT")
     if kind == "NotificationChange" and event == "INSERT":
         return NotificationAdded(logged_from_item(image["SK"]["S"], image))
     if kind in ("Follow", "Like", "CommentLike", "Repost"):

@@ -26,17 +26,34 @@ def is_stream_event(event: object) -> bool:
 
 
 def process_records(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> list[dict[str, str]]:
-    """Apply records in order; returns the batch item failures (at most the first)."""
-    for record in records:
-        sequence = str((record.get("dynamodb") or {}).get("SequenceNumber", ""))
+    """Apply records in order; returns the batch item failures (at most the first).
+
+    What the records defer to the batch's end (`fanout.flush()`) is done before any failure is
+    reported, so the records before it are done; if that fails, the batch resumes from its
+    first record (every step is idempotent).
+    """
+    records = list(records)
+    sequences = [_sequence(r) for r in records]
+    failed: str | None = None
+    for record, sequence in zip(records, sequences, strict=True):
         try:
             change = change_of(record)
             if change is not None:
                 fanout.apply(change)
         except Exception:
             log.exception("stream record %s failed; the batch resumes from it", sequence)
-            return [{"itemIdentifier": sequence}]
-    return []
+            failed = sequence
+            break
+    try:
+        fanout.flush()
+    except Exception:
+        log.exception("the batch's deferred work failed; it resumes from its first record")
+        return [{"itemIdentifier": sequences[0]}] if sequences else []
+    return [{"itemIdentifier": failed}] if failed is not None else []
+
+
+def _sequence(record: Mapping[str, Any]) -> str:
+    return str((record.get("dynamodb") or {}).get("SequenceNumber", ""))
 
 
 def process_messages(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> list[dict[str, str]]:

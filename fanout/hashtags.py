@@ -21,8 +21,9 @@ from core.hashtags import (
     shards_for,
 )
 from core.models import ChangeKind
-from fanout.changes import Change, ChangeLogged
+from fanout.changes import Change, ChangeLogged, TagEntryWritten
 from store.repository import TaggedChanged
+from store.tag_timelines import TagEntryChange
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -38,11 +39,24 @@ class HashtagIndexer:
     def __init__(self, store: Store, posts_per_shard_hour: int = POSTS_PER_SHARD_HOUR) -> None:
         self._store = store
         self._per_shard = posts_per_shard_hour
+        #: Changes of popular tags' write shards, absorbed once per stream batch (`flush`).
+        self._arrivals: dict[str, list[TagEntryChange]] = {}
 
     def apply(self, change: Change) -> None:
         if isinstance(change, ChangeLogged) and change.event.kind in RETAGGING:
             created = change.event.kind is ChangeKind.POST_CREATED
             self.retag(change.event.post_id, created=created)
+        elif isinstance(change, TagEntryWritten):
+            entry = TagEntryChange(change.entry, change.present)
+            self._arrivals.setdefault(change.tag, []).append(entry)
+
+    def flush(self) -> None:
+        """Compact what the batch brought to write shards into each tag's read side: one head
+        write per tag per batch, not one per post (the head would be a hot item)."""
+        while self._arrivals:
+            tag, entries = next(iter(self._arrivals.items()))
+            self._store.tag_timelines.absorb(tag, entries)
+            del self._arrivals[tag]
 
     def retag(self, post_id: str, *, created: bool = False) -> None:
         """Make the post's entries match its text (none once it is gone). `created`: the

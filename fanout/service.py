@@ -111,6 +111,10 @@ class FanOut:
                 advanced = self._store.accounts.step(deletion, self._media.remove_files)
                 log.info("account deletion %s: %s", deletion.user_id, advanced)
 
+    def flush(self) -> None:
+        """The work a batch's records defer to its end (fanout/door.py calls it)."""
+        self._hashtags.flush()
+
     def resume(self, message: str) -> None:
         """A continuation from the queue: the next part of a fan-out cut short at its bound."""
         self._publisher.run(Continuation.from_message(message))

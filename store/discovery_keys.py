@@ -6,8 +6,12 @@ from typing import Final
 
 from store.keys import Key, post_sort_key
 
-#: Sorts after every timestamp, so a newest-first Query of shard 0 returns it first.
+#: Sorts after every timestamp and every chunk, so a newest-first Query of shard 0 returns it
+#: first; a popular tag's item also holds its newest entries (the head).
 SHARDS_SK: Final = "~SHARDS"
+#: A popular tag's compacted entries, between its head and its entries from before it was
+#: sharded: "~C#" sorts after every timestamp and before SHARDS_SK.
+CHUNK_PREFIX: Final = "~C#"
 TAGGED_SK: Final = "TAGGED"
 TRENDING_PK: Final = "TRENDING"
 #: Below every character a term may hold (the text policy refuses control characters), so a
@@ -27,6 +31,19 @@ def tag_entry_key(tag: str, shard: int, created_at: str, post_id: str) -> Key:
 
 def tag_shards_key(tag: str) -> Key:
     return {"PK": tag_partition(tag, 0), "SK": SHARDS_SK}
+
+
+def tag_chunk_key(tag: str, oldest: str) -> Key:
+    """A chunk of a popular tag's timeline, named by its oldest entry's sort key."""
+    return {"PK": tag_partition(tag, 0), "SK": f"{CHUNK_PREFIX}{oldest}"}
+
+
+def tag_shard_of_partition(partition: str) -> int | None:
+    """The shard a timeline partition is of (`TAG#<tag>#<shard>`); None for another."""
+    if not partition.startswith("TAG#"):
+        return None
+    shard = partition.rpartition("#")[2]
+    return int(shard) if shard.isdigit() else None
 
 
 def tagged_key(post_id: str) -> Key:

@@ -1,24 +1,26 @@
-"""Hashtag timelines: entries written by the fan-out over a tag's shards, pages merged exactly.
+"""Hashtag timelines: entries written by the fan-out, every page one Query of shard 0.
 
-A page reads every shard of the tag (one Query each, in parallel) and merges them newest
-first; its token is the sort key of the page's last entry, which bounds every shard's next
-Query (`SK < bound`), so no entry is skipped or repeated whatever the shards hold. Shard 0
-also holds the tag's shard count (`~SHARDS`, sorted first): the first page of an ordinary
-tag is one Query. See docs/DATA_MODEL.md ("Hashtags").
+An ordinary tag's entries are all in its shard 0. A popular one's new entries go to write
+shards, and the fan-out compacts them back into shard 0 (store/tag_timelines.py), which then
+sorts newest first as: the head (in the shard-count item), chunks, entries from before. A page
+reads that partition newest first and flattens what it finds; its token is the sort key of the
+page's last entry and of the item it came from, where the next page's Query starts (`SK <=`),
+taking only entries older than the last: exact whatever moved from head to chunk meanwhile.
+See docs/DATA_MODEL.md ("Hashtags").
 """
 
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import time
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+from core.clock import aws_datetime
 from core.hashtags import TagEntry, Tagged, hour_of
 from core.models import Page
 from store.codecs import attribute_values
 from store.discovery_keys import (
+    CHUNK_PREFIX,
     SHARDS_SK,
     tag_entry_key,
     tag_partition,
@@ -29,9 +31,12 @@ from store.discovery_keys import (
 from store.errors import translated_errors
 from store.table import TTL_ATTRIBUTE
 from store.tables import Repository
+from store.tag_timelines import entries_of, entry_item, sort_key
 from store.transactions import TransactionCancelled, transact
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from store.items import Item
 
 #: Hourly use counters outlive the trends window by a day, then expire.
@@ -54,53 +59,44 @@ def _post_attributes(post: TagEntry) -> Item:
     }
 
 
+def _flattened(items: list[Item]) -> Iterator[tuple[TagEntry, str]]:
+    """Each entry of shard 0's items, newest first, with the sort key of the item holding it."""
+    for item in items:
+        name = item["SK"]["S"]
+        if name == SHARDS_SK:
+            yield from ((e, name) for e in entries_of(item, "head"))
+        elif name.startswith(CHUNK_PREFIX):
+            yield from ((e, name) for e in entries_of(item, "entries"))
+        else:
+            yield _entry(item), name
+
+
 class HashtagRepository(Repository):
     def page(self, tag: str, limit: int, after: str | None) -> Page[TagEntry]:
-        """Newest first over every shard; one Query per shard (in parallel after the first)."""
+        """Newest first: one Query of shard 0 whatever the tag's shards."""
         scope = f"hashtag:{tag}"
-        if after is None:
-            first = self._shard_query(tag, 0, None, limit + 2)
-            shards = (
-                int(first[0]["shards"]["N"]) if first and first[0]["SK"]["S"] == SHARDS_SK else 1
-            )
-            found = {0: [i for i in first if i["SK"]["S"] != SHARDS_SK][: limit + 1]}
-            found |= self._shard_queries(tag, range(1, shards), None, limit + 1)
-        else:
+        start: str | None = None
+        bound: str | None = None
+        if after is not None:
             state = self._cursors.decode(after, scope)
-            shards, bound = int(state["n"]), str(state["b"])
-            found = self._shard_queries(tag, range(shards), bound, limit + 1)
-        merged = sorted(
-            (item for items in found.values() for item in items),
-            key=lambda item: item["SK"]["S"],
-            reverse=True,
-        )
-        page, rest = merged[:limit], merged[limit:]
+            bound = str(state["b"])
+            start = str(state.get("k") or bound)
+        # Every item holds an entry or more: limit + 2 of them fill the page and tell if more.
+        items = self._timeline_query(tag, start, limit + 2)
+        found = [(e, name) for e, name in _flattened(items) if bound is None or sort_key(e) < bound]
+        page, rest = found[:limit], found[limit:]
         token = None
-        if rest and page:
-            token = self._cursors.encode({"n": shards, "b": page[-1]["SK"]["S"]}, scope)
-        return Page(items=[_entry(item) for item in page], next_token=token)
+        if page and (rest or len(items) == limit + 2):
+            last, holder = page[-1]
+            token = self._cursors.encode({"b": sort_key(last), "k": holder}, scope)
+        return Page(items=[e for e, _ in page], next_token=token)
 
-    def _shard_queries(
-        self, tag: str, shards: range, bound: str | None, limit: int
-    ) -> dict[int, list[Item]]:
-        if len(shards) <= 1:
-            return {s: self._shard_query(tag, s, bound, limit) for s in shards}
-        with ThreadPoolExecutor(max_workers=len(shards)) as pool:
-            # Each thread counts its requests into this request's metering context.
-            futures = {
-                s: pool.submit(
-                    contextvars.copy_context().run, self._shard_query, tag, s, bound, limit
-                )
-                for s in shards
-            }
-            return {s: f.result() for s, f in futures.items()}
-
-    def _shard_query(self, tag: str, shard: int, bound: str | None, limit: int) -> list[Item]:
+    def _timeline_query(self, tag: str, start: str | None, limit: int) -> list[Item]:
         condition = "PK = :pk"
-        values: dict[str, Any] = {":pk": {"S": tag_partition(tag, shard)}}
-        if bound is not None:
-            condition += " AND SK < :bound"
-            values[":bound"] = {"S": bound}
+        values: dict[str, Any] = {":pk": {"S": tag_partition(tag, 0)}}
+        if start is not None:
+            condition += " AND SK <= :start"
+            values[":start"] = {"S": start}
         with translated_errors():
             response = self._client.query(
                 TableName=self._table,
@@ -116,15 +112,28 @@ class HashtagRepository(Repository):
         return int(item["shards"]["N"]) if item else 1
 
     def grow(self, tag: str, shards: int) -> None:
-        """Spread the tag over `shards` from now on; the count only grows (readers read all)."""
+        """Spread the tag's new entries over `shards` write shards from now on; the count only
+        grows. The first growth starts its compacted read side: entries older than now stay
+        where they are, in shard 0 (store/tag_timelines.py)."""
         # A refused condition: as many shards or more already, nothing to do.
         refused = self._client.exceptions.ConditionalCheckFailedException
+        now = aws_datetime(self._clock())
         with translated_errors(), contextlib.suppress(refused):
-            self._client.put_item(
+            self._client.update_item(
                 TableName=self._table,
-                Item={**attribute_values(tag_shards_key(tag)), "shards": {"N": str(shards)}},
+                Key=attribute_values(tag_shards_key(tag)),
+                UpdateExpression=(
+                    "SET shards = :n, #start = if_not_exists(#start, :now),"
+                    " head = if_not_exists(head, :none), version = if_not_exists(version, :zero)"
+                ),
                 ConditionExpression="attribute_not_exists(PK) OR shards < :n",
-                ExpressionAttributeValues={":n": {"N": str(shards)}},
+                ExpressionAttributeNames={"#start": "start"},
+                ExpressionAttributeValues={
+                    ":n": {"N": str(shards)},
+                    ":now": {"S": now},
+                    ":none": {"L": []},
+                    ":zero": {"N": "0"},
+                },
             )
 
     def tagged(self, post_id: str) -> Tagged | None:
@@ -147,9 +156,8 @@ class HashtagRepository(Repository):
         hour = hour_of(post.created_at)
         for tag, shard in after.shards.items():
             if tag not in old:
-                entry = tag_entry_key(tag, shard, post.created_at, post.post_id)
                 items.append(
-                    {"Put": {"TableName": self._table, "Item": self._entry_item(entry, after, tag)}}
+                    {"Put": {"TableName": self._table, "Item": entry_item(tag, shard, post)}}
                 )
                 items.append(self._count(tag_use_key(tag, hour, shard), 1, expires))
         for tag, shard in old.items():
@@ -184,15 +192,6 @@ class HashtagRepository(Repository):
             "version": {"N": str((before.version if before else 0) + 1)},
         }
         return {"Put": {"TableName": self._table, "Item": item, **guard}}
-
-    @staticmethod
-    def _entry_item(key: dict[str, str], tagged: Tagged, tag: str) -> Item:
-        return {
-            **attribute_values(key),
-            "type": {"S": "TagEntry"},
-            "tag": {"S": tag},
-            **_post_attributes(tagged.post),
-        }
 
     def _count(self, key: dict[str, str], delta: int, expires: dict[str, str]) -> dict[str, Any]:
         return {

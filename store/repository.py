@@ -42,6 +42,7 @@ from store.reports import ReportRepository
 from store.repost_feeds import RepostFeeds
 from store.reposts import RepostRepository
 from store.tables import Table
+from store.tag_timelines import TagTimelineRepository
 from store.threads import ThreadRepository
 from store.trends import TrendRepository
 from store.uploads import UploadRepository
@@ -83,6 +84,7 @@ class Store:
     accounts: AccountRepository
     #: Hashtag timelines and trends, written by the fan-out.
     hashtags: HashtagRepository
+    tag_timelines: TagTimelineRepository
     trends: TrendRepository
 
     @classmethod
@@ -132,6 +134,7 @@ class Store:
             notifications=NotificationRepository(table),
             accounts=AccountRepository(table),
             hashtags=HashtagRepository(table),
+            tag_timelines=TagTimelineRepository(table),
             trends=TrendRepository(table),
         )
 

@@ -10,10 +10,15 @@ import pytest
 
 from core.clock import utc_now
 from core.config import Settings
+from core.hashtags import TagEntry
+from fanout.changes import TagEntryWritten, change_of
 from fanout.hashtags import HashtagIndexer
 from store.discovery_keys import tag_partition
 from store.repository import Store
+from store.streams import StreamReader
+from store.tag_timelines import TagEntryChange
 from tests.api.conftest import LambdaContext, Pump
+from tests.api.test_feeds import drain
 from tests.conftest import GraphQLClient, error_codes, table_items
 from tests.support.counting import RequestCounter
 from tests.support.events import stream_event
@@ -134,7 +139,7 @@ def test_a_page_costs_what_posts_by_category_costs(
     assert dict(counter.calls) == {"Query": 1, "BatchGetItem": 1} == by_category
 
 
-def test_pages_are_exact_across_the_shards_of_a_popular_tag(
+def test_pages_of_a_popular_tag_are_exact_and_each_one_query(
     api: GraphQLClient,
     pump: Pump,
     profiles: None,
@@ -143,18 +148,22 @@ def test_pages_are_exact_across_the_shards_of_a_popular_tag(
     dynamodb: Any,
     table: str,
 ) -> None:
-    # Given a tag spread over 4 shards, as the fan-out spreads a popular one
-    store.hashtags.grow("busy", 4)
-    titles = [f"busy {n:02d}" for n in range(23)]
-    for title in titles:
+    # Given a tag with 7 posts, then spread over 4 write shards, as the fan-out spreads a
+    # popular one, and 47 posts more: more than its head holds, so a chunk went out too
+    before = [f"before {n:02d}" for n in range(7)]
+    for title in before:
         publish(api, title, "so #busy")
     pump()
-    used = {
-        i["PK"]["S"]
-        for i in table_items(dynamodb, table)
-        if i.get("type", {}).get("S") == "TagEntry"
-    }
-    assert used == {tag_partition("busy", s) for s in range(4)}, "every shard holds entries"
+    store.hashtags.grow("busy", 4)
+    after = [f"busy {n:02d}" for n in range(47)]
+    for title in after:
+        publish(api, title, "so #busy")
+    pump()
+    items = table_items(dynamodb, table)
+    written = {i["PK"]["S"] for i in items if i.get("type", {}).get("S") == "TagEntry"}
+    assert written == {tag_partition("busy", s) for s in range(5)}, "shard 0 and 4 write shards"
+    read_side = [i for i in items if i["PK"]["S"] == tag_partition("busy", 0)]
+    assert sum(i.get("type", {}).get("S") == "TagChunk" for i in read_side) == 1
     # When it is paged 5 at a time
     counter.reset()
     pages = 0
@@ -167,13 +176,70 @@ def test_pages_are_exact_across_the_shards_of_a_popular_tag(
         pages += 1
         if token is None:
             break
-    # Then every post comes once, newest first, in 5 pages of one Query per shard + one batch
-    assert seen == titles[::-1]
-    assert pages == 5
-    assert dict(counter.calls) == {"Query": 4 * pages, "BatchGetItem": pages}
+    # Then every post comes once, newest first, across head, chunks and the older entries,
+    # each page one Query and one batch: what posts(category) costs
+    assert seen == (before + after)[::-1]
+    assert pages == 11
+    assert dict(counter.calls) == {"Query": pages, "BatchGetItem": pages}
 
 
-def test_the_fan_out_spreads_a_tag_over_more_shards_as_it_gets_busy(store: Store) -> None:
+def test_a_late_entry_joins_the_chunk_its_time_belongs_to(store: Store) -> None:
+    # Given a popular tag's read side holding a head and chunks of 20 posts' entries
+    store.hashtags.grow("late", 2)
+    entries = [
+        TagEntry(f"01POST{n:020d}", AUTHOR, f"2099-01-01T00:{n // 60:02d}:{n % 60:02d}.000Z")
+        for n in range(0, 120, 2)
+    ]
+    store.tag_timelines.absorb("late", [TagEntryChange(e) for e in entries[:50]])
+    store.tag_timelines.absorb("late", [TagEntryChange(e) for e in entries[50:]])
+    # When entries arrive late (older than the head), one of them twice
+    late = [
+        TagEntry(f"01LATE{n:020d}", AUTHOR, f"2099-01-01T00:{n // 60:02d}:{n % 60:02d}.000Z")
+        for n in (1, 33, 77)
+    ]
+    store.tag_timelines.absorb("late", [TagEntryChange(e) for e in late])
+    store.tag_timelines.absorb("late", [TagEntryChange(late[1])])
+    # Then the timeline pages them in their place, each once
+    paged: list[TagEntry] = []
+    token = None
+    while True:
+        page = store.hashtags.page("late", 7, token)
+        paged += page.items
+        token = page.next_token
+        if token is None:
+            break
+    expected = sorted([*entries, *late], key=lambda e: (e.created_at, e.post_id), reverse=True)
+    assert paged == expected
+
+
+def test_entries_that_leave_the_write_shards_leave_head_and_chunks(
+    store: Store, dynamodb: Any, table: str
+) -> None:
+    # Given a popular tag's read side with a head and a chunk of 20
+    store.hashtags.grow("gone", 2)
+    entries = [
+        TagEntry(f"01POST{n:020d}", AUTHOR, f"2099-01-01T00:00:{n:02d}.000Z") for n in range(50)
+    ]
+    store.tag_timelines.absorb("gone", [TagEntryChange(e) for e in entries])
+    # When entries are deleted from the write shards (a post deleted, edited out of the tag,
+    # or its author's account deleted): one of the head, the whole chunk; and one comes back
+    leaving = [entries[49], *entries[:20]]
+    store.tag_timelines.absorb("gone", [TagEntryChange(e, present=False) for e in leaving])
+    store.tag_timelines.absorb(
+        "gone", [TagEntryChange(entries[5], present=False), TagEntryChange(entries[5])]
+    )
+    # Then the read side holds the rest, the emptied chunk is gone, and no item names them
+    paged = store.hashtags.page("gone", 100, None).items
+    assert paged == [e for e in entries[::-1] if e not in leaving or e == entries[5]]
+    left = str(
+        [i for i in table_items(dynamodb, table) if i["PK"]["S"] == tag_partition("gone", 0)]
+    )
+    assert [e.post_id for e in leaving if e != entries[5] and e.post_id in left] == []
+
+
+def test_the_fan_out_spreads_a_tag_over_more_shards_as_it_gets_busy(
+    store: Store, stream_reader: StreamReader
+) -> None:
     # Given an indexer whose shards take 2 posts an hour
     indexer = HashtagIndexer(store, posts_per_shard_hour=2)
     posts = [
@@ -182,6 +248,12 @@ def test_the_fan_out_spreads_a_tag_over_more_shards_as_it_gets_busy(store: Store
     ]
     for post in posts:
         indexer.retag(post.id)
+    # And the write shards' entries absorbed from the stream, as the fan-out does
+    for record in drain(stream_reader):
+        change = change_of(record)
+        if isinstance(change, TagEntryWritten):
+            indexer.apply(change)
+    indexer.flush()
     # Then the tag has grown to 4 shards (6 posts this hour / 2 = 3, to a power of two), and
     # its timeline holds each post once, newest first
     assert store.hashtags.shard_count("hot") == 4
