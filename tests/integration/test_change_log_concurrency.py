@@ -323,21 +323,33 @@ def test_a_retried_fan_out_keeps_the_copies_it_already_wrote(
     with pytest.raises((ConnectionError, AgoraError)):
         fanout.apply(_logged(event))
     hooks.unregister("before-call.dynamodb.BatchWriteItem", fail_second)
-    first = {e.id + e.position for e in logged(dynamodb, table, feed_topic("uauthor"))}
+    feeds = ("uauthor", *(f"ufan{n:02d}" for n in range(60)))
+    first = _feed_positions(dynamodb, table, feeds)
     # (the batches go out in parallel: two of 25 + 25 + 11 copies landed, which two is a race)
     assert len(_all_copies(dynamodb, table)) in {25 + 11, 25 + 25}
+    assert len(first) == len(_all_copies(dynamodb, table))
     # And the event is retried
     fanout.apply(_logged(event))
-    # Then all 61 feeds hold it once, and the 25 copies written first kept their positions
+    # Then all 61 feeds hold it once, and the copies written first kept their positions
     copies = _all_copies(dynamodb, table)
     assert len(copies) == 61
-    assert first == {e.id + e.position for e in logged(dynamodb, table, feed_topic("uauthor"))}
+    again = _feed_positions(dynamodb, table, feeds)
+    assert len(again) == 61
+    assert {feed: again[feed] for feed in first} == first
 
 
 def _logged(event: LoggedChange) -> Any:
     from fanout.changes import ChangeLogged
 
     return ChangeLogged(event)
+
+
+def _feed_positions(
+    dynamodb: DynamoDBClient, table: str, feeds: tuple[str, ...]
+) -> dict[str, set[str]]:
+    """Each feed whose change log holds the event, with the positions it holds it at."""
+    held = {f: {e.id + e.position for e in logged(dynamodb, table, feed_topic(f))} for f in feeds}
+    return {feed: positions for feed, positions in held.items() if positions}
 
 
 def _all_copies(dynamodb: DynamoDBClient, table: str) -> list[dict[str, Any]]:
