@@ -5,17 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from appsync.door import is_appsync_event
-from fanout.continuations import is_queue_event
-from fanout.door import is_stream_event
-from runtime.aws_lambda import (
-    UnsupportedEvent,
-    appsync_door,
-    http_door,
-    is_http_event,
-    queue_door,
-    stream_door,
-)
+from runtime.aws_lambda import UnsupportedEvent, appsync_door, http_door, queue_door, stream_door
+from runtime.events import is_appsync_event, is_http_event, is_queue_event, is_stream_event
 
 log = logging.getLogger("agora.lambda")
 

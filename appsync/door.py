@@ -43,12 +43,6 @@ def _run(work: Coroutine[Any, Any, T]) -> T:
         loop.close()
 
 
-def is_appsync_event(event: object) -> bool:
-    if isinstance(event, list):
-        return bool(event) and all(isinstance(e, dict) and "info" in e for e in event)
-    return isinstance(event, dict) and "info" in event and "arguments" in event
-
-
 class AppSyncError(Exception):
     """Raised for a single invoke; AppSync reports the class name as `errorType`."""
 

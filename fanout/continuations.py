@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from fanout.events import records_from
 from store.change_items import change_from_item, change_to_item
 from store.keys import author_topic
 
@@ -67,7 +66,3 @@ class InlineQueue:
     def take(self) -> list[str]:
         taken, self.pending = self.pending, []
         return taken
-
-
-def is_queue_event(event: Any) -> bool:
-    return records_from(event, "aws:sqs")

@@ -12,17 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from core.logs import current_request_id
 from fanout.changes import change_of
-from fanout.events import records_from
 from fanout.service import FanOut
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 log = logging.getLogger("agora.fanout")
-
-
-def is_stream_event(event: object) -> bool:
-    return records_from(event, "aws:dynamodb")
 
 
 def process_records(records: Iterable[Mapping[str, Any]], fanout: FanOut) -> list[dict[str, str]]:

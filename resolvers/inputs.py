@@ -112,8 +112,14 @@ MediaIds = Annotated[
 class Arguments(BaseModel):
     """GraphQL argument names are camelCase; Python names are snake_case."""
 
+    # defer_build: a model's validator is built on its first use, not at import, so a cold
+    # start pays only for the argument models its first request needs.
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", frozen=True
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
     )
 
 

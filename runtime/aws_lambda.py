@@ -4,19 +4,23 @@ services."""
 from __future__ import annotations
 
 import os
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from mangum import Mangum
 
-from appsync.door import AppSyncDoor
 from core import logs
 from core.config import Settings
-from fanout.door import queue_handler, stream_handler
-from fanout.media import MediaProcessing
-from fanout.service import FanOut
 from runtime.services import Services
 from schema.build import build_schema
 from web.app import create_app
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from fanout.service import FanOut
+
+    Door = Callable[[Any, Any], Any]
 
 logs.configure()
 
@@ -36,7 +40,14 @@ schema = build_schema(settings.limits, introspection=settings.introspection)
 _mangum = Mangum(create_app(services, schema), lifespan="off")
 
 
+# The stream, queue and AppSync doors are built on their first event: a container that
+# serves HTTP never imports the fan-out or the AppSync shapes (cold start, docs/BENCHMARKS.md).
+
+
 def _fanout() -> FanOut:
+    from fanout.media import MediaProcessing
+    from fanout.service import FanOut
+
     return FanOut(
         services.store,
         MediaProcessing(services.store, services.media, settings.upload_limits),
@@ -46,18 +57,40 @@ def _fanout() -> FanOut:
     )
 
 
-#: DynamoDB Stream records of our own table.
-stream_door = stream_handler(_fanout)
-#: The fan-out's continuations (SQS).
-queue_door = queue_handler(_fanout)
-#: AppSync direct Lambda resolvers, Invoke and BatchInvoke.
-appsync_door = AppSyncDoor(schema, services)
+@cache
+def _stream_door() -> Door:
+    from fanout.door import stream_handler
+
+    return stream_handler(_fanout)
 
 
-def is_http_event(event: object) -> bool:
-    if not isinstance(event, dict) or "requestContext" not in event:
-        return False
-    return "httpMethod" in event or "http" in (event.get("requestContext") or {})
+@cache
+def _queue_door() -> Door:
+    from fanout.door import queue_handler
+
+    return queue_handler(_fanout)
+
+
+@cache
+def _appsync_door() -> Door:
+    from appsync.door import AppSyncDoor
+
+    return AppSyncDoor(schema, services)
+
+
+def stream_door(event: Any, context: Any) -> Any:
+    """DynamoDB Stream records of our own table."""
+    return _stream_door()(event, context)
+
+
+def queue_door(event: Any, context: Any) -> Any:
+    """The fan-out's continuations (SQS)."""
+    return _queue_door()(event, context)
+
+
+def appsync_door(event: Any, context: Any) -> Any:
+    """AppSync direct Lambda resolvers, Invoke and BatchInvoke."""
+    return _appsync_door()(event, context)
 
 
 def without_stage(event: dict[str, Any]) -> dict[str, Any]:
