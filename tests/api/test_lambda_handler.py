@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
 import sys
 from types import ModuleType
 from typing import Any
@@ -14,7 +16,7 @@ from cli.dev_issuer import DevIssuer
 from core.logs import FORMAT
 from store.repository import Store
 from tests.api.conftest import LambdaContext, invoke
-from tests.conftest import ALICE
+from tests.conftest import ALICE, ROOT
 from tests.support.events import function_url_event, http_api_v2_event, rest_api_v1_event
 
 pytestmark = pytest.mark.integration
@@ -177,3 +179,38 @@ def test_every_log_line_of_a_request_carries_the_gateway_request_id(
     assert {getattr(r, "request_id", None) for r in ours} == {"gw-request-4711"}
     line = logging.Formatter(FORMAT).format(ours[0])
     assert "gw-request-4711" in line
+
+
+def test_an_http_cold_start_imports_no_other_door() -> None:
+    # Given a fresh interpreter, as a new Lambda container is
+    script = (
+        "import json, sys\n"
+        "from handler import handler\n"
+        "event = json.loads(sys.argv[1])\n"
+        "body = json.loads(handler(event, None)['body'])\n"
+        "assert body == {'data': {'health': 'ok'}}, body\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('appsync', 'fanout'))))\n"
+    )
+    event = http_api_v2_event(json.dumps({"query": "{ health }"}))
+    env = {
+        **os.environ,
+        "TABLE_NAME": "cold",
+        "CURSOR_SECRET": "A" * 64,
+        "AWS_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "x",
+        "AWS_SECRET_ACCESS_KEY": "x",
+    }
+    # When its first event is an HTTP one
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(event)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # Then it answered without importing the stream, queue or AppSync doors: of those folders,
+    # only the signal client the services hold and the record check that recognises events
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert loaded == ["fanout", "fanout.events", "fanout.signals"]
