@@ -122,19 +122,8 @@ class TagTimelineRepository(Repository):
 
     def _chunked_to(self, tag: str) -> str:
         """The newest entry any chunk holds: the newest chunk's (chunks do not overlap)."""
-        with translated_errors():
-            found = self._client.query(
-                TableName=self._table,
-                KeyConditionExpression="PK = :pk AND begins_with(SK, :chunk)",
-                ExpressionAttributeValues={
-                    ":pk": {"S": tag_partition(tag, 0)},
-                    ":chunk": {"S": CHUNK_PREFIX},
-                },
-                ScanIndexForward=False,
-                Limit=1,
-                ConsistentRead=True,
-            ).get("Items", [])
-        held = entries_of(found[0], "entries") if found else []
+        chunk = self._newest_chunk(tag)
+        held = entries_of(chunk, "entries") if chunk else []
         return sort_key(held[0]) if held else ""
 
     def absorb(self, tag: str, changes: Sequence[TagEntryChange]) -> None:
@@ -174,7 +163,7 @@ class TagTimelineRepository(Repository):
                 else:
                     departed.add(key)
             else:
-                chunk = self._chunk_holding(tag, key)
+                chunk = self._newest_chunk(tag, up_to=key)
                 name = chunk["SK"]["S"] if chunk else f"{CHUNK_PREFIX}{key}"
                 if name not in chunked and len(chunked) == LATE_PER_TRANSACTION:
                     left.append(change)
@@ -207,16 +196,21 @@ class TagTimelineRepository(Repository):
                 return list(changes)  # the head or a chunk moved: read again, all of it
         return left
 
-    def _chunk_holding(self, tag: str, key: str) -> Item | None:
-        """The chunk whose range holds `key`: the newest named no later than it."""
+    def _newest_chunk(self, tag: str, up_to: str | None = None) -> Item | None:
+        """The newest chunk, or with `up_to` the one whose range holds that entry key: the
+        newest named no later than it."""
+        condition, values = "PK = :pk AND begins_with(SK, :low)", {}
+        if up_to is not None:
+            condition = "PK = :pk AND SK BETWEEN :low AND :high"
+            values = {":high": {"S": f"{CHUNK_PREFIX}{up_to}"}}
         with translated_errors():
             found = self._client.query(
                 TableName=self._table,
-                KeyConditionExpression="PK = :pk AND SK BETWEEN :low AND :high",
+                KeyConditionExpression=condition,
                 ExpressionAttributeValues={
                     ":pk": {"S": tag_partition(tag, 0)},
                     ":low": {"S": CHUNK_PREFIX},
-                    ":high": {"S": f"{CHUNK_PREFIX}{key}"},
+                    **values,
                 },
                 ScanIndexForward=False,
                 Limit=1,
