@@ -9,6 +9,8 @@ Strawberry, Mangum, Starlette, validation and the resolver layers.
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +22,8 @@ from bench.plain import (
     number,
     respond,
     string,
+    suspended,
+    write_counter,
 )
 from core.clock import aws_datetime, utc_now
 from core.ids import new_id
@@ -35,10 +39,13 @@ from store.keys import (
     post_topics,
     user_key,
 )
+from store.owner_keys import owned_index_keys
+from store.safety_keys import block_key
 from store.table import TTL_ATTRIBUTE
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_dynamodb.type_defs import TransactWriteItemTypeDef
 
 
 class Floor:
@@ -46,6 +53,8 @@ class Floor:
         self.db = dynamodb
         self.table = table
         self.cursors = CursorCodec(secret)
+        most, seconds = os.environ.get("RATE_LIMIT_WRITES", "1000000/300").split("/")
+        self.writes = (int(most), int(seconds))
 
     @staticmethod
     def _request(event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -153,8 +162,13 @@ class Floor:
             }
         )
 
+    def _counter(self, viewer: str) -> TransactWriteItemTypeDef:
+        return write_counter(self.table, viewer, *self.writes)
+
     def create_post(self, event: dict[str, Any]) -> dict[str, Any]:
         viewer, variables = self._request(event)
+        if suspended(self.db, self.table, viewer):
+            return respond(None)
         fields = variables["i"]
         stamp = aws_datetime(utc_now())
         post_id, event_id = new_id(), new_id()
@@ -174,6 +188,7 @@ class Floor:
             "version": {"N": "1"},
             "likeCount": {"N": "0"},
             "commentCount": {"N": "0"},
+            "repostCount": {"N": "0"},
             "media": {"L": []},
         }
         changes = [
@@ -190,17 +205,19 @@ class Floor:
             }
             for topic in post_topics(viewer, fields["category"])
         ]
-        self.db.transact_write_items(
-            TransactItems=[
-                {
-                    "Put": {
-                        "TableName": self.table,
-                        "Item": item,
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
+        puts: list[TransactWriteItemTypeDef] = [
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": item,
+                    "ConditionExpression": "attribute_not_exists(PK)",
                 }
-                for item in [post, *changes]
-            ]
+            }
+            for item in [post, *changes]
+        ]
+        self.db.transact_write_items(
+            TransactItems=[*puts, self._counter(viewer)],
+            ClientRequestToken=str(uuid.uuid4()),
         )
         return respond(
             {
@@ -217,6 +234,26 @@ class Floor:
     def like_post(self, event: dict[str, Any]) -> dict[str, Any]:
         viewer, variables = self._request(event)
         post_id = variables["id"]
+        if suspended(self.db, self.table, viewer):
+            return respond(None)
+        # Its author, for the block checks that ride the transaction.
+        author = string(
+            self.db.get_item(
+                TableName=self.table, Key=attributes(post_key(post_id)), ConsistentRead=True
+            )["Item"],
+            "authorId",
+        )
+        blocks: list[TransactWriteItemTypeDef] = [
+            {
+                "ConditionCheck": {
+                    "TableName": self.table,
+                    "Key": attributes(block_key(one, other)),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+            for one, other in ((viewer, author), (author, viewer))
+        ]
+        stamp = aws_datetime(utc_now())
         self.db.transact_write_items(
             TransactItems=[
                 {
@@ -224,10 +261,11 @@ class Floor:
                         "TableName": self.table,
                         "Item": {
                             **attributes(like_key(post_id, viewer)),
+                            **attributes(owned_index_keys("like", viewer, f"{stamp}#{post_id}")),
                             "type": {"S": "Like"},
                             "postId": {"S": post_id},
                             "userId": {"S": viewer},
-                            "createdAt": {"S": aws_datetime(utc_now())},
+                            "createdAt": {"S": stamp},
                         },
                         "ConditionExpression": "attribute_not_exists(PK)",
                     }
@@ -241,7 +279,10 @@ class Floor:
                         "ExpressionAttributeValues": {":one": {"N": "1"}},
                     }
                 },
-            ]
+                *blocks,
+                self._counter(viewer),
+            ],
+            ClientRequestToken=str(uuid.uuid4()),
         )
         post = self.db.get_item(
             TableName=self.table, Key=attributes(post_key(post_id)), ConsistentRead=True

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_dynamodb.type_defs import TransactWriteItemTypeDef
 
 Item = dict[str, Any]
 
@@ -41,6 +42,38 @@ def get_many(db: DynamoDBClient, table: str, keys: list[Item]) -> dict[tuple[str
         response = db.batch_get_item(RequestItems={table: {"Keys": chunk}})
         found |= {(string(i, "PK"), string(i, "SK")): i for i in response["Responses"][table]}
     return found
+
+
+def suspended(db: DynamoDBClient, table: str, user: str) -> bool:
+    """Whether `user` is suspended: the GetItem every write of ours makes first."""
+    from store.safety_keys import suspension_key
+
+    found = db.get_item(TableName=table, Key=attributes(suspension_key(user)), ConsistentRead=True)
+    return "Item" in found
+
+
+def write_counter(table: str, user: str, most: int, seconds: int) -> TransactWriteItemTypeDef:
+    """The conditional counter update a limited write carries in its transaction."""
+    import time
+
+    from store.limit_keys import counter_key, window_start
+
+    start = window_start(time.time(), seconds)
+    return {
+        "Update": {
+            "TableName": table,
+            "Key": attributes(counter_key(user, "writes", start)),
+            "UpdateExpression": "ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type",
+            "ConditionExpression": "attribute_not_exists(#n) OR #n < :most",
+            "ExpressionAttributeNames": {"#n": "n", "#ttl": "expiresAt", "#type": "type"},
+            "ExpressionAttributeValues": {
+                ":one": {"N": "1"},
+                ":most": {"N": str(most)},
+                ":ttl": {"N": str(start + seconds + 3600)},
+                ":type": {"S": "RateCounter"},
+            },
+        }
+    }
 
 
 def feed_items(db: DynamoDBClient, table: str, owner: str, limit: int) -> list[Item]:
