@@ -1,12 +1,14 @@
-"""The rest of a fan-out, as a queue message: which event, which part, after which follower."""
+"""The rest of a fan-out, as a queue message: which event (or repost), which part, after which
+follower."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from core.models import Repost
 from store.change_items import change_from_item, change_to_item
 from store.keys import author_topic
 
@@ -40,10 +42,7 @@ class Continuation:
         return json.dumps(message)
 
     @classmethod
-    def from_message(cls, body: str) -> Continuation:
-        message = json.loads(body)
-        if not isinstance(message, Mapping) or message.get("v") != VERSION:
-            raise ValueError(f"not a fan-out continuation: {body[:200]!r}")
+    def from_message(cls, message: Mapping[str, Any]) -> Continuation:
         since = message.get("pullSince")
         return cls(
             change_from_item(message["event"]),
@@ -51,6 +50,54 @@ class Continuation:
             str(message["after"]),
             str(since) if since is not None else None,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RepostPart:
+    """Part `part` of putting a repost in its audience's feeds (or, with `undo`, taking it
+    back out): the reposter's followers after position `after`."""
+
+    repost: Repost
+    part: int
+    after: str
+    undo: bool = False
+
+    def to_message(self) -> str:
+        r = self.repost
+        repost = {
+            "postId": r.post_id,
+            "userId": r.user_id,
+            "authorId": r.author_id,
+            "postCreatedAt": r.post_created_at,
+            "at": r.at,
+        }
+        message = {"v": VERSION, "repost": repost, "part": self.part, "after": self.after}
+        return json.dumps(message | {"undo": True} if self.undo else message)
+
+    @classmethod
+    def from_message(cls, message: Mapping[str, Any]) -> RepostPart:
+        r = message["repost"]
+        repost = Repost(
+            str(r["postId"]),
+            str(r["userId"]),
+            str(r["authorId"]),
+            str(r["postCreatedAt"]),
+            str(r["at"]),
+        )
+        return cls(repost, int(message["part"]), str(message["after"]), bool(message.get("undo")))
+
+
+def continuation_of(body: str) -> Continuation | RepostPart:
+    """The part a queue message asks for; ValueError for a message that is none."""
+    try:
+        message = json.loads(body)
+        if not isinstance(message, Mapping) or message.get("v") != VERSION:
+            raise ValueError("no version")
+        if "repost" in message:
+            return RepostPart.from_message(message)
+        return Continuation.from_message(message)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"not a fan-out continuation: {body[:200]!r}") from exc
 
 
 class InlineQueue:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from core.config import FanOutSettings
@@ -21,15 +20,14 @@ from fanout.changes import (
     Removed,
     UploadCompleted,
 )
-from fanout.continuations import Continuation, InlineQueue
+from fanout.continuations import Continuation, InlineQueue, RepostPart, continuation_of
 from fanout.hashtags import HashtagIndexer
 from fanout.notify import Notifier
 from fanout.publish import Publisher
+from fanout.reposts import RepostSharing
 from fanout.signals import NoSignals
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from core.notifications import NotificationLogged
     from fanout.continuations import Queue
     from fanout.media import MediaProcessing
@@ -60,7 +58,9 @@ class FanOut:
         self._inline: InlineQueue | None = None
         if queue is None:
             queue = self._inline = InlineQueue()
-        self._publisher = Publisher(store, settings or FanOutSettings(), queue)
+        settings = settings or FanOutSettings()
+        self._publisher = Publisher(store, settings, queue)
+        self._reposts = RepostSharing(store, settings, queue)
 
     @property
     def _media(self) -> MediaProcessing:
@@ -84,12 +84,11 @@ class FanOut:
             case Added(Repost() as repost):
                 # The reposter's own feed and their followers', but not the author's (the post
                 # is there), nor any that has the post already: once per feed.
-                owners = self._reposter_audience(repost)
-                added = self._store.repost_feeds.add(repost, owners)
-                log.info("repost %s by %s: %d feeds", repost.post_id, repost.user_id, added)
+                self._reposts.added(repost)
+                self._run_inline()
             case Removed(Repost() as repost):
-                taken = self._store.repost_feeds.remove(repost, self._reposter_audience(repost))
-                self._bring_back(repost, taken)
+                self._reposts.removed(repost)
+                self._run_inline()
             case PostRemoved(post_id, author_id, media):
                 # Feeds and bookmark lists filter deleted posts at read; here the post's
                 # comments, likes, edits and bookmarks go, and its media: objects, variants
@@ -117,7 +116,7 @@ class FanOut:
 
     def resume(self, message: str) -> None:
         """A continuation from the queue: the next part of a fan-out cut short at its bound."""
-        self._publisher.run(Continuation.from_message(message))
+        self._run(message)
         self._run_inline()
 
     def _signal_notification(self, logged: NotificationLogged) -> None:
@@ -130,28 +129,17 @@ class FanOut:
             return
         self._signals.notification(logged)
 
-    def _bring_back(self, undone: Repost, feeds: list[str]) -> None:
-        """Feeds an undone repost leaves may still be owed the post by another repost of it
-        (someone else they follow, or their own)."""
-        for other in self._store.reposts.of_post(undone.post_id):
-            if not feeds:
-                return
-            if other.user_id == undone.user_id:
-                continue
-            owed = self._store.follows.who_follow(other.user_id, feeds)
-            owed += [other.user_id] if other.user_id in feeds else []
-            self._store.repost_feeds.add(other, owed)
-            feeds = [f for f in feeds if f not in owed]
-
-    def _reposter_audience(self, repost: Repost) -> Iterator[str]:
-        followers = (f for f, _ in self._store.follows.followers_after(repost.user_id, None))
-        everyone = chain([repost.user_id], followers)
-        return (owner for owner in everyone if owner != repost.author_id)
+    def _run(self, message: str) -> None:
+        match continuation_of(message):
+            case RepostPart() as part:
+                self._reposts.run(part)
+            case Continuation() as part:
+                self._publisher.run(part)
 
     def _run_inline(self) -> None:
         while self._inline is not None and (pending := self._inline.take()):
             for message in pending:
-                self._publisher.run(Continuation.from_message(message))
+                self._run(message)
 
     def _backfill(self, follower_id: str, followee_id: str) -> None:
         """The followee's recent posts into the new follower's feed; a pull account's posts

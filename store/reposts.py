@@ -43,6 +43,11 @@ class RepostRepository(PostMarks):
         """Take a repost back; returns False when there was none (idempotent)."""
         return self._unmark(post_id, user_id)
 
+    def standing_since(self, post_id: str, user_id: str) -> str | None:
+        """When the person's repost of the post was made (None: it is not standing)."""
+        item = self._get(repost_key(post_id, user_id), consistent=True)
+        return None if item is None else str(item["createdAt"]["S"])
+
     def of_post(self, post_id: str) -> Iterator[Repost]:
         """Every standing repost of the post, page by page."""
         query: dict[str, Any] = {

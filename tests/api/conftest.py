@@ -19,6 +19,7 @@ from store.streams import StreamReader
 from tests.conftest import CURSOR_SECRET, missing_tool
 from tests.support.events import events_dir, stream_event
 from tests.support.jwks_server import serve_jwks
+from tests.support.queues import LocalQueue, local_queue
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -49,6 +50,13 @@ def jwks_url(issuer: DevIssuer) -> Iterator[str]:
 @pytest.fixture
 def trust_gateway() -> str:
     return "false"
+
+
+@pytest.fixture
+def queue() -> Iterator[LocalQueue]:
+    """A real SQS queue on loopback (moto's server), for fan-out continuations."""
+    with local_queue() as started:
+        yield started
 
 
 @pytest.fixture

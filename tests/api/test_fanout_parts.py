@@ -5,7 +5,6 @@ deliver it; every part is idempotent, so redelivery neither loses nor doubles an
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -15,12 +14,11 @@ from core.clock import now_iso
 from core.config import FanOutSettings
 from core.models import UserProfile
 from fanout.service import FanOut
-from store.clients import sqs_client
 from store.repository import Store
 from tests.api.conftest import LambdaContext, Pump
 from tests.conftest import GraphQLClient, table_items
 from tests.support.events import stream_event
-from tests.support.queues import LocalQueue, local_queue
+from tests.support.queues import LocalQueue, bounded_fanout_env
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -35,20 +33,8 @@ PART = 25  # feeds per invocation
 
 
 @pytest.fixture
-def queue() -> Iterator[LocalQueue]:
-    with local_queue() as started:
-        yield started
-
-
-@pytest.fixture
 def handler_env(queue: LocalQueue) -> dict[str, str]:
-    sqs_client.cache_clear()
-    return {
-        "FANOUT_QUEUE_URL": queue.url,
-        "AWS_ENDPOINT_URL_SQS": queue.endpoint,
-        "FANOUT_FEEDS_PER_INVOCATION": str(PART),
-        "FANOUT_PARALLEL_WRITES": "4",
-    }
+    return bounded_fanout_env(queue, PART)
 
 
 def followed_by(store: Store, count: int) -> list[str]:

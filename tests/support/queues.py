@@ -62,3 +62,17 @@ def local_queue(name: str = "fanout") -> Iterator[LocalQueue]:
         yield LocalQueue(endpoint, url, client)
     finally:
         server.stop()
+
+
+def bounded_fanout_env(queue: LocalQueue, feeds_per_invocation: int) -> dict[str, str]:
+    """The handler's environment for a fan-out bounded at `feeds_per_invocation` feeds whose
+    continuations go to `queue` (the SQS client is made anew for its endpoint)."""
+    from store.clients import sqs_client
+
+    sqs_client.cache_clear()
+    return {
+        "FANOUT_QUEUE_URL": queue.url,
+        "AWS_ENDPOINT_URL_SQS": queue.endpoint,
+        "FANOUT_FEEDS_PER_INVOCATION": str(feeds_per_invocation),
+        "FANOUT_PARALLEL_WRITES": "4",
+    }

@@ -1,0 +1,88 @@
+"""Reposts in home feeds, in bounded parts like a post's fan-out: one invocation reaches up to
+`feeds_per_invocation` feeds of the reposter's audience and queues the rest."""
+
+from __future__ import annotations
+
+import logging
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from fanout.continuations import RepostPart
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from core.config import FanOutSettings
+    from core.models import Repost
+    from fanout.continuations import Queue
+    from store.repository import Store
+
+log = logging.getLogger("agora.fanout")
+
+
+class RepostSharing:
+    def __init__(self, store: Store, settings: FanOutSettings, queue: Queue) -> None:
+        self._store = store
+        self._settings = settings
+        self._queue = queue
+
+    def added(self, repost: Repost) -> None:
+        self.run(RepostPart(repost, part=0, after=""))
+
+    def removed(self, repost: Repost) -> None:
+        self.run(RepostPart(repost, part=0, after="", undo=True))
+
+    def run(self, part: RepostPart) -> None:
+        """One part: the reposter's own feed and their followers' (not the author's: the post
+        is there), at most the bound of them; the next part is queued after this one's writes.
+
+        A later part first checks the repost still is as it was: one undone (or made again)
+        since its first part is the undo's (or the new repost's) to finish. Every step skips
+        what is already done, so a part delivered twice changes nothing.
+        """
+        repost = part.repost
+        if part.part > 0 and not self._still_current(part):
+            log.info("repost %s by %s changed since; part %d stops", *_who(repost), part.part)
+            return
+        audience = self._audience(part)
+        taken = list(islice(audience, self._settings.feeds_per_invocation))
+        owners = [owner for owner, _ in taken if owner != repost.author_id]
+        if part.undo:
+            brought = self._store.repost_feeds.remove(repost, owners)
+            self._bring_back(repost, brought)
+            log.info("unrepost %s by %s part %d: %d feeds", *_who(repost), part.part, len(owners))
+        else:
+            added = self._store.repost_feeds.add(repost, owners)
+            log.info("repost %s by %s part %d: %d feeds", *_who(repost), part.part, added)
+        if taken and next(audience, None) is not None:
+            following = RepostPart(repost, part.part + 1, taken[-1][1], part.undo)
+            self._queue.send(following.to_message())
+
+    def _still_current(self, part: RepostPart) -> bool:
+        since = self._store.reposts.standing_since(part.repost.post_id, part.repost.user_id)
+        return since is None if part.undo else since == part.repost.at
+
+    def _audience(self, part: RepostPart) -> Iterator[tuple[str, str]]:
+        """(feed owner, follower position) in follow order; the reposter's own feed first."""
+        reposter = part.repost.user_id
+        followers = self._store.follows.followers_after(reposter, part.after or None)
+        if part.part == 0:
+            return chain([(reposter, "")], followers)
+        return followers
+
+    def _bring_back(self, undone: Repost, feeds: list[str]) -> None:
+        """Feeds an undone repost leaves may still be owed the post by another repost of it
+        (someone else they follow, or their own)."""
+        for other in self._store.reposts.of_post(undone.post_id):
+            if not feeds:
+                return
+            if other.user_id == undone.user_id:
+                continue
+            owed = self._store.follows.who_follow(other.user_id, feeds)
+            owed += [other.user_id] if other.user_id in feeds else []
+            self._store.repost_feeds.add(other, owed)
+            feeds = [f for f in feeds if f not in owed]
+
+
+def _who(repost: Repost) -> tuple[str, str]:
+    return repost.post_id, repost.user_id
