@@ -82,9 +82,13 @@ class Publisher:
             self._queue.send(following.to_message())
 
     def _owners(self, part: Continuation) -> Iterator[tuple[str, str]]:
-        """(feed owner, follower position) in order; the author's own feed comes first."""
-        author = part.event.author_id
-        followers = self._store.follows.followers_after(author, part.after or None)
-        if part.part == 0:
-            return chain([(author, "")], followers)
-        return followers
+        return audience(self._store, part.event.author_id, part.part, part.after)
+
+
+def audience(store: Store, owner: str, part: int, after: str) -> Iterator[tuple[str, str]]:
+    """(feed owner, follower position) of one part, in follow order; part 0 begins with the
+    owner's own feed."""
+    followers = store.follows.followers_after(owner, after or None)
+    if part == 0:
+        return chain([(owner, "")], followers)
+    return followers

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import logging
-from itertools import chain, islice
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from fanout.continuations import RepostPart
+from fanout.publish import audience as reposter_audience
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from core.config import FanOutSettings
     from core.models import Repost
     from fanout.continuations import Queue
@@ -44,7 +43,7 @@ class RepostSharing:
         if part.part > 0 and not self._still_current(part):
             log.info("repost %s by %s changed since; part %d stops", *_who(repost), part.part)
             return
-        audience = self._audience(part)
+        audience = reposter_audience(self._store, repost.user_id, part.part, part.after)
         taken = list(islice(audience, self._settings.feeds_per_invocation))
         owners = [owner for owner, _ in taken if owner != repost.author_id]
         if part.undo:
@@ -61,14 +60,6 @@ class RepostSharing:
     def _still_current(self, part: RepostPart) -> bool:
         since = self._store.reposts.standing_since(part.repost.post_id, part.repost.user_id)
         return since is None if part.undo else since == part.repost.at
-
-    def _audience(self, part: RepostPart) -> Iterator[tuple[str, str]]:
-        """(feed owner, follower position) in follow order; the reposter's own feed first."""
-        reposter = part.repost.user_id
-        followers = self._store.follows.followers_after(reposter, part.after or None)
-        if part.part == 0:
-            return chain([(reposter, "")], followers)
-        return followers
 
     def _bring_back(self, undone: Repost, feeds: list[str]) -> None:
         """Feeds an undone repost leaves may still be owed the post by another repost of it
