@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from core.clock import now_iso
+from core.config import FanOutSettings
 from core.models import UserProfile
+from fanout.door import process_records
+from fanout.service import FanOut
 from store.repository import Store
 from tests.api.conftest import Pump
 from tests.api.test_fanout_parts import PART, deliver
@@ -21,6 +25,8 @@ from tests.support.queues import LocalQueue, bounded_fanout_env
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+
+    from store.streams import StreamReader
 
 pytestmark = pytest.mark.integration
 
@@ -35,19 +41,29 @@ def handler_env(queue: LocalQueue) -> dict[str, str]:
     return bounded_fanout_env(queue, PART)
 
 
-def shared_by_sharer(api: GraphQLClient, store: Store, pump: Pump) -> tuple[str, list[str]]:
-    """WRITER's post (nobody follows WRITER) and SHARER's 60 followers."""
+def sharer_with_followers(store: Store) -> list[str]:
+    """WRITER (whom nobody follows) and SHARER with 60 followers."""
     for user in (WRITER, SHARER):
         store.users.create(UserProfile(user, user, user.title(), now_iso()))
     fans = [f"fan{n:03d}" for n in range(FOLLOWERS)]
     for fan in fans:
         store.users.create(UserProfile(fan, fan, "Fan", now_iso()))
         store.follows.follow(fan, SHARER)
+    return fans
+
+
+def writers_post(api: GraphQLClient) -> str:
     result = api.as_user(WRITER).execute(
         "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
         i={"title": "worth sharing", "category": "tech"},
     )
     post_id: str = result["data"]["createPost"]["id"]
+    return post_id
+
+
+def shared_by_sharer(api: GraphQLClient, store: Store, pump: Pump) -> tuple[str, list[str]]:
+    fans = sharer_with_followers(store)
+    post_id = writers_post(api)
     pump()
     return post_id, fans
 
@@ -151,3 +167,27 @@ def test_a_part_queued_before_the_repost_was_undone_adds_nothing(
     assert drain(queue, handler_module) == 1
     assert repost_entries(dynamodb, table, post_id) == []
     assert seen_markers(dynamodb, table) == []
+
+
+def test_without_a_queue_a_reposts_parts_run_in_the_same_process(
+    api: GraphQLClient,
+    store: Store,
+    stream_reader: StreamReader,
+    dynamodb: DynamoDBClient,
+    table: str,
+) -> None:
+    # Given local serve's fan-out (no queue configured) with a bound of 25 feeds
+    fanout = FanOut(store, settings=FanOutSettings(feeds_per_invocation=PART, parallel_writes=4))
+    fans = sharer_with_followers(store)
+    post_id = writers_post(api)
+    # When SHARER reposts, and the stream's records reach that fan-out
+    run(api, SHARER, REPOST, p=post_id)
+    records: list[dict[str, Any]] = []
+    for _ in range(100):  # until the repost's own record has come (the stream may lag)
+        records += stream_reader.poll()
+        if any(r["dynamodb"]["Keys"]["SK"]["S"].startswith("REPOST#") for r in records):
+            break
+        time.sleep(0.05)
+    assert process_records(records, fanout) == []
+    # Then all 61 feeds have it: the later parts ran right after the first
+    assert sorted(repost_entries(dynamodb, table, post_id)) == sorted([SHARER, *fans])
