@@ -56,16 +56,18 @@ def write_counter(table: str, user: str, most: int, seconds: int) -> TransactWri
     """The conditional counter update a limited write carries in its transaction."""
     import time
 
+    from core.limits import WRITES
     from store.limit_keys import counter_key, window_start
+    from store.table import TTL_ATTRIBUTE
 
     start = window_start(time.time(), seconds)
     return {
         "Update": {
             "TableName": table,
-            "Key": attributes(counter_key(user, "writes", start)),
+            "Key": attributes(counter_key(user, WRITES.name, start)),
             "UpdateExpression": "ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type",
             "ConditionExpression": "attribute_not_exists(#n) OR #n < :most",
-            "ExpressionAttributeNames": {"#n": "n", "#ttl": "expiresAt", "#type": "type"},
+            "ExpressionAttributeNames": {"#n": "n", "#ttl": TTL_ATTRIBUTE, "#type": "type"},
             "ExpressionAttributeValues": {
                 ":one": {"N": "1"},
                 ":most": {"N": str(most)},

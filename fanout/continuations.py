@@ -71,8 +71,11 @@ class RepostPart:
             "postCreatedAt": r.post_created_at,
             "at": r.at,
         }
-        message = {"v": VERSION, "repost": repost, "part": self.part, "after": self.after}
-        return json.dumps(message | {"undo": True} if self.undo else message)
+        message: dict[str, Any] = {"v": VERSION, "repost": repost, "part": self.part}
+        message["after"] = self.after
+        if self.undo:
+            message["undo"] = True
+        return json.dumps(message)
 
     @classmethod
     def from_message(cls, message: Mapping[str, Any]) -> RepostPart:
