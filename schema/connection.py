@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, get_args
 
 import strawberry
 
 from core.models import Page
 
 Node = TypeVar("Node")
-Value = TypeVar("Value")
 
 
 @strawberry.type
@@ -21,6 +19,8 @@ class Connection(Generic[Node]):
     next_token: str | None
 
     @classmethod
-    def of(cls, page: Page[Value], node: Callable[[Value], Node]) -> Self:
-        """The page, each item mapped by `node` (its type's `from_domain`)."""
-        return cls(items=[node(value) for value in page.items], next_token=page.next_token)
+    def from_domain(cls, page: Page[Any]) -> Self:
+        """The page, each item mapped by the `from_domain` of the type the subclass names."""
+        # `class PostConnection(Connection[Post])`: the subscripted base is its first.
+        (node,) = get_args(cls.__orig_bases__[0])  # type: ignore[attr-defined]
+        return cls(items=[node.from_domain(v) for v in page.items], next_token=page.next_token)

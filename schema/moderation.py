@@ -6,7 +6,7 @@ import strawberry
 
 import resolvers.moderation
 import resolvers.reports
-from core import models, safety
+from core import safety
 from core.limits import PAGE
 from resolvers import report_inputs
 from schema.arguments import NextToken, PageLimit, page_arguments
@@ -69,9 +69,7 @@ class Report:
 
 @strawberry.type(description="One page of reports.")
 class ReportConnection(Connection[Report]):
-    @classmethod
-    def from_domain(cls, page: models.Page[safety.Report]) -> ReportConnection:
-        return cls.of(page, Report.from_domain)
+    pass
 
 
 @strawberry.type(description="How many open reports give one reason.")
@@ -137,9 +135,7 @@ class ModerationCase:
 
 @strawberry.type(description="One page of the moderation queue.")
 class ModerationCaseConnection(Connection[ModerationCase]):
-    @classmethod
-    def from_domain(cls, page: models.Page[safety.ModerationCase]) -> ModerationCaseConnection:
-        return cls.of(page, ModerationCase.from_domain)
+    pass
 
 
 @strawberry.type(description="One moderator action: who, when, what, why.")
@@ -175,9 +171,7 @@ class AuditEntry:
 
 @strawberry.type(description="One page of the audit log, newest first.")
 class AuditEntryConnection(Connection[AuditEntry]):
-    @classmethod
-    def from_domain(cls, page: models.Page[safety.AuditEntry]) -> AuditEntryConnection:
-        return cls.of(page, AuditEntry.from_domain)
+    pass
 
 
 @derived(report_inputs.ReportInput)

@@ -9,7 +9,6 @@ import strawberry
 import resolvers.notifications
 from core import notifications as domain
 from core.limits import NOTIFICATION_ACTORS, PAGE, POLL
-from core.models import Page
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.connection import Connection
 from schema.scalars import AWSDateTime
@@ -53,9 +52,7 @@ class Notification:
 
 @strawberry.type(description="A page of notifications, newest first.")
 class NotificationConnection(Connection[Notification]):
-    @classmethod
-    def from_domain(cls, page: Page[domain.NotificationEntry]) -> NotificationConnection:
-        return cls.of(page, Notification.from_domain)
+    pass
 
 
 @strawberry.type(description="A new notification, in the order every poller sees.")

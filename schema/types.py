@@ -279,20 +279,12 @@ class PostConnection(Connection[Post]):
         description="Pass as `nextToken` for the next page; null on the last page."
     )
 
-    @classmethod
-    def from_domain(cls, page: models.Page[models.Post]) -> PostConnection:
-        return cls.of(page, Post.from_domain)
-
 
 @strawberry.type(description="One page of users.")
 class UserConnection(Connection[User]):
-    @classmethod
-    def from_domain(cls, page: models.Page[models.UserProfile]) -> UserConnection:
-        return cls.of(page, User.from_domain)
+    pass
 
 
 @strawberry.type(description="One page of comments.")
 class CommentConnection(Connection[Comment]):
-    @classmethod
-    def from_domain(cls, page: models.Page[models.Comment]) -> CommentConnection:
-        return cls.of(page, Comment.from_domain)
+    pass
