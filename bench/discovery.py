@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from bench.measure import Row
-from bench.plain import Item, attributes, number, respond, string
+from bench.plain import Item, attributes, next_token, number, respond, string
 from core.hashtags import TagEntry
 from core.search import fold
 from fanout.hashtags import HashtagIndexer
@@ -156,12 +156,9 @@ class DiscoveryFloor:
             [attributes(visibility_key(viewer))] + [attributes(user_key(u)) for u in ids]
         )
         items = [_person(found[(f"USER#{u}", "PROFILE")]) for u in ids]
-        token = None
-        if len(page["Items"]) > limit:
-            last = rows[-1]
-            token = self.cursors.encode(
-                {"PK": last["PK"], "SK": last["SK"]}, f"table:{people_partition(query)}:{query}"
-            )
+        token = next_token(
+            self.cursors, page["Items"], limit, f"table:{people_partition(query)}:{query}"
+        )
         return respond({"searchUsers": {"items": items, "nextToken": token}})
 
 

@@ -15,6 +15,7 @@ from bench.plain import (
     Item,
     attributes,
     feed_items,
+    next_token,
     number,
     respond,
     string,
@@ -76,12 +77,7 @@ class Floor(WriteFloor):
                     "author": self._author(author),
                 }
             )
-        token = None
-        if len(page["Items"]) > limit:
-            last = entries[-1]
-            token = self.cursors.encode(
-                {"PK": last["PK"], "SK": last["SK"]}, f"table:{feed_partition(viewer)}:"
-            )
+        token = next_token(self.cursors, page["Items"], limit, f"table:{feed_partition(viewer)}:")
         return respond({"feed": {"items": items, "nextToken": token}})
 
     def post_with_comments(self, event: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_dynamodb.type_defs import TransactWriteItemTypeDef
 
+    from store.cursors import CursorCodec
+
 Item = dict[str, Any]
 
 
@@ -22,6 +24,14 @@ def number(item: Item, name: str) -> int:
 
 def attributes(key: dict[str, str]) -> Item:
     return {k: {"S": v} for k, v in key.items()}
+
+
+def next_token(cursors: CursorCodec, read: list[Item], limit: int, scope: str) -> str | None:
+    """The next page's token of a Query that read one item more than the page (`Limit` + 1)."""
+    if len(read) <= limit:
+        return None
+    last = read[limit - 1]
+    return cursors.encode({"PK": last["PK"], "SK": last["SK"]}, scope)
 
 
 def respond(data: Any) -> dict[str, Any]:
@@ -56,26 +66,12 @@ def write_counter(table: str, user: str, most: int, seconds: int) -> TransactWri
     """The conditional counter update a limited write carries in its transaction."""
     import time
 
-    from core.limits import WRITES
-    from store.limit_keys import counter_key, window_start
-    from store.table import TTL_ATTRIBUTE
+    from core.limits import WRITES, Rate
+    from store.limit_keys import counter_update, window_start
 
     start = window_start(time.time(), seconds)
-    return {
-        "Update": {
-            "TableName": table,
-            "Key": attributes(counter_key(user, WRITES.name, start)),
-            "UpdateExpression": "ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type",
-            "ConditionExpression": "attribute_not_exists(#n) OR #n < :most",
-            "ExpressionAttributeNames": {"#n": "n", "#ttl": TTL_ATTRIBUTE, "#type": "type"},
-            "ExpressionAttributeValues": {
-                ":one": {"N": "1"},
-                ":most": {"N": str(most)},
-                ":ttl": {"N": str(start + seconds + 3600)},
-                ":type": {"S": "RateCounter"},
-            },
-        }
-    }
+    update = counter_update(table, user, Rate(WRITES.name, most, seconds), start)
+    return {"Update": update}
 
 
 def feed_items(db: DynamoDBClient, table: str, owner: str, limit: int) -> list[Item]:

@@ -17,6 +17,7 @@ from bench.plain import (
     attributes,
     feed_items,
     get_many,
+    next_token,
     number,
     respond,
     string,
@@ -98,12 +99,7 @@ class RepostFeedFloor:
                     "repostedBy": _person(found.get(_at(user_key(reposter)))) if reposter else None,
                 }
             )
-        token = None
-        if len(page["Items"]) > limit:
-            last = entries[-1]
-            token = self.cursors.encode(
-                {"PK": last["PK"], "SK": last["SK"]}, f"table:{feed_partition(viewer)}:"
-            )
+        token = next_token(self.cursors, page["Items"], limit, f"table:{feed_partition(viewer)}:")
         return respond({"feed": {"entries": items, "nextToken": token}})
 
 

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from core.limits import MEDIA, WRITES, Rate
-from store.codecs import attribute_values
-from store.limit_keys import counter_key, window_start
-from store.table import TTL_ATTRIBUTE
+from store.limit_keys import counter_update, window_start
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -76,17 +74,5 @@ class Meter:
     def _counted(self, user_id: str, rate: Rate, now: float) -> Counted:
         start = window_start(now, rate.seconds)
         end = start + rate.seconds
-        update = {
-            "TableName": self._table,
-            "Key": attribute_values(counter_key(user_id, rate.name, start)),
-            "UpdateExpression": "ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl), #type = :type",
-            "ConditionExpression": "attribute_not_exists(#n) OR #n < :most",
-            "ExpressionAttributeNames": {"#n": "n", "#ttl": TTL_ATTRIBUTE, "#type": "type"},
-            "ExpressionAttributeValues": {
-                ":one": {"N": "1"},
-                ":most": {"N": str(rate.most)},
-                ":ttl": {"N": str(end + 3600)},
-                ":type": {"S": "RateCounter"},
-            },
-        }
+        update = counter_update(self._table, user_id, rate, start)
         return Counted(rate, {"Update": update}, max(1, math.ceil(end - now)))
