@@ -13,7 +13,9 @@ from store.change_items import change_from_item, change_to_item
 from store.keys import author_topic
 
 if TYPE_CHECKING:
+    from core.config import FanOutSettings
     from core.models import LoggedChange
+    from store.repository import Store
 
 #: Bumped when the message's shape changes; older shapes stay readable until drained.
 VERSION = 1
@@ -21,6 +23,15 @@ VERSION = 1
 
 class Queue(Protocol):
     def send(self, body: str) -> None: ...
+
+
+class PartRunner:
+    """Runs a fan-out in parts: the store it writes, the bound of a part, the queue of the rest."""
+
+    def __init__(self, store: Store, settings: FanOutSettings, queue: Queue) -> None:
+        self._store = store
+        self._settings = settings
+        self._queue = queue
 
 
 @dataclass(frozen=True, slots=True)

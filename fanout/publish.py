@@ -8,25 +8,18 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from core.models import ChangeKind, PullAccount
-from fanout.continuations import Continuation
+from fanout.continuations import Continuation, PartRunner
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from core.config import FanOutSettings
     from core.models import LoggedChange
-    from fanout.continuations import Queue
     from store.repository import Store
 
 log = logging.getLogger("agora.fanout")
 
 
-class Publisher:
-    def __init__(self, store: Store, settings: FanOutSettings, queue: Queue) -> None:
-        self._store = store
-        self._settings = settings
-        self._queue = queue
-
+class Publisher(PartRunner):
     def publish(self, event: LoggedChange) -> None:
         """Part 0: the author's own feed, then followers from the first; for a pull account,
         the author's feed alone (followers read its posts at feed time)."""

@@ -7,24 +7,16 @@ import logging
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from fanout.continuations import RepostPart
+from fanout.continuations import PartRunner, RepostPart
 from fanout.publish import audience as reposter_audience
 
 if TYPE_CHECKING:
-    from core.config import FanOutSettings
     from core.models import Repost
-    from fanout.continuations import Queue
-    from store.repository import Store
 
 log = logging.getLogger("agora.fanout")
 
 
-class RepostSharing:
-    def __init__(self, store: Store, settings: FanOutSettings, queue: Queue) -> None:
-        self._store = store
-        self._settings = settings
-        self._queue = queue
-
+class RepostSharing(PartRunner):
     def added(self, repost: Repost) -> None:
         self.run(RepostPart(repost, part=0, after=""))
 
