@@ -6,6 +6,7 @@ import base64
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from core.errors import ConfigurationError
 from core.limits import MEDIA, WRITES, Rate
@@ -189,6 +190,10 @@ class Settings:
     #: How often a websocket subscription reads the change log.
     subscription_poll_ms: int = 1_000
     fanout: FanOutSettings = field(default_factory=lambda: FanOutSettings())
+
+    @property
+    def changes_settle(self) -> timedelta:
+        return timedelta(milliseconds=self.changes_settle_ms)
 
     def require_cursor_secret(self) -> None:
         if not self.cursor_secret and not self.cursor_secret_arn:

@@ -37,21 +37,14 @@ class Notice:
     @property
     def group(self) -> str:
         """Which entry it joins: likes and reposts per post, follows per day, the rest alone."""
+        name = self.kind.value.lower().replace("_", "")  # COMMENT_LIKE: "commentlike"
         match self.kind:
-            case NotificationKind.LIKE:
-                return f"like:{self.post_id}"
-            case NotificationKind.REPOST:
-                return f"repost:{self.post_id}"
             case NotificationKind.FOLLOW:
-                return f"follow:{self.done_at[:10]}"
-            case NotificationKind.COMMENT:
-                return f"comment:{self.post_id}:{self.comment_id}"
-            case NotificationKind.COMMENT_LIKE:
-                return f"commentlike:{self.post_id}:{self.comment_id}"
-            case NotificationKind.REPLY:
-                return f"reply:{self.post_id}:{self.comment_id}"
-            case NotificationKind.MENTION:
-                return f"mention:{self.post_id}:{self.comment_id or ''}"
+                return f"{name}:{self.done_at[:10]}"
+            case NotificationKind.LIKE | NotificationKind.REPOST:
+                return f"{name}:{self.post_id}"
+            case _:
+                return f"{name}:{self.post_id}:{self.comment_id or ''}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.models import ChangeKind, ChangeNotice, PollResult
@@ -22,17 +21,13 @@ if TYPE_CHECKING:
 SUBSCRIPTION_BATCH = 100
 
 
-def _settle(ctx: RequestContext) -> timedelta:
-    return timedelta(milliseconds=ctx.settings.changes_settle_ms)
-
-
 async def _poll(
     ctx: RequestContext, topic: str, after: str | None, limit: int, wanted: tuple[str, ...]
 ) -> PollResult:
     changes = ctx.store.changes
     if after is None:
-        return PollResult(items=[], cursor=changes.start(topic, _settle(ctx)))
-    events, cursor = changes.poll(topic, after, limit, _settle(ctx))
+        return PollResult(items=[], cursor=changes.start(topic, ctx.settings.changes_settle))
+    events, cursor = changes.poll(topic, after, limit, ctx.settings.changes_settle)
     # Hidden events are left out; the batch cursor still moves past them.
     shown = await visible_events(ctx, events, wanted)
     return PollResult(items=[_notice(ctx, topic, e) for e in shown], cursor=cursor)
@@ -88,10 +83,10 @@ async def event_comment(
 async def _follow(ctx: RequestContext, topic: str) -> AsyncIterator[ChangeNotice]:
     """Poll the change log for as long as the subscriber stays, from the moment it came."""
     changes = ctx.store.changes
-    cursor = changes.start(topic, _settle(ctx))
+    cursor = changes.start(topic, ctx.settings.changes_settle)
     while True:
         events, cursor = await asyncio.to_thread(
-            changes.poll, topic, cursor, SUBSCRIPTION_BATCH, _settle(ctx)
+            changes.poll, topic, cursor, SUBSCRIPTION_BATCH, ctx.settings.changes_settle
         )
         # Each batch reads posts and the visibility set afresh: a connection lives far longer
         # than one request, and a block made meanwhile applies from the next batch.

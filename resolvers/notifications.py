@@ -7,7 +7,6 @@ ONE batch; the unread count is ONE GetItem. The entries are written by the fan-o
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
@@ -103,10 +102,6 @@ def mark_notifications_seen(
     return ctx.store.notifications.mark_seen(viewer.id, up_to).unread
 
 
-def _settle(ctx: RequestContext) -> timedelta:
-    return timedelta(milliseconds=ctx.settings.changes_settle_ms)
-
-
 @resolver("Query.notificationUpdates")
 async def notification_updates(
     ctx: RequestContext, _source: None, arguments: Mapping[str, Any]
@@ -115,8 +110,8 @@ async def notification_updates(
     args = parse(PollArgs, arguments)
     log = ctx.store.notifications
     if args.after is None:
-        return NotificationPoll(items=[], cursor=log.start(viewer.id, _settle(ctx)))
-    notices, cursor = log.poll(viewer.id, args.after, args.limit, _settle(ctx))
+        return NotificationPoll(items=[], cursor=log.start(viewer.id, ctx.settings.changes_settle))
+    notices, cursor = log.poll(viewer.id, args.after, args.limit, ctx.settings.changes_settle)
     return NotificationPoll(items=await _standing(ctx, notices), cursor=cursor)
 
 
@@ -165,10 +160,10 @@ async def on_notification(
     """Your notifications as they settle, from the same log as `notificationUpdates`."""
     viewer = ctx.require_viewer()
     log = ctx.store.notifications
-    cursor = log.start(viewer.id, _settle(ctx))
+    cursor = log.start(viewer.id, ctx.settings.changes_settle)
     while True:
         notices, cursor = await asyncio.to_thread(
-            log.poll, viewer.id, cursor, SUBSCRIPTION_BATCH, _settle(ctx)
+            log.poll, viewer.id, cursor, SUBSCRIPTION_BATCH, ctx.settings.changes_settle
         )
         ctx.renew_loaders()
         for notice in await _standing(ctx, notices):
