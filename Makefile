@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 USER ?= alice
 
-.PHONY: serve test lint typecheck pytest chromium token export-schema codegen package deploy bench bench-cold-start lock clean
+.PHONY: serve test lint typecheck pytest chromium token export-schema codegen package deploy bench bench-cold-start bench-executor lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,10 @@ bench: $(VENV)/.installed node_modules/.installed $(DYNAMODB_LOCAL)
 
 bench-cold-start: $(VENV)/.installed
 	$(BIN)/python bench/cold_start.py --rounds 15
+
+# graphql-core's executor alone over the floors' answers: the least GraphQL adds to a read.
+bench-executor: $(VENV)/.installed node_modules/.installed $(DYNAMODB_LOCAL)
+	$(BIN)/python -m bench.executor_share
 
 # Package, then deploy with the AWS SAM CLI (asks for stack, region and parameters once).
 deploy: package
