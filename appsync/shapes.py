@@ -48,9 +48,11 @@ def to_json(field_type: Any, value: Any) -> Any:
 def _object(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in obj.__strawberry_definition__.fields:
-        if field.base_resolver is not None:
-            continue  # resolved fields have resolvers of their own
-        value = getattr(obj, field.python_name)
+        resolver = field.base_resolver
+        if resolver is not None and (resolver.info_parameter or resolver.arguments):
+            continue  # fields that read the request have resolvers of their own
+        # A field computed from the value alone (the body's tags) rides in the JSON.
+        value = resolver(obj) if resolver else getattr(obj, field.python_name)
         if type(value).__name__ in _DOMAIN_TYPES:  # the private domain value the type maps
             out[DOMAIN_KEY] = {"type": type(value).__name__, "value": dataclasses.asdict(value)}
         else:

@@ -11,7 +11,7 @@ from resolvers.registry import resolver
 from resolvers.visibility import visible_post, visible_posts_by_entries
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Awaitable, Mapping
 
     from resolvers.context import RequestContext
 
@@ -49,8 +49,8 @@ async def bookmarks(ctx: RequestContext, _source: None, arguments: Mapping[str, 
 
 
 @resolver("Post.viewerHasBookmarked")
-async def viewer_has_bookmarked(
+def viewer_has_bookmarked(
     ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
-) -> bool:
+) -> bool | Awaitable[bool]:
     viewer = ctx.viewer
-    return viewer is not None and await ctx.loaders.has_bookmarked(viewer.id, source.id)
+    return viewer is not None and ctx.loaders.has_bookmarked(viewer.id, source.id)

@@ -9,7 +9,7 @@ from resolvers.inputs import parse
 from resolvers.registry import resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Awaitable, Mapping
 
     from core.models import Comment
     from resolvers.context import RequestContext
@@ -30,9 +30,11 @@ def unlike_comment(ctx: RequestContext, _source: None, arguments: Mapping[str, A
 
 
 @resolver("Comment.viewerHasLiked")
-async def viewer_likes(ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]) -> bool:
+def viewer_likes(
+    ctx: RequestContext, source: Comment, _arguments: Mapping[str, Any]
+) -> bool | Awaitable[bool]:
     """Read in the batch of the page's authors (resolvers/visibility.py primes it)."""
     viewer = ctx.viewer
     if viewer is None:
         return False
-    return await ctx.loaders.has_liked_comment(source.post_id, source.id, viewer.id)
+    return ctx.loaders.has_liked_comment(source.post_id, source.id, viewer.id)

@@ -8,6 +8,7 @@ round trips.
 from __future__ import annotations
 
 import asyncio
+import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -54,17 +55,24 @@ class Loaders:
             return False, None
         return True, future.result()
 
-    def user_now_or_later(self, user_id: str) -> UserProfile | Awaitable[UserProfile | None] | None:
-        """The profile itself when this request's batch has read it already, else an awaitable.
+    def _now_or_later(self, lookup: Lookup[T]) -> T | Awaitable[T | None] | None:
+        """The value itself when this request's batch has read its item already, else an awaitable.
 
         A field answered with a value costs graphql-core no coroutine and no task of its own:
         a page whose resolver awaited the batch its fields need answers them all at once.
         """
-        lookup = lookups.user(user_id)
         read, item = self._already_read(lookup.key)
         if not read:
             return self._load(lookup)
         return lookup.decode(item) if item else None
+
+    def user_now_or_later(self, user_id: str) -> UserProfile | Awaitable[UserProfile | None] | None:
+        return self._now_or_later(lookups.user(user_id))
+
+    def _marked(self, lookup: Lookup[bool]) -> bool | Awaitable[bool]:
+        """Whether a mark (a like, a bookmark, a repost) exists: at once when read already."""
+        found = self._now_or_later(lookup)
+        return _truth(found) if inspect.isawaitable(found) else bool(found)
 
     async def user(self, user_id: str) -> UserProfile | None:
         return await self._load(lookups.user(user_id))
@@ -119,27 +127,25 @@ class Loaders:
     async def comment(self, post_id: str, comment_id: str) -> Comment | None:
         return await self._load(lookups.comment(post_id, comment_id))
 
-    async def has_liked(self, post_id: str, user_id: str) -> bool:
-        liked: bool | None = await self._load(lookups.like(post_id, user_id))
-        return bool(liked)
+    def has_liked(self, post_id: str, user_id: str) -> bool | Awaitable[bool]:
+        return self._marked(lookups.like(post_id, user_id))
 
-    async def has_liked_comment(self, post_id: str, comment_id: str, user_id: str) -> bool:
-        liked: bool | None = await self._load(lookups.comment_like(post_id, comment_id, user_id))
-        return bool(liked)
+    def has_liked_comment(
+        self, post_id: str, comment_id: str, user_id: str
+    ) -> bool | Awaitable[bool]:
+        return self._marked(lookups.comment_like(post_id, comment_id, user_id))
 
     def prime_comment_likes(self, keys: Iterable[tuple[str, str]], user_id: str) -> None:
         self._prime(lookups.comment_like(p, c, user_id) for p, c in keys)
 
-    async def has_bookmarked(self, user_id: str, post_id: str) -> bool:
-        marked: bool | None = await self._load(lookups.bookmark(user_id, post_id))
-        return bool(marked)
+    def has_bookmarked(self, user_id: str, post_id: str) -> bool | Awaitable[bool]:
+        return self._marked(lookups.bookmark(user_id, post_id))
 
     def prime_bookmarks(self, post_ids: Iterable[str], user_id: str) -> None:
         self._prime(lookups.bookmark(user_id, p) for p in post_ids)
 
-    async def has_reposted(self, post_id: str, user_id: str) -> bool:
-        reposted: bool | None = await self._load(lookups.repost(post_id, user_id))
-        return bool(reposted)
+    def has_reposted(self, post_id: str, user_id: str) -> bool | Awaitable[bool]:
+        return self._marked(lookups.repost(post_id, user_id))
 
     def prime_reposts(self, post_ids: Iterable[str], user_id: str) -> None:
         self._prime(lookups.repost(p, user_id) for p in post_ids)
@@ -147,3 +153,7 @@ class Loaders:
     async def follows(self, follower_id: str, followee_id: str) -> bool:
         follows: bool | None = await self._load(lookups.follow(follower_id, followee_id))
         return bool(follows)
+
+
+async def _truth(found: Awaitable[bool | None]) -> bool:
+    return bool(await found)

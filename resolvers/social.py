@@ -9,7 +9,7 @@ from resolvers.inputs import PostIdTarget, UserIdTarget, parse
 from resolvers.registry import Resolver, resolver
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Coroutine, Mapping
+    from collections.abc import Awaitable, Callable, Mapping
 
     from core.models import Post, UserProfile
     from resolvers.context import RequestContext
@@ -103,13 +103,16 @@ def _marks(
 
 
 def _viewer_has(
-    name: str, has: Callable[[Loaders], Callable[[str, str], Awaitable[bool]]]
-) -> Resolver[Post, Coroutine[Any, Any, bool]]:
-    """Whether the signed-in viewer put that mark on the post, batched with the page."""
+    name: str, has: Callable[[Loaders], Callable[[str, str], bool | Awaitable[bool]]]
+) -> Resolver[Post, bool | Awaitable[bool]]:
+    """Whether the signed-in viewer put that mark on the post, batched with the page (at once
+    when the page's batch read it)."""
 
-    async def field(ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]) -> bool:
+    def field(
+        ctx: RequestContext, source: Post, _arguments: Mapping[str, Any]
+    ) -> bool | Awaitable[bool]:
         viewer = ctx.viewer
-        return viewer is not None and await has(ctx.loaders)(source.id, viewer.id)
+        return viewer is not None and has(ctx.loaders)(source.id, viewer.id)
 
     return resolver(name)(field)
 

@@ -147,11 +147,14 @@ class Post:
     like_count: int = strawberry.field(description="Exact: changes with each like.")
     comment_count: int = strawberry.field(description="Exact: changes with each comment.")
     repost_count: int = strawberry.field(description="Exact: changes with each repost.")
-    hashtags: list[str] = strawberry.field(description="The body's #tags, normalized, once each.")
+
+    # The body is parsed for tags only when a query asks for them: a page that does not pays
+    # nothing (the resolvers keep the SDL's order of fields).
+    @strawberry.field(description="The body's #tags, normalized, once each.")
+    def hashtags(self) -> list[str]:
+        return distinct_tags(self._post.body)
+
     edited_at: AWSDateTime | None = strawberry.field(description="When the text last changed.")
-    hashtag_spans: list[HashtagSpan] = strawberry.field(
-        description="Where each #tag is in the body, so clients can link it without parsing."
-    )
     _post: strawberry.Private[models.Post]
 
     @classmethod
@@ -167,11 +170,15 @@ class Post:
             like_count=post.like_count,
             repost_count=post.repost_count,
             comment_count=post.comment_count,
-            hashtags=distinct_tags(post.body),
             edited_at=AWSDateTime(post.edited_at) if post.edited_at else None,
-            hashtag_spans=hashtag_spans(post.body),
             _post=post,
         )
+
+    @strawberry.field(
+        description="Where each #tag is in the body, so clients can link it without parsing."
+    )
+    def hashtag_spans(self) -> list[HashtagSpan]:
+        return hashtag_spans(self._post.body)
 
     @strawberry.field(description="The body's mentions of people who exist.")
     async def mentions(self, info: Ctx) -> list[Mention]:
@@ -186,16 +193,18 @@ class Post:
         return Media.all_of(resolvers.uploads.post_media(info.context, self._post, {}))
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
-    async def viewer_has_liked(self, info: Ctx) -> bool:
-        return await resolvers.social.viewer_has_liked(info.context, self._post, {})
+    def viewer_has_liked(self, info: Ctx) -> bool:
+        return now_or_later(resolvers.social.viewer_has_liked(info.context, self._post, {}), bool)
 
     @strawberry.field(description="Whether the signed-in viewer bookmarked this post.")
-    async def viewer_has_bookmarked(self, info: Ctx) -> bool:
-        return await resolvers.bookmarks.viewer_has_bookmarked(info.context, self._post, {})
+    def viewer_has_bookmarked(self, info: Ctx) -> bool:
+        found = resolvers.bookmarks.viewer_has_bookmarked(info.context, self._post, {})
+        return now_or_later(found, bool)
 
     @strawberry.field(description="Whether the signed-in viewer reposted this post.")
-    async def viewer_has_reposted(self, info: Ctx) -> bool:
-        return await resolvers.social.viewer_has_reposted(info.context, self._post, {})
+    def viewer_has_reposted(self, info: Ctx) -> bool:
+        found = resolvers.social.viewer_has_reposted(info.context, self._post, {})
+        return now_or_later(found, bool)
 
     @strawberry.field(description="Comments on the post itself (replies hang from them).")
     async def comments(
@@ -246,8 +255,9 @@ class Comment:
         )
 
     @strawberry.field(description="Whether the signed-in viewer likes this comment.")
-    async def viewer_has_liked(self, info: Ctx) -> bool:
-        return await resolvers.comment_likes.viewer_likes(info.context, self._comment, {})
+    def viewer_has_liked(self, info: Ctx) -> bool:
+        found = resolvers.comment_likes.viewer_likes(info.context, self._comment, {})
+        return now_or_later(found, bool)
 
     @strawberry.field(description="Direct replies, oldest first.")
     async def replies(

@@ -7,6 +7,7 @@ page is its entries (one Query), then ONE batch of posts, authors and the viewer
 
 from __future__ import annotations
 
+import asyncio
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -132,3 +133,63 @@ def test_a_token_sealed_before_the_merge_still_continues(api: GraphQLClient, sto
     )
     rest = [p["title"] for p in result["data"]["feed"]["items"]]
     assert [p["title"] for p in first] + rest == [f"p{n}" for n in range(4, -1, -1)]
+
+
+@pytest.fixture
+def tasks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many asyncio tasks the event loop has been asked to create (one counter)."""
+    created = [0]
+    create_task = asyncio.BaseEventLoop.create_task
+
+    def counted(loop: asyncio.BaseEventLoop, *args: Any, **kwargs: Any) -> Any:
+        created[0] += 1
+        return create_task(loop, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "create_task", counted)
+    return created
+
+
+def test_a_pages_authors_and_likes_cost_no_task_per_post(
+    api: GraphQLClient, store: Store, tasks: list[int]
+) -> None:
+    # Given a feed of 100 posts, a third of them liked by the viewer
+    seed(store, 100)
+    created = []
+    for size in (10, 100):
+        # When the viewer reads pages of 10 and of 100 with authors and viewerHasLiked
+        tasks[0] = 0
+        check_page(api.execute(PAGE, n=size)["data"]["feed"]["items"], size)
+        created.append(tasks[0])
+    # Then both pages create as many tasks: the batch is read before the posts' fields, which
+    # answer at once instead of each awaiting it
+    assert created[0] == created[1], created
+
+
+def test_a_page_that_selects_no_tags_parses_no_body(
+    api: GraphQLClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import core.entities
+    import schema.hashtags
+
+    parsed: list[str] = []
+    found = core.entities.hashtags
+
+    def counted(text: str) -> Any:
+        parsed.append(text)
+        return found(text)
+
+    monkeypatch.setattr(core.entities, "hashtags", counted)
+    monkeypatch.setattr(schema.hashtags, "hashtags", counted)
+    # Given a feed of posts with tags in their bodies
+    for author in AUTHORS[:1]:
+        store.users.create(UserProfile(author, author, author.title(), now_iso()))
+    post = store.posts.create(author_id=AUTHORS[0], title="t", body="#one #two", category="tech")
+    store.feeds.add([FeedEntry(ALICE, post.id, post.author_id, post.created_at)])
+    # When a page selects no tags, no body is parsed
+    assert api.execute("{ feed(limit: 5) { items { id title } } }")["data"]["feed"]["items"]
+    assert parsed == []
+    # And when it selects them, they are there
+    result = api.execute("{ feed(limit: 5) { items { hashtags hashtagSpans { tag } } } }")
+    item = result["data"]["feed"]["items"][0]
+    assert item == {"hashtags": ["one", "two"], "hashtagSpans": [{"tag": "one"}, {"tag": "two"}]}
+    assert parsed == ["#one #two", "#one #two"]
