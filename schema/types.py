@@ -149,7 +149,7 @@ class Post:
     repost_count: int = strawberry.field(description="Exact: changes with each repost.")
 
     # The body is parsed for tags only when a query asks for them: a page that does not pays
-    # nothing (the resolvers keep the SDL's order of fields).
+    # nothing.
     @strawberry.field(description="The body's #tags, normalized, once each.")
     def hashtags(self) -> list[str]:
         return distinct_tags(self._post.body)
