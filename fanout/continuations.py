@@ -33,6 +33,29 @@ class PartRunner:
         self._settings = settings
         self._queue = queue
 
+    def _delivered_before(self, part: Continuation | RepostPart) -> bool:
+        """A continuation already done (a duplicate message): it stops before any read or write."""
+        return part.part > 0 and self._store.fanout_parts.done(part.run, part.part)
+
+    def _hand_on(
+        self, part: Continuation | RepostPart, following: Continuation | RepostPart | None
+    ) -> None:
+        """After a part's writes: queue `following`, once however often `part` is delivered,
+        then mark `part` done.
+
+        Marked only after the send, so a failure between the two queues the successor again on
+        retry (a duplicate, which stops at its own mark) and never loses it. A fan-out of one
+        part marks nothing: its writes are idempotent and it queues nothing to double.
+        """
+        if following is None and part.part == 0:
+            return
+        parts = self._store.fanout_parts
+        # A continuation's own delivery checked its mark on arrival; part 0 (a retried stream
+        # record) checks here, where what it would double is the queue message.
+        if following is not None and not (part.part == 0 and parts.done(part.run, 0)):
+            self._queue.send(following.to_message())
+        parts.mark_done(part.run, part.part)
+
 
 @dataclass(frozen=True, slots=True)
 class Continuation:
@@ -44,6 +67,11 @@ class Continuation:
     part: int
     after: str
     pull_since: str | None = None
+
+    @property
+    def run(self) -> str:
+        """Which fan-out this part is of: the event's copies, or its pull markers."""
+        return self.event.id if self.pull_since is None else f"{self.event.id}#pull"
 
     def to_message(self) -> str:
         item = change_to_item(self.event, author_topic(self.event.author_id))
@@ -72,6 +100,12 @@ class RepostPart:
     part: int
     after: str
     undo: bool = False
+
+    @property
+    def run(self) -> str:
+        """Which fan-out this part is of: this repost (one made again is another) or its undo."""
+        r = self.repost
+        return f"REPOST#{r.post_id}#{r.user_id}#{r.at}{'#undo' if self.undo else ''}"
 
     def to_message(self) -> str:
         r = self.repost

@@ -50,8 +50,11 @@ class Publisher(PartRunner):
 
         The next part is queued only after this one is written, so a failure retries this part
         (whose retry writes only missing copies) and nothing is lost; a part delivered twice
-        finds its marker and writes nothing twice.
+        finds its marker, writes nothing twice and queues its successor once.
         """
+        if self._delivered_before(part):
+            log.info("event %s part %d: done before, delivered again", part.event.id, part.part)
+            return
         event = part.event
         owners = self._owners(part)
         taken = list(islice(owners, self._settings.feeds_per_invocation))
@@ -70,9 +73,10 @@ class Publisher(PartRunner):
             len(taken),
             requests,
         )
+        following = None
         if taken and next(owners, None) is not None:
             following = Continuation(event, part.part + 1, taken[-1][1], part.pull_since)
-            self._queue.send(following.to_message())
+        self._hand_on(part, following)
 
     def _owners(self, part: Continuation) -> Iterator[tuple[str, str]]:
         return audience(self._store, part.event.author_id, part.part, part.after)

@@ -29,9 +29,13 @@ class RepostSharing(PartRunner):
 
         A later part first checks the repost still is as it was: one undone (or made again)
         since its first part is the undo's (or the new repost's) to finish. Every step skips
-        what is already done, so a part delivered twice changes nothing.
+        what is already done, so a part delivered twice changes nothing and queues its
+        successor once.
         """
         repost = part.repost
+        if self._delivered_before(part):
+            log.info("repost %s by %s part %d: done before", *_who(repost), part.part)
+            return
         if part.part > 0 and not self._still_current(part):
             log.info("repost %s by %s changed since; part %d stops", *_who(repost), part.part)
             return
@@ -45,9 +49,10 @@ class RepostSharing(PartRunner):
         else:
             added = self._store.repost_feeds.add(repost, owners)
             log.info("repost %s by %s part %d: %d feeds", *_who(repost), part.part, added)
+        following = None
         if taken and next(audience, None) is not None:
             following = RepostPart(repost, part.part + 1, taken[-1][1], part.undo)
-            self._queue.send(following.to_message())
+        self._hand_on(part, following)
 
     def _still_current(self, part: RepostPart) -> bool:
         since = self._store.reposts.standing_since(part.repost.post_id, part.repost.user_id)

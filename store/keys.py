@@ -200,3 +200,9 @@ def fanout_marker_key(event_id: str, part: int = 0) -> Key:
     """Written when the fan-out first takes a part of an event (the first invocation's part 0,
     each continuation's next); its presence marks a retry of that part."""
     return {"PK": f"FANOUT#{event_id}", "SK": "FANOUT" if part == 0 else f"PART#{part}"}
+
+
+def fanout_part_done_key(run: str, part: int) -> Key:
+    """Written once a part of a multi-part fan-out made its writes and queued its successor:
+    a later delivery of that part (a duplicate message, a retried stream record) stops there."""
+    return {"PK": f"FANOUT#{run}", "SK": f"DONE#{part}"}

@@ -22,6 +22,7 @@ from store.comment_likes import CommentLikeRepository
 from store.comments import CommentRepository
 from store.cursors import CursorCodec, KeySource
 from store.edits import EditRepository
+from store.fanout_parts import FanOutParts
 from store.feed_copies import FeedCopies
 from store.feeds import FeedRepository
 from store.follows import FollowRepository
@@ -77,6 +78,8 @@ class Store:
     items: ItemReader
     changes: ChangeLog
     feed_copies: FeedCopies
+    #: Which parts of a fan-out in parts are done (fanout/continuations.py).
+    fanout_parts: FanOutParts
     pull_accounts: PullAccounts
     repost_feeds: RepostFeeds
     notifications: NotificationRepository
@@ -129,6 +132,7 @@ class Store:
             items=ItemReader(table),
             changes=ChangeLog(table),
             feed_copies=FeedCopies(table),
+            fanout_parts=FanOutParts(table),
             pull_accounts=PullAccounts(table),
             repost_feeds=RepostFeeds(table),
             notifications=NotificationRepository(table),

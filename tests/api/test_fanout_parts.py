@@ -4,6 +4,7 @@ deliver it; every part is idempotent, so redelivery neither loses nor doubles an
 
 from __future__ import annotations
 
+import json
 import math
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -131,6 +132,88 @@ def test_a_continuation_delivered_twice_writes_nothing_twice(
         queue.delete(records)
     entries = feed_entries(dynamodb, table, post_id)
     assert len(entries) == len({e["PK"]["S"] for e in entries}) == 61
+
+
+def test_a_part_delivered_again_queues_the_rest_once(
+    api: GraphQLClient,
+    store: Store,
+    pump: Pump,
+    queue: LocalQueue,
+    handler_module: ModuleType,
+    dynamodb: DynamoDBClient,
+    table: str,
+) -> None:
+    # Given a post to 60 followers in parts of 25: part 0 by the stream, part 1 queued
+    followed_by(store, 60)
+    pump()
+    post_id = publish(api, "queued once")
+    stream_records = pump()
+    (first,) = queue.receive()
+    # When part 1 arrives twice (SQS is at least once) and the stream record is retried after
+    for _ in range(2):
+        assert deliver(handler_module, [first]) == {"batchItemFailures": []}
+    queue.delete([first])
+    assert handler_module.handler(stream_event(stream_records), LambdaContext()) == {
+        "batchItemFailures": []
+    }
+    # Then the queue holds part 2 once, and neither part 1 again nor a second part 2
+    waiting = queue.receive()
+    assert [json.loads(r["body"])["part"] for r in waiting] == [2]
+    # And the last part, delivered twice, leaves every feed its one entry and queues nothing
+    for _ in range(2):
+        assert deliver(handler_module, waiting) == {"batchItemFailures": []}
+    queue.delete(waiting)
+    assert queue.receive() == []
+    entries = feed_entries(dynamodb, table, post_id)
+    assert len(entries) == len({e["PK"]["S"] for e in entries}) == 61
+
+
+class QueueDownOnce:
+    """A queue whose first send fails, as when SQS cannot be reached for a moment."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+        self._down = True
+
+    def send(self, body: str) -> None:
+        if self._down:
+            self._down = False
+            raise ConnectionError("the queue could not be reached")
+        self.sent.append(body)
+
+
+def test_a_successor_the_queue_refused_is_queued_on_the_retry(
+    api: GraphQLClient,
+    store: Store,
+    stream_reader: StreamReader,
+    dynamodb: DynamoDBClient,
+    table: str,
+) -> None:
+    # Given a fan-out in parts of 25 whose queue refuses its first message
+    queue = QueueDownOnce()
+    settings = FanOutSettings(feeds_per_invocation=PART, parallel_writes=4)
+    fanout = FanOut(store, settings=settings, queue=queue)
+    fans = followed_by(store, 40)
+    from fanout.door import process_records
+
+    assert process_records(stream_reader.poll(), fanout) == []
+    post_id = publish(api, "retried")
+    records: list[dict[str, Any]] = []
+    while not records:
+        records = stream_reader.poll()
+    # When the stream record fails there, after part 0's writes, and Lambda retries it
+    (failure,) = process_records(records, fanout)
+    assert queue.sent == []
+    assert process_records(records[records.index(_record(records, failure)) :], fanout) == []
+    # Then part 1 was queued on the retry (not taken for done), and it reaches the rest
+    (message,) = queue.sent
+    fanout.resume(message)
+    owners = {e["PK"]["S"].removeprefix("FEED#") for e in feed_entries(dynamodb, table, post_id)}
+    assert owners == {AUTHOR, *fans}
+
+
+def _record(records: list[dict[str, Any]], failure: dict[str, str]) -> dict[str, Any]:
+    return next(r for r in records if r["dynamodb"]["SequenceNumber"] == failure["itemIdentifier"])
 
 
 def test_a_broken_continuation_is_reported_for_redelivery(

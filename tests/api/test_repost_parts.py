@@ -145,6 +145,32 @@ def test_a_repost_past_its_bound_continues_through_the_queue_once_per_feed(
     assert seen_markers(dynamodb, table) == []
 
 
+def test_a_repost_part_delivered_again_queues_the_rest_once(
+    api: GraphQLClient,
+    store: Store,
+    pump: Pump,
+    queue: LocalQueue,
+    handler_module: ModuleType,
+    dynamodb: DynamoDBClient,
+    table: str,
+) -> None:
+    # Given SHARER's repost to 61 feeds in parts of 25, its part 1 queued
+    post_id, fans = shared_by_sharer(api, store, pump)
+    run(api, SHARER, REPOST, p=post_id)
+    pump()
+    (first,) = queue.receive()
+    # When part 1 arrives twice
+    for _ in range(2):
+        assert deliver(handler_module, [first]) == {"batchItemFailures": []}
+    queue.delete([first])
+    # Then part 2 is queued once, and with it every feed holds the repost once
+    waiting = queue.receive()
+    assert [json.loads(r["body"])["part"] for r in waiting] == [2]
+    assert deliver(handler_module, waiting) == {"batchItemFailures": []}
+    queue.delete(waiting)
+    assert sorted(repost_entries(dynamodb, table, post_id)) == sorted([SHARER, *fans])
+
+
 def test_a_part_queued_before_the_repost_was_undone_adds_nothing(
     api: GraphQLClient,
     store: Store,
