@@ -48,7 +48,9 @@ class FeedRepository(Repository):
         if first:
             markers = [i for i in items if i["SK"]["S"].startswith(PULL_PREFIX)]
             pulls = [PullAccount(m["authorId"]["S"], m["since"]["S"]) for m in markers][:pull_most]
-            items = [i for i in items if not i["SK"]["S"].startswith(PULL_PREFIX)]
+            # Past the markers the Query read up to `pull_most` entries more than the page can
+            # show: only the newest `limit + 1` can be shown or decide the next token.
+            items = [i for i in items if not i["SK"]["S"].startswith(PULL_PREFIX)][: limit + 1]
         entries = [(i["SK"]["S"], feed_entry_from_item(i)) for i in items]
         pulled = {p.id: p for p in self._pulled(pulls, position, limit + 1)}
         candidates = entries + [

@@ -15,7 +15,7 @@ import pytest
 
 from core.clock import now_iso
 from core.models import FeedEntry, UserProfile
-from store.codecs import feed_entry_to_item
+from store.codecs import feed_entry_from_item, feed_entry_to_item
 from store.repository import Store
 from tests.conftest import ALICE, GraphQLClient
 from tests.support.counting import RequestCounter
@@ -193,3 +193,29 @@ def test_a_page_that_selects_no_tags_parses_no_body(
     item = result["data"]["feed"]["items"][0]
     assert item == {"hashtags": ["one", "two"], "hashtagSpans": [{"tag": "one"}, {"tag": "two"}]}
     assert parsed == ["#one #two", "#one #two"]
+
+
+def test_a_first_page_decodes_only_the_entries_it_can_show(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.feeds as feeds_module
+
+    decoded: list[str] = []
+    found = feed_entry_from_item
+
+    def counted(item: Any) -> FeedEntry:
+        decoded.append(item["SK"]["S"])
+        return found(item)
+
+    monkeypatch.setattr(feeds_module, "feed_entry_from_item", counted)
+    # Given a feed of 30 entries, read with room for 20 pull markers
+    store.feeds.add(
+        FeedEntry(ALICE, f"p{n:02d}", AUTHORS[0], f"2026-01-01T00:00:{n:02d}.000Z")
+        for n in range(30)
+    )
+    # When its first page of 5 is read
+    page = store.feeds.page(ALICE, 5, None, pull_most=20)
+    # Then it shows the newest 5, and decodes one entry more (for the next token), not 25
+    assert [e.post_id for e in page.entries] == ["p29", "p28", "p27", "p26", "p25"]
+    assert page.next_token is not None
+    assert len(decoded) == 6
