@@ -34,7 +34,7 @@ class PartRunner:
         self._queue = queue
 
     def _delivered_before(self, part: Continuation | RepostPart) -> bool:
-        """A continuation already done (a duplicate message): it stops before any read or write."""
+        """A continuation already done (a duplicate message): it stops before any other I/O."""
         return part.part > 0 and self._store.fanout_parts.done(part.run, part.part)
 
     def _hand_on(
