@@ -25,11 +25,18 @@ if TYPE_CHECKING:
 #: every call. The Lambda, one request at a time, opens one or two; the pool only fills on use.
 MAX_POOL_CONNECTIONS = 64
 
+#: botocore checks every request against the service model before it sends it: about 5% of a
+#: feed page's CPU (docs/BENCHMARKS.md). The store builds every request from inputs the resolvers
+#: have validated, and DynamoDB checks each one again on arrival, so the clients skip the first
+#: check; a malformed request still fails, as DynamoDB's ValidationException (a StoreError).
+CLIENT_SIDE_VALIDATION = False
+
 #: Standard retry mode (exponential back-off with jitter, retrying throttling, 5xx and
 #: connection errors). At most 3 attempts x (2 + 5) s + back-offs (<= 1 s, <= 2 s) = 24 s, under
 #: API Gateway's 29 s: a stuck call surfaces as UNAVAILABLE, not a 504. `total_max_attempts`
 #: counts the first try; botocore's `max_attempts` would count only the retries.
 DEFAULT_CONFIG = Config(
+    parameter_validation=CLIENT_SIDE_VALIDATION,
     connect_timeout=2,
     read_timeout=5,
     retries={"mode": "standard", "total_max_attempts": 3},
@@ -41,6 +48,7 @@ DEFAULT_CONFIG = Config(
 #: 2 x (1 + 2) s + one back-off (<= 1 s) = 7 s of its stamp, inside the change log's 10 s
 #: settle window (docs/POLLING.md). Throttling is retried by the caller with a fresh stamp.
 CHANGE_WRITE_CONFIG = Config(
+    parameter_validation=CLIENT_SIDE_VALIDATION,
     connect_timeout=1,
     read_timeout=2,
     retries={"mode": "standard", "total_max_attempts": 2},

@@ -27,6 +27,7 @@ from cli.dynamodb_local import DynamoDBLocal, find_jar, local_client
 from cli.local_app import local_app
 from core.config import Settings
 from store.clients import CHANGE_WRITE_CONFIG, DEFAULT_CONFIG
+from store.errors import StoreError, translated_errors
 from store.metering import metered
 from store.repository import Store
 from store.table import create_table
@@ -169,6 +170,23 @@ def test_a_write_that_fails_leaves_nothing_and_one_that_succeeds_leaves_one_post
     assert error_codes(failed) == [code]
     # Then the table holds exactly the write that reported success, and its change-log entries
     assert posts_in(dynamodb, deployment.table) == {done["data"]["createPost"]["id"]}
+
+
+@pytest.mark.parametrize("config", [DEFAULT_CONFIG, CHANGE_WRITE_CONFIG], ids=["reads", "writes"])
+def test_a_request_dynamodb_refuses_is_a_store_error_not_a_crash(
+    dynamodb_endpoint: str, table: str, config: Config
+) -> None:
+    # Given the function's client, which leaves checking a request to DynamoDB
+    client = production_client(dynamodb_endpoint, config)
+    # When a request is malformed (a Limit of 0, which botocore itself would refuse to send)
+    with pytest.raises(StoreError, match="ValidationException"), translated_errors():
+        client.query(
+            TableName=table,
+            KeyConditionExpression="PK = :pk",
+            ExpressionAttributeValues={":pk": {"S": "POST#x"}},
+            Limit=0,
+        )
+    # Then DynamoDB refused it, and the store reports it as its own error (masked INTERNAL)
 
 
 @pytest.fixture
