@@ -42,9 +42,9 @@ def main() -> None:
 
     with dynamodb_local() as endpoint:
         fixture.set_environment(endpoint)
-        checked = fixture.client(endpoint)
-        world = fixture.seed(checked, likeable=10)
         retries: Any = {"mode": "standard", "max_attempts": 2}
+        checked = local_client(endpoint, config=Config(retries=retries, parameter_validation=True))
+        world = fixture.seed(checked, likeable=10)
         config = Config(retries=retries, parameter_validation=False)
         unchecked = local_client(endpoint, config=config)
         import handler

@@ -1,9 +1,10 @@
-"""What graphql-core's executor alone costs on the read rows, against their floors.
+"""What graphql-core's executor alone, and Strawberry over it, cost on the read rows.
 
 Each document runs, parsed and validated once, over the floor's own answer as plain dicts
 (graphql-core's default resolvers, no Strawberry, no I/O): the least any GraphQL server on this
 executor adds to the floor. `(floor + executor) / floor` is the lowest ratio reachable without
-replacing it.
+replacing it. Then the same documents through a minimal Strawberry schema over ready objects
+(`bench/strawberry_alone.py`): the least a server whose schema is Strawberry adds.
 
     .venv/bin/python -m bench.executor_share
 """
@@ -23,7 +24,7 @@ from typing import Any
 from graphql import DocumentNode, ExecutionResult, GraphQLSchema, build_schema, parse, validate
 from graphql import execute as graphql_execute
 
-from bench import fixture
+from bench import fixture, strawberry_alone
 from bench.measure import ROOT, dynamodb_local, machine
 from bench.queries import FEED, POLL, POST
 
@@ -78,20 +79,28 @@ def main() -> None:
             ("empty poll", POLL, {"after": after}, lambda e: floor.poll(e, settle)),
         ]
         print(f"Machine: {machine()}. Median of {ROUNDS} blocks of {BLOCK}.\n")
-        print("| operation | floor | graphql-core alone | lowest reachable | agora |")
-        print("| --- | --- | --- | --- | --- |")
+        print(
+            "| operation | floor | graphql-core alone | lowest reachable | Strawberry alone "
+            "| lowest reachable with Strawberry | agora |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- |")
         for name, query, variables, answer in rows:
             data = json.loads(answer(fixture.api_event(query, variables))["body"])["data"]
             document = parse(query)
             assert not validate(schema, document)
 
+            answers = strawberry_alone.answers_from(data)
+            assert strawberry_alone.executed(query, answers, variables) == data
+
             floor_ms = cpu_ms(_call(answer, query, variables))
             alone_ms = cpu_ms(partial(_executed, schema, document, data, variables))
+            typed_ms = cpu_ms(partial(strawberry_alone.executed, query, answers, variables))
             ours_ms = cpu_ms(_call(lambda e: handler.handler(e, None), query, variables))
             print(
                 f"| {name} | {floor_ms:.2f} ms | {alone_ms:.2f} ms ({alone_ms / floor_ms:.2f}×) "
-                f"| {(floor_ms + alone_ms) / floor_ms:.2f}× | {ours_ms:.2f} ms "
-                f"({ours_ms / floor_ms:.2f}×) |"
+                f"| {(floor_ms + alone_ms) / floor_ms:.2f}× | {typed_ms:.2f} ms "
+                f"({typed_ms / floor_ms:.2f}×) | {(floor_ms + typed_ms) / floor_ms:.2f}× "
+                f"| {ours_ms:.2f} ms ({ours_ms / floor_ms:.2f}×) |"
             )
         from bench import hello_handler
 
