@@ -58,18 +58,11 @@ def environment(endpoint: str) -> dict[str, str]:
 
 
 def client(endpoint: str) -> DynamoDBClient:
-    """The floors' (and the seeding's) client: configured like the store's, request check too,
-    so a ratio to a floor is what the GraphQL layer costs and not a difference of settings."""
-    from botocore.config import Config
-
+    """The floors' (and the seeding's) client, configured like the store's (`local_client`), so
+    a ratio to a floor is what the GraphQL layer costs and not a difference of settings."""
     from cli.dynamodb_local import local_client
-    from store.clients import CLIENT_SIDE_VALIDATION
 
-    config = Config(
-        retries={"mode": "standard", "max_attempts": 2},
-        parameter_validation=CLIENT_SIDE_VALIDATION,
-    )
-    own: DynamoDBClient = local_client(endpoint, config=config)
+    own: DynamoDBClient = local_client(endpoint)
     return own
 
 

@@ -20,6 +20,7 @@ import boto3
 from botocore.config import Config
 
 from cli.local import free_port
+from store.clients import CLIENT_SIDE_VALIDATION
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Installed by `make` from cli/dynamodb-local/package-lock.json.
@@ -99,12 +100,20 @@ class DynamoDBLocal:
 
 
 def local_client(endpoint: str, service: str = "dynamodb", config: Config | None = None) -> Any:
-    """A boto3 client for DynamoDB Local (`dynamodb` or `dynamodbstreams`) on `endpoint`."""
+    """A boto3 client for DynamoDB Local (`dynamodb` or `dynamodbstreams`) on `endpoint`.
+
+    By default it sends requests as the function's clients do, without botocore's client-side
+    check (store/clients.py), so tests and benchmark floors send what the function sends.
+    """
+    default = Config(
+        retries={"mode": "standard", "max_attempts": 2},
+        parameter_validation=CLIENT_SIDE_VALIDATION,
+    )
     return boto3.client(
         service,  # type: ignore[call-overload]
         endpoint_url=endpoint,
         region_name="us-east-1",
         aws_access_key_id="local",
         aws_secret_access_key="local",
-        config=config or Config(retries={"mode": "standard", "max_attempts": 2}),
+        config=config or default,
     )

@@ -22,7 +22,6 @@ from cli.dynamodb_local import DynamoDBLocal, find_jar, local_client
 from cli.local_app import local_app
 from core.config import Settings
 from store.buckets import create_bucket
-from store.clients import CLIENT_SIDE_VALIDATION
 from store.media import MediaStorage
 from store.repository import Store
 from store.table import create_table
@@ -110,11 +109,7 @@ def session_tables(dynamodb_local: DynamoDBLocal) -> SessionTables:
 @pytest.fixture(scope="session")
 def dynamodb(dynamodb_endpoint: str) -> DynamoDBClient:
     # Built as the function builds its requests: without botocore's client-side check.
-    config = Config(
-        retries={"mode": "standard", "max_attempts": 2},
-        parameter_validation=CLIENT_SIDE_VALIDATION,
-    )
-    client: DynamoDBClient = local_client(dynamodb_endpoint, config=config)
+    client: DynamoDBClient = local_client(dynamodb_endpoint)
     return client
 
 
