@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from core.models import ChangeKind, ChangeNotice, PollResult
 from resolvers.inputs import PollArgs, PostEventsArgs, PostSubscriptionArgs, parse
+from resolvers.log_reads import poll_once, tail
 from resolvers.registry import resolver
 from resolvers.visibility import visible_events
 from store.repository import feed_topic, post_topic
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping
+    from collections.abc import AsyncIterator, Mapping, Sequence
 
     from core.models import Comment, LoggedChange, Post
     from resolvers.context import RequestContext
 
-#: Events a subscription reads per request to the change log.
-SUBSCRIPTION_BATCH = 100
+
+async def _notices(
+    ctx: RequestContext, topic: str, wanted: tuple[str, ...], events: Sequence[LoggedChange]
+) -> list[ChangeNotice]:
+    return [_notice(ctx, topic, e) for e in await visible_events(ctx, events, wanted)]
 
 
 async def _poll(
     ctx: RequestContext, topic: str, after: str | None, limit: int, wanted: tuple[str, ...]
 ) -> PollResult:
-    changes = ctx.store.changes
-    if after is None:
-        return PollResult(items=[], cursor=changes.start(topic, ctx.settings.changes_settle))
-    events, cursor = changes.poll(topic, after, limit, ctx.settings.changes_settle)
-    # Hidden events are left out; the batch cursor still moves past them.
-    shown = await visible_events(ctx, events, wanted)
-    return PollResult(items=[_notice(ctx, topic, e) for e in shown], cursor=cursor)
+    show = partial(_notices, ctx, topic, wanted)
+    items, cursor = await poll_once(ctx, ctx.store.changes, topic, after, limit, show)
+    return PollResult(items=items, cursor=cursor)
 
 
 def _notice(ctx: RequestContext, topic: str, event: LoggedChange) -> ChangeNotice:
@@ -80,21 +80,9 @@ async def event_comment(
     return await ctx.loaders.comment(source.post_id, source.comment_id)
 
 
-async def _follow(ctx: RequestContext, topic: str) -> AsyncIterator[ChangeNotice]:
-    """Poll the change log for as long as the subscriber stays, from the moment it came."""
-    changes = ctx.store.changes
-    cursor = changes.start(topic, ctx.settings.changes_settle)
-    while True:
-        events, cursor = await asyncio.to_thread(
-            changes.poll, topic, cursor, SUBSCRIPTION_BATCH, ctx.settings.changes_settle
-        )
-        # Each batch reads posts and the visibility set afresh: a connection lives far longer
-        # than one request, and a block made meanwhile applies from the next batch.
-        ctx.renew_loaders()
-        for event in await visible_events(ctx, events, ("post",)):
-            yield _notice(ctx, topic, event)
-        if len(events) < SUBSCRIPTION_BATCH:
-            await asyncio.sleep(ctx.settings.subscription_poll_ms / 1000)
+def _follow(ctx: RequestContext, topic: str) -> AsyncIterator[ChangeNotice]:
+    """The topic's events as they settle, for as long as the subscriber stays."""
+    return tail(ctx, ctx.store.changes, topic, partial(_notices, ctx, topic, ("post",)))
 
 
 @resolver("Subscription.onPostEvent")

@@ -7,12 +7,15 @@ ONE batch; the unread count is ONE GetItem. The entries are written by the fan-o
 from __future__ import annotations
 
 import asyncio
+from contextlib import aclosing
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from core.clock import aws_datetime
 from core.models import Page
 from core.notifications import NotificationEntry, NotificationNotice, NotificationPoll
 from resolvers.inputs import PageArgs, PollArgs, parse
+from resolvers.log_reads import poll_once, tail
 from resolvers.notification_inputs import MarkSeenArgs
 from resolvers.registry import resolver
 from resolvers.visibility import visibility
@@ -25,9 +28,6 @@ if TYPE_CHECKING:
     from core.notifications import NotificationGroup
     from resolvers.context import RequestContext
     from store.repository import Lookup
-
-#: Notification events a subscription reads per request to the log.
-SUBSCRIPTION_BATCH = 100
 
 
 async def _load(ctx: RequestContext, lookup: Lookup[Any]) -> Any:
@@ -108,11 +108,9 @@ async def notification_updates(
 ) -> NotificationPoll:
     viewer = ctx.require_viewer()
     args = parse(PollArgs, arguments)
-    log = ctx.store.notifications
-    if args.after is None:
-        return NotificationPoll(items=[], cursor=log.start(viewer.id, ctx.settings.changes_settle))
-    notices, cursor = log.poll(viewer.id, args.after, args.limit, ctx.settings.changes_settle)
-    return NotificationPoll(items=await _standing(ctx, notices), cursor=cursor)
+    log, show = ctx.store.notifications, partial(_standing, ctx)
+    items, cursor = await poll_once(ctx, log, viewer.id, args.after, args.limit, show)
+    return NotificationPoll(items=items, cursor=cursor)
 
 
 async def _standing(
@@ -159,14 +157,7 @@ async def on_notification(
 ) -> AsyncIterator[NotificationNotice]:
     """Your notifications as they settle, from the same log as `notificationUpdates`."""
     viewer = ctx.require_viewer()
-    log = ctx.store.notifications
-    cursor = log.start(viewer.id, ctx.settings.changes_settle)
-    while True:
-        notices, cursor = await asyncio.to_thread(
-            log.poll, viewer.id, cursor, SUBSCRIPTION_BATCH, ctx.settings.changes_settle
-        )
-        ctx.renew_loaders()
-        for notice in await _standing(ctx, notices):
+    notices = tail(ctx, ctx.store.notifications, viewer.id, partial(_standing, ctx))
+    async with aclosing(notices):
+        async for notice in notices:
             yield notice
-        if len(notices) < SUBSCRIPTION_BATCH:
-            await asyncio.sleep(ctx.settings.subscription_poll_ms / 1000)

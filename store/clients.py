@@ -44,15 +44,12 @@ DEFAULT_CONFIG = Config(
 )
 
 
-#: For writes that log change events. A call must end (commit or fail) within
-#: 2 x (1 + 2) s + one back-off (<= 1 s) = 7 s of its stamp, inside the change log's 10 s
-#: settle window (docs/POLLING.md). Throttling is retried by the caller with a fresh stamp.
-CHANGE_WRITE_CONFIG = Config(
-    parameter_validation=CLIENT_SIDE_VALIDATION,
-    connect_timeout=1,
-    read_timeout=2,
-    retries={"mode": "standard", "total_max_attempts": 2},
-    max_pool_connections=MAX_POOL_CONNECTIONS,
+#: For writes that log change events: the default, with a tighter budget. A call must end
+#: (commit or fail) within 2 x (1 + 2) s + one back-off (<= 1 s) = 7 s of its stamp, inside the
+#: change log's 10 s settle window (docs/POLLING.md). Throttling is retried by the caller with a
+#: fresh stamp.
+CHANGE_WRITE_CONFIG = DEFAULT_CONFIG.merge(
+    Config(connect_timeout=1, read_timeout=2, retries={"mode": "standard", "total_max_attempts": 2})
 )
 
 
