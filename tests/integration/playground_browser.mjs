@@ -38,12 +38,21 @@ try {
   await page.click(editor);
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.type("query Me { me { handle } health ");
-  await page.waitForFunction(
-    (selector) => document.querySelector(selector).CodeMirror.getValue().trim() === "query Me { me { handle } health }",
-    editor,
-    { timeout: 20000 },
-  );
+  // A pause between keys: under a loaded machine GraphiQL's hint popup renders late, and a key
+  // sent while it is still opening can land in it instead of the editor.
+  await page.keyboard.type("query Me { me { handle } health ", { delay: 25 });
+  const wanted = "query Me { me { handle } health }";
+  try {
+    await page.waitForFunction(
+      ([selector, text]) => document.querySelector(selector).CodeMirror.getValue().trim() === text,
+      [editor, wanted],
+      { timeout: 45000 },
+    );
+  } catch (error) {
+    await page.screenshot({ path: screenshot.replace(/\.png$/, "-typing-failed.png"), fullPage: true });
+    const shown = await page.evaluate((selector) => document.querySelector(selector).CodeMirror.getValue(), editor);
+    throw new Error(`the editor holds ${JSON.stringify(shown)}, not ${JSON.stringify(wanted)}: ${error}`);
+  }
   // GraphiQL works out the operation's name from the text after a pause in typing (debounced);
   // run before that and it still sends the name of the tab shown before.
   await page.waitForTimeout(1500);

@@ -258,7 +258,7 @@ def run_node(script: str, *args: str, **env: str) -> Any:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=False,
         env={**os.environ, **env},
     )
