@@ -116,8 +116,15 @@ async def notification_updates(
 async def _standing(
     ctx: RequestContext, notices: Sequence[NotificationNotice]
 ) -> list[NotificationNotice]:
-    """Without the notices undone since (a like taken back before it was seen)."""
-    found = await asyncio.gather(
+    """Without the notices undone since, or by someone the viewer has blocked or muted since.
+
+    The fan-out writes no notice from a hidden actor; these two changes come after the write
+    (a like taken back before it was seen, a block made before the poll). The visibility set
+    joins the batch that reads the members; an empty poll reads neither.
+    """
+    if not notices:
+        return []
+    members = asyncio.gather(
         *(
             _load(
                 ctx,
@@ -128,7 +135,12 @@ async def _standing(
             for n in notices
         )
     )
-    return [n for n, present in zip(notices, found, strict=True) if present]
+    hidden, found = await asyncio.gather(visibility(ctx), members)
+    return [
+        n
+        for n, present in zip(notices, found, strict=True)
+        if present and not hidden.hides(n.logged.actor_id)
+    ]
 
 
 @resolver("NotificationEvent.notification")

@@ -302,6 +302,50 @@ def test_notification_updates_deliver_each_notification_once(
     assert error_codes(other) == ["BAD_USER_INPUT"]
 
 
+def test_a_notice_from_someone_blocked_or_muted_since_is_not_delivered(
+    api: GraphQLClient, pump: Pump, post_id: str
+) -> None:
+    # Given a like from FAN and a comment from OTHER logged for the author, not yet polled
+    cursor = run(api, AUTHOR, UPDATES)["notificationUpdates"]["cursor"]
+    like(api, FAN, post_id)
+    comment(api, OTHER, post_id, "hey")
+    like(api, THIRD, post_id)
+    pump()
+    # When the author blocks FAN and mutes OTHER before the next poll
+    run(api, AUTHOR, 'mutation { block(userId: "ufan") { id } }')
+    run(api, AUTHOR, 'mutation { mute(userId: "uother") { id } }')
+    time.sleep(SETTLE_MS / 1000 + 0.05)
+    batch = run(api, AUTHOR, UPDATES, after=cursor)["notificationUpdates"]
+    # Then only THIRD's like arrives, and the cursor is past all three
+    assert [(i["kind"], i["actor"]["id"]) for i in batch["items"]] == [("LIKE", THIRD)]
+    assert run(api, AUTHOR, UPDATES, after=batch["cursor"])["notificationUpdates"]["items"] == []
+
+
+def test_a_poll_costs_one_query_and_two_batches_and_an_empty_one_one_query(
+    api: GraphQLClient, pump: Pump, post_id: str, counter: RequestCounter
+) -> None:
+    # Given nine notices logged for the author: likes, comments and follows by three people
+    cursor = run(api, AUTHOR, UPDATES)["notificationUpdates"]["cursor"]
+    for user in (FAN, OTHER, THIRD):
+        like(api, user, post_id)
+        comment(api, user, post_id, f"from {user}")
+        follow(api, user, AUTHOR)
+    pump()
+    time.sleep(SETTLE_MS / 1000 + 0.05)
+    # When the author polls them with each one's actor and entry
+    counter.reset()
+    batch = run(api, AUTHOR, UPDATES, after=cursor)["notificationUpdates"]
+    # Then all nine cost one Query of the log, one batch of what still stands (with the
+    # visibility set), one of the actors and the groups, one of the groups' seen state,
+    # actors, posts and comments
+    assert len(batch["items"]) == 9
+    assert dict(counter.calls) == {"Query": 1, "BatchGetItem": 3}
+    # And an empty poll reads the log only
+    counter.reset()
+    assert run(api, AUTHOR, UPDATES, after=batch["cursor"])["notificationUpdates"]["items"] == []
+    assert dict(counter.calls) == {"Query": 1}
+
+
 def test_pages_follow_next_token(api: GraphQLClient, pump: Pump, post_id: str) -> None:
     for n in range(3):
         comment(api, FAN, post_id, f"c{n}")

@@ -278,11 +278,13 @@ TESTED_APART = {
     "ChangeEvent.comment": "events are dropped whole: read_post_events, read_feed_updates",
     "Query.notifications": "test_notifications.py: "
     "test_nobody_blocked_or_muted_notifies_and_a_later_block_hides_earlier_notices",
-    # Not written by the fan-out for a hidden actor (the same test)
-    "Query.notificationUpdates": "fanout/notify.py: hidden actors notify nobody",
-    "Subscription.onNotification": "fanout/notify.py: hidden actors notify nobody",
-    "NotificationEvent.actor": "fanout/notify.py: hidden actors notify nobody",
-    "NotificationEvent.notification": "fanout/notify.py: hidden actors notify nobody",
+    # Not written by the fan-out for a hidden actor (the same test); hidden since, dropped at
+    # read (the poll and the subscription share resolvers/notifications.py `_standing`)
+    "Query.notificationUpdates": "test_notifications.py: "
+    "test_a_notice_from_someone_blocked_or_muted_since_is_not_delivered",
+    "Subscription.onNotification": "the poll's `_standing`, through resolvers/log_reads.py tail",
+    "NotificationEvent.actor": "of a notice already through the rule (notificationUpdates)",
+    "NotificationEvent.notification": "entries(): hidden actors dropped, as Query.notifications",
 }
 #: Fields that show no one else's content, or only content a visible parent already passed.
 NOT_CONTENT = {
