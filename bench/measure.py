@@ -76,6 +76,7 @@ SAME_DATA = (
     "post + 20 comments",
     "notifications page of 20",
     "unread notification count",
+    "notification poll of 20",
     "hashtag page of 20",
     "popular hashtag page of 20",
     "user search",

@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from bench.plain import Item, attributes, number, respond, string
-from store.keys import post_key, user_key
-from store.notification_keys import notification_state_key, notifications_index_partition
+from bench.plain import Item, attributes, get_many, number, respond, string
+from core.clock import aws_datetime, utc_now
+from store.keys import change_partition, post_key, user_key
+from store.notification_keys import (
+    member_key,
+    notification_state_key,
+    notifications_index_partition,
+    notify_topic,
+)
+from store.safety_keys import visibility_key
 
 if TYPE_CHECKING:
+    from datetime import timedelta
+
     from mypy_boto3_dynamodb import DynamoDBClient
 
     from store.cursors import CursorCodec
@@ -19,6 +28,10 @@ NOTIFICATIONS = """query Notifications($limit: Int!) { notifications(limit: $lim
   items { id kind count seen latestAt actors { id handle displayName } post { id title } }
   nextToken } }"""
 UNREAD = "query Unread { unreadNotificationCount }"
+UPDATES = """query Updates($after: String!) { notificationUpdates(after: $after, limit: 20) {
+  items { kind at cursor actor { id handle } } cursor } }"""
+#: Notices a poll of the row reads.
+POLLED = 20
 
 
 def _viewer(event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -95,6 +108,53 @@ class NotificationFloor:
             ConsistentRead=True,
         ).get("Item")
         return respond({"unreadNotificationCount": max(0, number(state, "unread")) if state else 0})
+
+    def updates(self, event: dict[str, Any], settle: timedelta) -> dict[str, Any]:
+        """The notices after the cursor that still stand, with their actors: 1 Query, 1 batch."""
+        viewer, variables = _viewer(event)
+        topic = notify_topic(viewer)
+        scope = f"changes:{topic}"
+        position = self.cursors.decode(variables["after"], scope)["p"]
+        horizon = aws_datetime(utc_now() - settle)
+        read = self.db.query(
+            TableName=self.table,
+            KeyConditionExpression="PK = :pk AND SK BETWEEN :after AND :horizon",
+            ExpressionAttributeValues={
+                ":pk": {"S": change_partition(topic)},
+                ":after": {"S": position},
+                ":horizon": {"S": horizon},
+            },
+            ConsistentRead=True,
+            Limit=POLLED + 2,
+        )["Items"]
+        entries = [i for i in read if string(i, "SK") != position]
+        polled = entries[:POLLED]
+        keys = [attributes(visibility_key(viewer))]
+        for entry in polled:
+            actor = string(entry, "actorId")
+            keys += [
+                attributes(member_key(viewer, string(entry, "group"), actor)),
+                attributes(user_key(actor)),
+            ]
+        found = get_many(self.db, self.table, keys)
+        items = []
+        for entry in polled:
+            actor = string(entry, "actorId")
+            member = tuple(member_key(viewer, string(entry, "group"), actor).values())
+            if member not in found:
+                continue
+            person = found[(f"USER#{actor}", "PROFILE")]
+            items.append(
+                {
+                    "kind": string(entry, "kind"),
+                    "at": string(entry, "at"),
+                    "cursor": self.cursors.encode({"p": string(entry, "SK")}, scope),
+                    "actor": {"id": string(person, "id"), "handle": string(person, "handle")},
+                }
+            )
+        end = string(polled[-1], "SK") if len(entries) > POLLED else horizon
+        cursor = self.cursors.encode({"p": end}, scope)
+        return respond({"notificationUpdates": {"items": items, "cursor": cursor}})
 
 
 def _person(item: Item) -> dict[str, Any]:

@@ -31,7 +31,8 @@ from bench.growth import (
     publish_row,
 )
 from bench.measure import SAME_DATA, Row, data_of, machine, side_by_side, write
-from bench.notification_floor import NOTIFICATIONS, UNREAD, NotificationFloor
+from bench.notification_floor import NotificationFloor
+from bench.notification_rows import rows as notification_rows
 from bench.queries import CREATE, FEED, LIKE, POLL, POST
 from bench.repost_rows import repost_rows
 from bench.server_load import load_section
@@ -139,20 +140,7 @@ def main() -> None:
                 "(like + exact count + block checks + write-limit counter) + the answer's reads",
                 3,
             ),
-            Row(
-                "notifications page of 20",
-                lambda: iter(lambda: fixture.api_event(NOTIFICATIONS, {"limit": 20}), None),
-                notified.page,
-                "1 Query + 1 BatchGetItem (seen state, actors, posts)",
-                1 + 20 * (1 + 3 + 1),
-            ),
-            Row(
-                "unread notification count",
-                lambda: iter(lambda: fixture.api_event(UNREAD), None),
-                notified.unread,
-                "exactly 1 GetItem",
-                1,
-            ),
+            *notification_rows(world.store, notified, settle),
             *discovery.rows(dynamodb, fixture.TABLE, floor.cursors),
             Row(
                 "empty poll",

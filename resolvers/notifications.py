@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from store.repository import Lookup
 
 
+#: The selection hint (`PollArgs.prefetch`) that a poll's items show their actor.
+ACTOR = "actor"
+
+
 async def _load(ctx: RequestContext, lookup: Lookup[Any]) -> Any:
     item = await ctx.loaders.items.load(lookup.key)
     return lookup.decode(item) if item else None
@@ -108,22 +112,25 @@ async def notification_updates(
 ) -> NotificationPoll:
     viewer = ctx.require_viewer()
     args = parse(PollArgs, arguments)
-    log, show = ctx.store.notifications, partial(_standing, ctx)
+    log, show = ctx.store.notifications, partial(_standing, ctx, args.prefetch)
     items, cursor = await poll_once(ctx, log, viewer.id, args.after, args.limit, show)
     return NotificationPoll(items=items, cursor=cursor)
 
 
 async def _standing(
-    ctx: RequestContext, notices: Sequence[NotificationNotice]
+    ctx: RequestContext, wanted: Sequence[str], notices: Sequence[NotificationNotice]
 ) -> list[NotificationNotice]:
     """Without the notices undone since, or by someone the viewer has blocked or muted since.
 
     The fan-out writes no notice from a hidden actor; these two changes come after the write
-    (a like taken back before it was seen, a block made before the poll). The visibility set
-    joins the batch that reads the members; an empty poll reads neither.
+    (a like taken back before it was seen, a block made before the poll). The visibility set,
+    and the actors when the items select them (`wanted`), join the batch that reads the
+    members; an empty poll reads none of them.
     """
     if not notices:
         return []
+    if ACTOR in wanted:
+        ctx.loaders.prime_users(n.logged.actor_id for n in notices)
     members = asyncio.gather(
         *(
             _load(
@@ -169,7 +176,7 @@ async def on_notification(
 ) -> AsyncIterator[NotificationNotice]:
     """Your notifications as they settle, from the same log as `notificationUpdates`."""
     viewer = ctx.require_viewer()
-    notices = tail(ctx, ctx.store.notifications, viewer.id, partial(_standing, ctx))
+    notices = tail(ctx, ctx.store.notifications, viewer.id, partial(_standing, ctx, ()))
     async with aclosing(notices):
         async for notice in notices:
             yield notice

@@ -12,6 +12,7 @@ from core.limits import NOTIFICATION_ACTORS, PAGE, POLL
 from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
 from schema.connection import Connection
 from schema.scalars import AWSDateTime
+from schema.selection import item_fields
 from schema.types import Comment, Ctx, Post, User
 
 strawberry.enum(domain.NotificationKind, description="What someone did.")
@@ -107,7 +108,7 @@ class NotificationQueries:
     async def notification_updates(
         self, info: Ctx, after: After = None, limit: PollLimit = POLL.default
     ) -> NotificationBatch:
-        arguments = {"after": after, "limit": limit}
+        arguments = {"after": after, "limit": limit, "prefetch": item_fields(info)}
         poll = await resolvers.notifications.notification_updates(info.context, None, arguments)
         return NotificationBatch.from_domain(poll)
 
