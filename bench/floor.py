@@ -15,6 +15,7 @@ from bench.plain import (
     Item,
     attributes,
     feed_items,
+    log_entries,
     next_token,
     number,
     respond,
@@ -25,7 +26,6 @@ from core.clock import aws_datetime, utc_now
 from store.cursors import CursorCodec
 from store.keys import (
     ALL_TOPIC,
-    change_partition,
     feed_partition,
     like_key,
     post_key,
@@ -140,18 +140,7 @@ class Floor(WriteFloor):
         after = variables.get("after")
         # No cursor yet (bench/load.py's first poll): from now on, in the same one Query.
         position = self.cursors.decode(after, scope)["p"] if after else horizon
-        page = self.db.query(
-            TableName=self.table,
-            KeyConditionExpression="PK = :pk AND SK BETWEEN :after AND :horizon",
-            ExpressionAttributeValues={
-                ":pk": {"S": change_partition(ALL_TOPIC)},
-                ":after": {"S": position},
-                ":horizon": {"S": horizon},
-            },
-            ConsistentRead=True,
-            Limit=27,
-        )
-        items = [i for i in page["Items"] if string(i, "SK") != position]
+        items = log_entries(self.db, self.table, ALL_TOPIC, position, horizon, 25)
         cursor = self.cursors.encode({"p": horizon}, scope)
         return respond(
             {

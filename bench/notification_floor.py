@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from bench.plain import Item, attributes, get_many, number, respond, string
+from bench.plain import Item, attributes, get_many, log_entries, number, respond, string
 from core.clock import aws_datetime, utc_now
-from store.keys import change_partition, post_key, user_key
+from store.keys import post_key, user_key
 from store.notification_keys import (
     member_key,
     notification_state_key,
@@ -116,18 +116,7 @@ class NotificationFloor:
         scope = f"changes:{topic}"
         position = self.cursors.decode(variables["after"], scope)["p"]
         horizon = aws_datetime(utc_now() - settle)
-        read = self.db.query(
-            TableName=self.table,
-            KeyConditionExpression="PK = :pk AND SK BETWEEN :after AND :horizon",
-            ExpressionAttributeValues={
-                ":pk": {"S": change_partition(topic)},
-                ":after": {"S": position},
-                ":horizon": {"S": horizon},
-            },
-            ConsistentRead=True,
-            Limit=POLLED + 2,
-        )["Items"]
-        entries = [i for i in read if string(i, "SK") != position]
+        entries = log_entries(self.db, self.table, topic, position, horizon, POLLED)
         polled = entries[:POLLED]
         keys = [attributes(visibility_key(viewer))]
         for entry in polled:

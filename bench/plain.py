@@ -74,6 +74,29 @@ def write_counter(table: str, user: str, most: int, seconds: int) -> TransactWri
     return {"Update": update}
 
 
+def log_entries(
+    db: DynamoDBClient, table: str, topic: str, position: str, horizon: str, limit: int
+) -> list[Item]:
+    """A change-log topic's entries after `position`, up to `horizon`: ONE Query, as the store's.
+
+    `limit` + 2: the entry at the cursor itself (BETWEEN is inclusive), and one to see if more.
+    """
+    from store.keys import change_partition
+
+    read: list[Item] = db.query(
+        TableName=table,
+        KeyConditionExpression="PK = :pk AND SK BETWEEN :after AND :horizon",
+        ExpressionAttributeValues={
+            ":pk": {"S": change_partition(topic)},
+            ":after": {"S": position},
+            ":horizon": {"S": horizon},
+        },
+        ConsistentRead=True,
+        Limit=limit + 2,
+    )["Items"]
+    return [i for i in read if string(i, "SK") != position]
+
+
 def feed_items(db: DynamoDBClient, table: str, owner: str, limit: int) -> list[Item]:
     """The newest `limit` + 1 entries of the owner's home feed (one more says a page follows)."""
     from store.keys import feed_partition
