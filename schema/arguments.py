@@ -46,3 +46,8 @@ def page_arguments(
     if info is not None:
         arguments["prefetch"] = item_fields(info)
     return arguments
+
+
+def poll_arguments(after: str | None, limit: int, info: Info[Any, Any]) -> dict[str, object]:
+    """A poll's arguments as its resolver reads them, with the hint of what its items load."""
+    return {"after": after, "limit": limit, "prefetch": item_fields(info)}

@@ -9,10 +9,16 @@ import strawberry
 import resolvers.notifications
 from core import notifications as domain
 from core.limits import NOTIFICATION_ACTORS, PAGE, POLL
-from schema.arguments import After, NextToken, PageLimit, PollLimit, page_arguments
+from schema.arguments import (
+    After,
+    NextToken,
+    PageLimit,
+    PollLimit,
+    page_arguments,
+    poll_arguments,
+)
 from schema.connection import Connection
 from schema.scalars import AWSDateTime
-from schema.selection import item_fields
 from schema.types import Comment, Ctx, Post, User
 
 strawberry.enum(domain.NotificationKind, description="What someone did.")
@@ -108,7 +114,7 @@ class NotificationQueries:
     async def notification_updates(
         self, info: Ctx, after: After = None, limit: PollLimit = POLL.default
     ) -> NotificationBatch:
-        arguments = {"after": after, "limit": limit, "prefetch": item_fields(info)}
+        arguments = poll_arguments(after, limit, info)
         poll = await resolvers.notifications.notification_updates(info.context, None, arguments)
         return NotificationBatch.from_domain(poll)
 

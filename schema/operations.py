@@ -24,6 +24,7 @@ from schema.arguments import (
     PollLimit,
     RemovalReason,
     page_arguments,
+    poll_arguments,
 )
 from schema.changes import ChangeBatch
 from schema.conversations import ConversationMutation, ConversationQuery
@@ -154,9 +155,7 @@ class Query(
         arguments = {
             "category": category,
             "authorId": author_id,
-            "after": after,
-            "limit": limit,
-            "prefetch": item_fields(info),
+            **poll_arguments(after, limit, info),
         }
         batch = await resolvers.changes.post_events(info.context, None, arguments)
         return ChangeBatch.from_domain(batch)
@@ -165,7 +164,7 @@ class Query(
     async def feed_updates(
         self, info: Ctx, after: After = None, limit: PollLimit = POLL.default
     ) -> ChangeBatch:
-        arguments = {"after": after, "limit": limit, "prefetch": item_fields(info)}
+        arguments = poll_arguments(after, limit, info)
         batch = await resolvers.changes.feed_updates(info.context, None, arguments)
         return ChangeBatch.from_domain(batch)
 
